@@ -1,0 +1,76 @@
+# ACSG Desktop: every command a developer runs. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+CORE_VENV := .venv-core
+BIN := $(VENV)/bin
+CORE_BIN := $(CORE_VENV)/bin
+PO := translations/fr/LC_MESSAGES/acsg.po
+MO := $(PO:.po=.mo)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint test-gui test-core i18n i18n-check catalogs screenshots bundle bench clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements/runtime.txt requirements/dev.txt requirements/gui-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements/runtime.txt -r requirements/dev.txt -r requirements/gui-dev.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(CORE_BIN)/.installed: requirements/core.txt requirements/dev.txt pyproject.toml
+	test -x $(CORE_BIN)/python || $(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_BIN)/pip install -q -r requirements/core.txt -r requirements/dev.txt
+	$(CORE_BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(MO): $(PO) $(BIN)/.installed
+	$(BIN)/pybabel compile -q -D acsg -d translations -l fr
+
+catalogs: $(MO) ## Compile the translation catalogs
+
+run: $(BIN)/.installed catalogs ## Create .venv from the pins if missing, then start the app
+	@tools/sysdeps.sh run
+	$(BIN)/acsg-desktop $(ARGS)
+
+lint: $(BIN)/.installed ## Ruff, mypy (strict on the core) and the import contracts
+	$(BIN)/ruff check acsg_desktop tests tools
+	$(BIN)/ruff format --check acsg_desktop tests tools
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+i18n: $(BIN)/.installed ## Extract messages, update and compile the catalogs
+	$(BIN)/pybabel extract -q -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+		--project="ACSG Desktop" --no-location --sort-output -o translations/acsg.pot acsg_desktop
+	$(BIN)/pybabel update -q -D acsg -i translations/acsg.pot -d translations -l fr --no-fuzzy-matching
+	$(MAKE) catalogs i18n-check
+
+i18n-check: ## Fail on missing, fuzzy or badly formed French messages
+	msgfmt --check -o /dev/null $(PO)
+	@! grep -n '^#, fuzzy' $(PO) || (echo "fuzzy messages in $(PO)" >&2; exit 1)
+	@test "$$(msgattrib --untranslated $(PO) | grep -c '^msgid')" -le 0 || \
+		(msgattrib --untranslated $(PO) >&2; echo "untranslated messages in $(PO)" >&2; exit 1)
+
+test-gui: $(BIN)/.installed catalogs
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider
+
+test-core: $(CORE_BIN)/.installed catalogs ## Core and CLI tests in an environment without PySide6
+	$(CORE_BIN)/python -c "import importlib.util as u; assert u.find_spec('PySide6') is None"
+	$(CORE_BIN)/pytest -q -p no:cacheprovider tests/core tests/cli
+
+test: ## Lint, import contracts, translations, then every test offscreen (and the core without Qt)
+	@tools/sysdeps.sh test
+	$(MAKE) lint i18n-check test-gui test-core
+
+screenshots: $(BIN)/.installed catalogs ## PNGs of every main screen, EN and FR, in build/screenshots/
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py build/screenshots
+
+bundle: $(BIN)/.installed catalogs ## PyInstaller onedir in dist/acsg-desktop, then runs its acsg --version
+	$(BIN)/pip install -q -r requirements/bundle.txt
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	dist/acsg-desktop/acsg --version
+
+clean: ## Remove environments and build output
+	rm -rf $(VENV) $(CORE_VENV) build dist

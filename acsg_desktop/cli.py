@@ -1,0 +1,205 @@
+"""`acsg`: the command line over the same core services as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from acsg_desktop import __version__
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import N_, _, country_name
+from acsg_desktop.core.language import apply_start_language
+from acsg_desktop.core.profile import Profile
+from acsg_desktop.core.store.backup import backup_database
+from acsg_desktop.core.store.database import backup_dir, database_path
+from acsg_desktop.core.store.health import check_database
+from acsg_desktop.core.workspace import Workspace, restore_into
+from acsg_desktop.paths import data_dir as resolve_data_dir
+
+COUNT_LABELS = {"authority_profile": N_("Authority profile"), "person": N_("People")}
+Handler = Callable[[argparse.Namespace, Path], int]
+
+
+def emit(args: argparse.Namespace, document: dict[str, Any], lines: Sequence[str]) -> None:
+    """Print ``document`` as one JSON document with --json, else ``lines`` for people."""
+    if getattr(args, "json", False):
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(lines))
+
+
+def cmd_info(args: argparse.Namespace, folder: Path) -> int:
+    workspace = Workspace.open(folder)
+    try:
+        revision = workspace.database.schema_revision()
+        counts = workspace.database.table_counts()
+    finally:
+        workspace.close()
+    document = {"data_dir": str(folder), "schema_revision": revision, "counts": counts}
+    lines = [
+        _("Data folder: {path}").format(path=folder),
+        _("Schema version: {revision}").format(revision=revision),
+        *(
+            _("{table}: {count}").format(table=_(COUNT_LABELS.get(name, name)), count=count)
+            for name, count in counts.items()
+        ),
+    ]
+    emit(args, document, lines)
+    return 0
+
+
+def cmd_db_check(args: argparse.Namespace, folder: Path) -> int:
+    path = database_path(folder)
+    if not path.exists():
+        raise AcsgError(_("There is no database in {path} yet.").format(path=folder))
+    problems = check_database(path, thorough=True)
+    if args.json:
+        emit(args, {"database": str(path), "ok": not problems, "problems": problems}, [])
+    if problems:
+        print(
+            _("The database {path} is damaged: {problem}").format(path=path, problem=problems[0]),
+            file=sys.stderr,
+        )
+        return 1
+    if not args.json:
+        print(_("The database {path} is intact.").format(path=path))
+    return 0
+
+
+def cmd_db_backup(args: argparse.Namespace, folder: Path) -> int:
+    workspace = Workspace.open(folder)
+    try:
+        backup = backup_database(workspace.database.path, backup_dir(folder), "manual")
+    finally:
+        workspace.close()
+    emit(args, {"backup": str(backup)}, [_("Backup written to {path}").format(path=backup)])
+    return 0
+
+
+def cmd_db_restore(args: argparse.Namespace, folder: Path) -> int:
+    kept = restore_into(folder, Path(args.backup))
+    lines = [_("Backup restored.")]
+    if kept:
+        lines.append(_("The previous database was kept as {path}").format(path=kept))
+    emit(args, {"restored": args.backup, "previous_kept_as": str(kept) if kept else None}, lines)
+    return 0
+
+
+def _profile_lines(profile: Profile) -> list[str]:
+    country = country_name(profile.country_code) or profile.country_code
+    return [
+        _("Country: {country} ({code})").format(country=country, code=profile.country_code),
+        _("Authority: {name}").format(name=profile.authority_name),
+        _("Contact person: {name}").format(name=profile.contact_person),
+        _("E-mail: {email}").format(email=profile.email),
+        _("Preferred language: {language}").format(language=profile.preferred_language),
+    ]
+
+
+def cmd_profile_show(args: argparse.Namespace, folder: Path) -> int:
+    workspace = Workspace.open(folder)
+    try:
+        profile = workspace.profiles.get()
+    finally:
+        workspace.close()
+    if profile is None:
+        raise AcsgError(_("No authority profile yet: run the app once, or `acsg profile set`."))
+    emit(args, vars(profile), _profile_lines(profile))
+    return 0
+
+
+def cmd_profile_set(args: argparse.Namespace, folder: Path) -> int:
+    workspace = Workspace.open(folder)
+    try:
+        current = workspace.profiles.get() or Profile("", "", "", "", "en")
+        wanted = Profile(
+            country_code=args.country or current.country_code,
+            authority_name=args.authority or current.authority_name,
+            contact_person=args.contact or current.contact_person,
+            email=args.email or current.email,
+            preferred_language=args.language or current.preferred_language,
+        )
+        saved = workspace.profiles.save(wanted)
+    finally:
+        workspace.close()
+    emit(args, vars(saved), [_("Profile saved."), *_profile_lines(saved)])
+    return 0
+
+
+def _json_flag() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    return parent
+
+
+def _add_db_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
+    db = commands.add_parser("db", help=_("check, back up or restore the database"))
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    check = db_commands.add_parser("check", parents=[json_flag], help=_("full integrity check"))
+    check.set_defaults(handler=cmd_db_check)
+    backup = db_commands.add_parser("backup", parents=[json_flag], help=_("write a backup"))
+    backup.set_defaults(handler=cmd_db_backup)
+    restore = db_commands.add_parser(
+        "restore", parents=[json_flag], help=_("restore a backup (the current database is kept)")
+    )
+    restore.add_argument("backup", help=_("backup file"))
+    restore.set_defaults(handler=cmd_db_restore)
+
+
+def _add_profile_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
+    profile = commands.add_parser("profile", help=_("the authority profile"))
+    profile_commands = profile.add_subparsers(dest="profile_command", required=True)
+    show = profile_commands.add_parser("show", parents=[json_flag], help=_("show the profile"))
+    show.set_defaults(handler=cmd_profile_show)
+    change = profile_commands.add_parser("set", parents=[json_flag], help=_("set the profile"))
+    change.add_argument("--country", help=_("two-letter country code, such as TD"))
+    change.add_argument("--authority", help=_("name of the asylum authority"))
+    change.add_argument("--contact", help=_("contact person"))
+    change.add_argument("--email", help=_("contact e-mail address"))
+    change.add_argument("--language", choices=("en", "fr"), help=_("preferred language"))
+    change.set_defaults(handler=cmd_profile_set)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `acsg` argument parser, with help in the current language."""
+    parser = argparse.ArgumentParser(
+        prog="acsg", description=_("ACSG Desktop on the command line.")
+    )
+    parser.add_argument("--version", action="version", version=f"acsg {__version__}")
+    parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
+    json_flag = _json_flag()
+    commands = parser.add_subparsers(dest="command", required=True)
+    info = commands.add_parser("info", parents=[json_flag], help=_("data folder and contents"))
+    info.set_defaults(handler=cmd_info)
+    _add_db_commands(commands, json_flag)
+    _add_profile_commands(commands, json_flag)
+    return parser
+
+
+def _data_dir_from(argv: Sequence[str]) -> Path:
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--data-dir")
+    known, _rest = pre.parse_known_args(argv)
+    return resolve_data_dir(known.data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one `acsg` command; returns the exit status (0 only on success)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    folder = _data_dir_from(arguments)
+    apply_start_language(folder)
+    args = build_parser().parse_args(arguments)
+    handler: Handler = args.handler
+    try:
+        return handler(args, folder)
+    except AcsgError as error:
+        print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+        return error.exit_status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

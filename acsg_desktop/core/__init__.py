@@ -1,0 +1,1 @@
+"""Everything the app knows and does, without Qt."""

@@ -1,0 +1,184 @@
+"""Translations and locale-aware formatting.
+
+``_()`` looks the message up in the current catalog at call time, so switching the language
+takes effect at once. Never call ``_()`` at import time: mark such strings with ``N_()`` and
+translate them where they are shown.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal
+
+from acsg_desktop.paths import translations_dir
+
+DOMAIN = "acsg"
+SOURCE_LANGUAGE = "en"
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr")
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# CLDR territory codes that are not countries a State could be.
+_NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"})
+
+
+class _State:
+    language: str = SOURCE_LANGUAGE
+    catalog: gettext.NullTranslations = gettext.NullTranslations()
+
+
+_state = _State()
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{named}`` placeholders of a message (``{{`` escapes excluded)."""
+    return set(_PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
+
+
+def _read_catalog(language: str) -> gettext.NullTranslations:
+    folder = translations_dir() / language / "LC_MESSAGES"
+    po_path, mo_path = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo_path.exists() and (
+        not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime
+    ):
+        with mo_path.open("rb") as mo_file:
+            return gettext.GNUTranslations(mo_file)
+    if not po_path.exists():
+        return gettext.NullTranslations()
+    # No compiled catalog (a fresh checkout): compile the .po in memory.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=language, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def _drop_mismatched(catalog: gettext.NullTranslations) -> None:
+    """Forget translations whose placeholders differ from the source (they would crash)."""
+    messages: dict[object, str] = getattr(catalog, "_catalog", {})
+    for key in list(messages):
+        source = key[0] if isinstance(key, tuple) else key
+        if isinstance(source, str) and source and placeholders(source) != placeholders(
+            messages[key]
+        ):
+            del messages[key]
+
+
+def set_language(language: str) -> str:
+    """Switch the current language; unknown languages fall back to English. Returns the one set."""
+    if language not in SUPPORTED_LANGUAGES:
+        language = SOURCE_LANGUAGE
+    catalog = gettext.NullTranslations()
+    if language != SOURCE_LANGUAGE:
+        catalog = _read_catalog(language)
+        _drop_mismatched(catalog)
+    _state.catalog, _state.language = catalog, language
+    return language
+
+
+def current_language() -> str:
+    """The language now in use, e.g. ``"fr"``."""
+    return _state.language
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    return _state.catalog.gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``message`` for extraction without translating it now."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Translate a message with a plural form chosen by ``count``."""
+    return _state.catalog.ngettext(singular, plural, count)
+
+
+def format_date(value: date, length: str = "medium") -> str:
+    """A date in the current language, e.g. ``29 nov. 2026``."""
+    from babel.dates import format_date as babel_format_date
+
+    return str(babel_format_date(value, format=length, locale=_state.language))
+
+
+def format_datetime(value: datetime, length: str = "medium") -> str:
+    """A date and time in the current language."""
+    from babel.dates import format_datetime as babel_format_datetime
+
+    return str(babel_format_datetime(value, format=length, locale=_state.language))
+
+
+def format_number(value: int | float | Decimal) -> str:
+    """A number with the current language's separators, e.g. ``1 234,5``."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=_state.language))
+
+
+def format_percent(ratio: float | Decimal, decimals: int = 0) -> str:
+    """A ratio (0.26) as a percentage in the current language (``26 %``)."""
+    from babel.numbers import format_percent as babel_format_percent
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return str(babel_format_percent(ratio, format=pattern, locale=_state.language))
+
+
+def format_money(amount: int | float | Decimal, currency: str) -> str:
+    """An amount of money, e.g. ``1 234,50 €`` in French or ``€1,234.50`` in English."""
+    from babel.numbers import format_currency
+
+    return str(format_currency(amount, currency, locale=_state.language))
+
+
+def _sort_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of ``text``, for matching and sorting."""
+    return _sort_key(text)
+
+
+def countries() -> list[tuple[str, str]]:
+    """(ISO 3166 code, name in the current language), sorted by name as a reader expects."""
+    from babel import Locale
+
+    territories: dict[str, str] = Locale.parse(_state.language).territories
+    pairs = [
+        (code, name)
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
+    return sorted(pairs, key=lambda pair: _sort_key(pair[1]))
+
+
+def country_name(code: str) -> str | None:
+    """The name of the country ``code`` in the current language, or None if unknown."""
+    from babel import Locale
+
+    if len(code) != 2 or code.upper() in _NOT_COUNTRIES:
+        return None
+    name = Locale.parse(_state.language).territories.get(code.upper())
+    return str(name) if name else None
+
+
+def is_country(code: str) -> bool:
+    """True when ``code`` is a two-letter code of a country Babel knows."""
+    return country_name(code) is not None
+
+
+def language_name(language: str) -> str:
+    """A language's own name, as shown in the language menu."""
+    return LANGUAGE_NAMES.get(language, language)
+

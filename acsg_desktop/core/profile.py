@@ -1,0 +1,88 @@
+"""The authority profile: who uses this data folder, validated field by field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, is_country
+
+MAX_NAME_LENGTH = 200
+MAX_EMAIL_LENGTH = 254
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+FIELDS = ("country_code", "authority_name", "contact_person", "email", "preferred_language")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The national asylum authority and its contact person."""
+
+    country_code: str
+    authority_name: str
+    contact_person: str
+    email: str
+    preferred_language: str
+
+    def cleaned(self) -> Profile:
+        """The same profile with surrounding spaces removed and the country code upper-cased."""
+        return replace(
+            self,
+            country_code=self.country_code.strip().upper(),
+            authority_name=self.authority_name.strip(),
+            contact_person=self.contact_person.strip(),
+            email=self.email.strip(),
+            preferred_language=self.preferred_language.strip().lower(),
+        )
+
+
+class ProfileInvalidError(AcsgError):
+    """A profile was refused; ``errors`` maps each wrong field to its message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("\n".join(errors.values()))
+        self.errors = errors
+
+
+def _name_error(value: str, empty_message: str) -> str | None:
+    if not value:
+        return empty_message
+    if len(value) > MAX_NAME_LENGTH:
+        return _("This is too long: at most {limit} characters.").format(limit=MAX_NAME_LENGTH)
+    return None
+
+
+def _country_error(code: str) -> str | None:
+    if not code:
+        return _("Choose the country of the authority.")
+    if not is_country(code):
+        return _('"{code}" is not a country code (use two letters, such as TD or NE).').format(
+            code=code
+        )
+    return None
+
+
+def _email_error(email: str) -> str | None:
+    if not email:
+        return _("Enter an e-mail address where the Secretariat can reach you.")
+    if len(email) > MAX_EMAIL_LENGTH or not _EMAIL.match(email):
+        return _("Enter a valid e-mail address, such as name@example.org.")
+    return None
+
+
+def validate_profile(profile: Profile) -> dict[str, str]:
+    """Messages in the current language for each invalid field (empty when all is well)."""
+    profile = profile.cleaned()
+    checks = {
+        "country_code": _country_error(profile.country_code),
+        "authority_name": _name_error(
+            profile.authority_name, _("Enter the name of the asylum authority.")
+        ),
+        "contact_person": _name_error(profile.contact_person, _("Enter the contact person.")),
+        "email": _email_error(profile.email),
+        "preferred_language": None
+        if profile.preferred_language in SUPPORTED_LANGUAGES
+        else _("Choose English or French."),
+    }
+    return {field: message for field, message in checks.items() if message}

@@ -1,0 +1,37 @@
+"""Reading and saving the authority profile through the store."""
+
+from __future__ import annotations
+
+from acsg_desktop.core.profile import Profile, ProfileInvalidError, validate_profile
+from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.store.person_repository import PersonRepository
+from acsg_desktop.core.store.profile_repository import ProfileRepository
+
+CONTACT_ROLE = "drafter"
+
+
+class ProfileService:
+    """The authority profile of one open database."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def get(self) -> Profile | None:
+        """The profile, or None until the first-run setup has been completed."""
+        with self._database.unit_of_work() as session:
+            return ProfileRepository(session).get()
+
+    def save(self, profile: Profile) -> Profile:
+        """Validate and store ``profile``; the contact person joins the list of people.
+
+        Raises:
+            ProfileInvalidError: with one message per invalid field; nothing is stored.
+        """
+        profile = profile.cleaned()
+        errors = validate_profile(profile)
+        if errors:
+            raise ProfileInvalidError(errors)
+        with self._database.unit_of_work() as session:
+            ProfileRepository(session).save(profile)
+            PersonRepository(session).ensure(profile.contact_person, CONTACT_ROLE)
+        return profile

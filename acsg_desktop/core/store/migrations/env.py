@@ -1,0 +1,14 @@
+"""Alembic environment: runs on the connection the app hands over (never a URL from a file)."""
+
+from alembic import context
+
+from acsg_desktop.core.store.rows import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
