@@ -27,7 +27,7 @@ $(CORE_BIN)/.installed: requirements/core.txt requirements/dev.txt pyproject.tom
 	touch $@
 
 $(MO): $(PO) $(BIN)/.installed
-	$(BIN)/pybabel compile -q -D acsg -d translations -l fr
+	$(BIN)/pybabel compile -D acsg -d translations -l fr
 
 catalogs: $(MO) ## Compile the translation catalogs
 
@@ -42,9 +42,9 @@ lint: $(BIN)/.installed ## Ruff, mypy (strict on the core) and the import contra
 	$(BIN)/lint-imports
 
 i18n: $(BIN)/.installed ## Extract messages, update and compile the catalogs
-	$(BIN)/pybabel extract -q -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	$(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
 		--project="ACSG Desktop" --no-location --sort-output -o translations/acsg.pot acsg_desktop
-	$(BIN)/pybabel update -q -D acsg -i translations/acsg.pot -d translations -l fr --no-fuzzy-matching
+	$(BIN)/pybabel update -D acsg -i translations/acsg.pot -d translations -l fr --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) catalogs i18n-check
 
 i18n-check: ## Fail on missing, fuzzy or badly formed French messages

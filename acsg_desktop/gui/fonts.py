@@ -1,0 +1,23 @@
+"""The shipped font, so that text renders on a machine with no fonts installed."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from acsg_desktop.paths import resources_dir
+
+FONT_FAMILY = "DejaVu Sans"
+FONT_POINT_SIZE = 10
+
+
+def load_fonts(app: QApplication) -> list[str]:
+    """Register every TTF in ``resources/fonts`` and make DejaVu Sans the application font."""
+    families: list[str] = []
+    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if FONT_FAMILY in families:
+        app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
+    return families

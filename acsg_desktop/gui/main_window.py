@@ -1,0 +1,154 @@
+"""The main window: navigation between the areas, menus, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, N_, _, country_name
+from acsg_desktop.core.settings import load_settings, save_settings
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.about_dialog import AboutDialog
+from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.settings.settings_page import SettingsPage
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.unavailable_page import UnavailablePage
+
+# (navigation label, what the area will do) for areas whose work has not landed yet.
+UPCOMING_AREAS = (
+    (
+        N_("Assessments"),
+        N_("Assess the capacity of your asylum system area by area, against the four ACSG aims."),
+    ),
+    (
+        N_("Support requests"),
+        N_("Draft requests for technical, material or financial support from the gaps you found."),
+    ),
+    (
+        N_("Packages"),
+        N_("Export a signed package (report and data) for the ACSG Secretariat, and verify one."),
+    ),
+    (
+        N_("Practice guides"),
+        N_("Read good practices and tools offline, in English and French side by side."),
+    ),
+)
+SETTINGS_LABEL = N_("Settings")
+
+
+class MainWindow(Retranslatable, QMainWindow):
+    """Navigation list on the left, the chosen area on the right."""
+
+    def __init__(self, workspace: Workspace, language: LanguageSwitcher) -> None:
+        super().__init__()
+        self._workspace, self._language = workspace, language
+        self.navigation = QListWidget(self)
+        self.navigation.setFixedWidth(210)
+        self.navigation.setSpacing(4)
+        self.pages = QStackedWidget(self)
+        for title, purpose in UPCOMING_AREAS:
+            self._add_area(title, UnavailablePage(title, purpose, self.pages))
+        self.settings_page = SettingsPage(
+            workspace.profiles, language, workspace.data_dir, self.pages
+        )
+        self._add_area(SETTINGS_LABEL, self.settings_page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self._build_menus()
+        self.settings_page.profile_saved.connect(self._refresh_status)
+        self.resize(1200, 720)
+        self._restore_geometry()
+        self.retranslate_ui()
+
+    def _add_area(self, title: str, page: QWidget) -> None:
+        self.navigation.addItem(title)
+        self.pages.addWidget(page)
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = self.menuBar().addMenu("")
+        self.go_actions = []
+        for row in range(self.navigation.count()):
+            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, row=row: self.show_area(row))
+            self.go_menu.addAction(action)
+            self.go_actions.append(action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_actions = QActionGroup(self)
+        for code in SUPPORTED_LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, code=code: self._language.apply(code))
+            self.language_actions.addAction(action)
+            self.language_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def show_area(self, row: int) -> None:
+        """Switch to the area in navigation row ``row`` and move the focus there."""
+        self.navigation.setCurrentRow(row)
+        self.pages.currentWidget().setFocus()
+
+    def show_about(self) -> None:
+        AboutDialog(self._workspace.data_dir, self).exec()
+
+    def _status_text(self) -> str:
+        profile = self._workspace.profiles.get()
+        if profile is None:
+            return _("No authority profile yet.")
+        country = country_name(profile.country_code) or profile.country_code
+        return _("{authority}, {country}. Data folder: {path}").format(
+            authority=profile.authority_name, country=country, path=self._workspace.data_dir
+        )
+
+    def _refresh_status(self) -> None:
+        self.status_label.setText(self._status_text())
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("ACSG Desktop"))
+        labels = [title for title, _purpose in UPCOMING_AREAS] + [SETTINGS_LABEL]
+        for row, label in enumerate(labels):
+            self.navigation.item(row).setText(_(label))
+            self.go_actions[row].setText(_(label))
+        self.navigation.setAccessibleName(_("Areas"))
+        self.pages.setAccessibleName(_("Current area"))
+        self.file_menu.setTitle(_("&File"))
+        self.quit_action.setText(_("&Quit"))
+        self.go_menu.setTitle(_("&Go"))
+        self.language_menu.setTitle(_("&Language"))
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == self._language.language)
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About ACSG Desktop"))
+        self.status_label.setText(self._status_text())
+
+    def _restore_geometry(self) -> None:
+        saved = load_settings(self._workspace.data_dir).window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        settings = load_settings(self._workspace.data_dir)
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        save_settings(self._workspace.data_dir, settings)
+        super().closeEvent(event)

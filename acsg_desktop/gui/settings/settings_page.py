@@ -1,0 +1,115 @@
+"""Settings: the authority profile, the display language and where the data lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
+from acsg_desktop.core.profile import ProfileInvalidError
+from acsg_desktop.core.profile_service import ProfileService
+from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.settings.profile_form import ProfileForm
+from acsg_desktop.gui.widgets.page_title import make_page_title
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+
+class SettingsPage(Retranslatable, QWidget):
+    """Edit the profile (saved on request, validated first) and choose the display language."""
+
+    profile_saved = Signal()
+
+    def __init__(
+        self,
+        profiles: ProfileService,
+        language: LanguageSwitcher,
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._profiles, self._language, self._data_dir = profiles, language, data_dir
+        self.title = make_page_title(self)
+        self.profile_box = QGroupBox(self)
+        self.form = ProfileForm(self.profile_box)
+        self.save_button = QPushButton(self.profile_box)
+        self.save_button.clicked.connect(self.save_profile)
+        self.save_status = QLabel(self.profile_box)
+        self.display_box = QGroupBox(self)
+        self.display_language = QComboBox(self.display_box)
+        for code in SUPPORTED_LANGUAGES:
+            self.display_language.addItem(LANGUAGE_NAMES[code], code)
+        self.display_language.activated.connect(self._choose_language)
+        self.language_label = QLabel(self.display_box)
+        self.language_label.setBuddy(self.display_language)
+        self.folder_label = QLabel(self.display_box)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._lay_out()
+        self.reload()
+        self.retranslate_ui()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_status, 1)
+        profile_layout = QVBoxLayout(self.profile_box)
+        profile_layout.addWidget(self.form)
+        profile_layout.addLayout(buttons)
+        display_layout = QFormLayout(self.display_box)
+        display_layout.addRow(self.language_label, self.display_language)
+        display_layout.addRow(self.folder_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.profile_box)
+        layout.addWidget(self.display_box)
+        layout.addStretch(1)
+
+    def reload(self) -> None:
+        """Show the stored profile and the current language."""
+        profile = self._profiles.get()
+        if profile is not None:
+            self.form.set_profile(profile)
+        self.display_language.setCurrentIndex(
+            max(0, self.display_language.findData(self._language.language))
+        )
+
+    def _choose_language(self) -> None:
+        self._language.apply(str(self.display_language.currentData()))
+
+    def save_profile(self) -> None:
+        """Validate, then store the profile; say "saved" only once it is stored."""
+        self.save_status.clear()
+        if not self.form.validate():
+            return
+        try:
+            self._profiles.save(self.form.profile())
+        except ProfileInvalidError as error:
+            self.form.show_errors(error.errors)
+            return
+        self.save_status.setText(_("Profile saved."))
+        self.profile_saved.emit()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Settings"))
+        self.profile_box.setTitle(_("Authority profile"))
+        self.save_button.setText(_("&Save profile"))
+        self.save_button.setAccessibleName(_("Save profile"))
+        self.save_status.clear()
+        self.display_box.setTitle(_("Display"))
+        self.language_label.setText(_("Display &language"))
+        self.display_language.setAccessibleName(_("Display language"))
+        self.display_language.setCurrentIndex(
+            max(0, self.display_language.findData(self._language.language))
+        )
+        self.folder_label.setText(_("Data folder: {path}").format(path=self._data_dir))
+        self.setAccessibleName(_("Settings"))

@@ -1,0 +1,45 @@
+"""Opening the data folder from the GUI: every refusal explained, a damaged database handled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import _
+from acsg_desktop.core.store.database import DatabaseDamagedError
+from acsg_desktop.core.workspace import Workspace, restore_into
+
+
+def _offer_restore(error: DatabaseDamagedError, data_dir: Path) -> bool:
+    """Tell the user what happened; restore the latest backup if they agree. False to quit."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Database damaged"), error.message)
+    restore = None
+    if error.latest_backup is not None:
+        restore = box.addButton(_("Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole)
+    fresh = box.addButton(_("Start with an empty database"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore and error.latest_backup is not None:
+        try:
+            restore_into(data_dir, error.latest_backup)
+        except AcsgError as restore_error:
+            QMessageBox.critical(None, _("Restore failed"), restore_error.message)
+            return False
+        return True
+    return clicked is fresh
+
+
+def open_workspace(data_dir: Path) -> Workspace | None:
+    """Open ``data_dir`` or explain why not; None means the app should quit."""
+    while True:
+        try:
+            return Workspace.open(data_dir)
+        except DatabaseDamagedError as error:
+            if not _offer_restore(error, data_dir):
+                return None
+        except AcsgError as error:
+            QMessageBox.critical(None, _("ACSG Desktop cannot start"), error.message)
+            return None
