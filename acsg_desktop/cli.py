@@ -11,10 +11,10 @@ from typing import Any
 
 from acsg_desktop import __version__
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import N_, _, country_name
+from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
 from acsg_desktop.core.language import apply_start_language
 from acsg_desktop.core.profile import Profile
-from acsg_desktop.core.store.backup import backup_database
+from acsg_desktop.core.store.backup import backup_database, list_backups
 from acsg_desktop.core.store.database import backup_dir, database_path
 from acsg_desktop.core.store.health import check_database
 from acsg_desktop.core.workspace import Workspace, restore_into
@@ -77,6 +77,15 @@ def cmd_db_backup(args: argparse.Namespace, folder: Path) -> int:
     finally:
         workspace.close()
     emit(args, {"backup": str(backup)}, [_("Backup written to {path}").format(path=backup)])
+    return 0
+
+
+def cmd_db_backups(args: argparse.Namespace, folder: Path) -> int:
+    backups = list_backups(backup_dir(folder))
+    summary = ngettext(
+        "{count} backup in {path}", "{count} backups in {path}", len(backups)
+    ).format(count=format_number(len(backups)), path=backup_dir(folder))
+    emit(args, {"backups": [str(path) for path in backups]}, [summary, *map(str, backups)])
     return 0
 
 
@@ -143,6 +152,8 @@ def _add_db_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     check.set_defaults(handler=cmd_db_check)
     backup = db_commands.add_parser("backup", parents=[json_flag], help=_("write a backup"))
     backup.set_defaults(handler=cmd_db_backup)
+    backups = db_commands.add_parser("backups", parents=[json_flag], help=_("list the backups"))
+    backups.set_defaults(handler=cmd_db_backups)
     restore = db_commands.add_parser(
         "restore", parents=[json_flag], help=_("restore a backup (the current database is kept)")
     )

@@ -9,21 +9,26 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES  # noqa: E402
-from acsg_desktop.core.profile import Profile  # noqa: E402
-from acsg_desktop.core.workspace import Workspace  # noqa: E402
-from acsg_desktop.gui.about_dialog import AboutDialog  # noqa: E402
-from acsg_desktop.gui.fonts import load_fonts  # noqa: E402
-from acsg_desktop.gui.language import LanguageSwitcher  # noqa: E402
-from acsg_desktop.gui.main_window import MainWindow  # noqa: E402
-from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog  # noqa: E402
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES
+from acsg_desktop.core.profile import Profile
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.about_dialog import AboutDialog
+from acsg_desktop.gui.fonts import load_fonts
+from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.main_window import MainWindow
+from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
 
 SCREEN_SIZE = (1366, 768)
 AREA_FILE_NAMES = ("assessments", "requests", "packages", "guides", "settings")
-DEMO_PROFILE = Profile("TD", "Commission nationale d'accueil et de réinsertion des réfugiés",
-                       "Amina Mahamat", "amina.mahamat@example.org", "fr")
+DEMO_PROFILE = Profile(
+    "TD",
+    "Commission nationale d'accueil et de réinsertion des réfugiés",
+    "Amina Mahamat",
+    "amina.mahamat@example.org",
+    "fr",
+)
 
 
 def grab(widget: QWidget, target: Path) -> None:

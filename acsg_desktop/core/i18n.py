@@ -66,8 +66,10 @@ def _drop_mismatched(catalog: gettext.NullTranslations) -> None:
     messages: dict[object, str] = getattr(catalog, "_catalog", {})
     for key in list(messages):
         source = key[0] if isinstance(key, tuple) else key
-        if isinstance(source, str) and source and placeholders(source) != placeholders(
-            messages[key]
+        if (
+            isinstance(source, str)
+            and source
+            and placeholders(source) != placeholders(messages[key])
         ):
             del messages[key]
 
@@ -94,7 +96,7 @@ def _(message: str) -> str:
     return _state.catalog.gettext(message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now."""
     return message
 
@@ -127,9 +129,13 @@ def format_number(value: int | float | Decimal) -> str:
 
 def format_percent(ratio: float | Decimal, decimals: int = 0) -> str:
     """A ratio (0.26) as a percentage in the current language (``26 %``)."""
+    from babel import Locale
     from babel.numbers import format_percent as babel_format_percent
 
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    pattern: str = Locale.parse(_state.language).percent_formats[None].pattern
+    if decimals:
+        head, _zero, tail = pattern.rpartition("0")
+        pattern = f"{head}0.{'0' * decimals}{tail}"
     return str(babel_format_percent(ratio, format=pattern, locale=_state.language))
 
 
@@ -154,7 +160,9 @@ def countries() -> list[tuple[str, str]]:
     """(ISO 3166 code, name in the current language), sorted by name as a reader expects."""
     from babel import Locale
 
-    territories: dict[str, str] = Locale.parse(_state.language).territories
+    territories = {
+        str(code): str(name) for code, name in Locale.parse(_state.language).territories.items()
+    }
     pairs = [
         (code, name)
         for code, name in territories.items()
@@ -181,4 +189,3 @@ def is_country(code: str) -> bool:
 def language_name(language: str) -> str:
     """A language's own name, as shown in the language menu."""
     return LANGUAGE_NAMES.get(language, language)
-

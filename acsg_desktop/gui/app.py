@@ -43,9 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if workspace is None:
         return 1
     try:
-        if workspace.profiles.get() is None and not FirstRunDialog(
-            workspace.profiles, language
-        ).exec():
+        if (
+            workspace.profiles.get() is None
+            and not FirstRunDialog(workspace.profiles, language).exec()
+        ):
             return 0
         window = MainWindow(workspace, language)
         window.show()

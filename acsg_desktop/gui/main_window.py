@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, N_, _, country_name
+from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _, country_name
 from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.about_dialog import AboutDialog
@@ -147,7 +147,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         settings = load_settings(self._workspace.data_dir)
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         save_settings(self._workspace.data_dir, settings)

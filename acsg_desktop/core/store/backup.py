@@ -10,7 +10,7 @@ from pathlib import Path
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.fileio import TEMP_SUFFIX, fsync_folder
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.store.health import SIDE_FILES, check_database, move_aside
+from acsg_desktop.core.store.health import check_database, move_aside
 
 BACKUP_PATTERN = "acsg-*.sqlite3"
 
@@ -89,9 +89,7 @@ def _refuse_unusable_backup(backup: Path, known_revisions: tuple[str, ...]) -> N
         )
     revision = stored_revision(backup)
     if revision is None:
-        raise BackupRefusedError(
-            _("{path} is not an ACSG Desktop backup.").format(path=backup)
-        )
+        raise BackupRefusedError(_("{path} is not an ACSG Desktop backup.").format(path=backup))
     if revision not in known_revisions:
         raise BackupRefusedError(
             _("The backup {path} was made by a newer version of ACSG Desktop.").format(path=backup)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, N_, _
+from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _
 from acsg_desktop.core.profile import FIELDS, Profile, validate_profile
 from acsg_desktop.gui.widgets.country_combo import CountryComboBox
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -32,8 +32,11 @@ class ProfileForm(Retranslatable, QWidget):
         for code in SUPPORTED_LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self._inputs: dict[str, QWidget] = dict(
-            zip(FIELDS, (self.country, self.authority_name, self.contact_person, self.email,
-                         self.language), strict=True)
+            zip(
+                FIELDS,
+                (self.country, self.authority_name, self.contact_person, self.email, self.language),
+                strict=True,
+            )
         )
         self._labels = {field: QLabel(self) for field in FIELDS}
         self._errors = {field: QLabel(self) for field in FIELDS}

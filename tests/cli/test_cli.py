@@ -1,0 +1,109 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from acsg_desktop import __version__
+from acsg_desktop.cli import main
+from acsg_desktop.core.store.database import database_path
+from tests.core.helpers import damage
+
+PROFILE_ARGS = [
+    "profile", "set", "--country", "ne", "--authority", "Commission nationale d'éligibilité",
+    "--contact", "Ali Issa", "--email", "ali@example.org", "--language", "fr",
+]  # fmt: skip
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"acsg {__version__}"
+
+
+def test_info_json_on_a_new_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, _err = run(capsys, "--data-dir", str(tmp_path), "info", "--json")
+    document = json.loads(out)
+    assert status == 0
+    assert document == {
+        "data_dir": str(tmp_path.resolve()),
+        "schema_revision": "0002",
+        "counts": {"authority_profile": 0, "person": 0},
+    }
+
+
+def test_profile_set_then_show(capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
+    status, out, _err = run(capsys, *PROFILE_ARGS)
+    assert status == 0 and "Niger" in out
+    status, out, _err = run(capsys, "profile", "show", "--json")
+    assert status == 0
+    assert json.loads(out)["authority_name"] == "Commission nationale d'éligibilité"
+    status, out, _err = run(capsys, "profile", "set", "--email", "new@example.org", "--json")
+    assert json.loads(out)["email"] == "new@example.org"
+    assert json.loads(out)["country_code"] == "NE"  # untouched fields are kept
+
+
+def test_invalid_profile_exits_1_with_the_message(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, *PROFILE_ARGS[:-4], "--email", "not-an-address")
+    assert status == 1 and out == ""
+    assert "Enter a valid e-mail address" in err
+
+
+def test_errors_follow_the_user_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    status, _out, err = run(capsys, "profile", "show")
+    assert status == 1
+    assert err.startswith("Erreur : Aucun profil d'autorité")
+
+
+def test_db_check_reports_damage_and_exits_1(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    assert run(capsys, *PROFILE_ARGS)[0] == 0
+    status, out, _err = run(capsys, "db", "check", "--json")
+    assert status == 0 and json.loads(out)["ok"] is True
+    damage(database_path(isolated_home), 4096 + 8, b"\xff" * 64)
+    status, out, err = run(capsys, "db", "check")
+    assert status == 1
+    assert "is damaged" in err
+    assert database_path(isolated_home).exists()  # checking never moves anything
+
+
+def test_db_check_without_database(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _out, err = run(capsys, "db", "check")
+    assert status == 1 and "no database" in err
+
+
+def test_backup_list_and_restore(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, *PROFILE_ARGS)
+    status, out, _err = run(capsys, "db", "backup", "--json")
+    backup = json.loads(out)["backup"]
+    assert status == 0 and Path(backup).is_file()
+    status, out, _err = run(capsys, "db", "backups")
+    assert out.splitlines()[0].startswith("1 backup in")
+    run(capsys, "profile", "set", "--authority", "Changed")
+    status, out, _err = run(capsys, "db", "restore", backup)
+    assert status == 0 and "Backup restored." in out
+    _status, out, _err = run(capsys, "profile", "show", "--json")
+    assert json.loads(out)["authority_name"] == "Commission nationale d'éligibilité"
+
+
+def test_console_script_runs_as_a_program(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "acsg_desktop.cli", "--data-dir", str(tmp_path), "info"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert f"Data folder: {tmp_path.resolve()}" in completed.stdout

@@ -1,0 +1,113 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from babel.messages.pofile import read_po
+
+from acsg_desktop.core import i18n
+from acsg_desktop.paths import translations_dir
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+def french_catalog():
+    with (translations_dir() / "fr" / "LC_MESSAGES" / "acsg.po").open("rb") as stream:
+        return read_po(stream, locale="fr")
+
+
+def test_switching_language_changes_translations_at_call_time() -> None:
+    assert i18n._("Settings") == "Settings"
+    i18n.set_language("fr")
+    assert i18n._("Settings") == "Paramètres"
+    i18n.set_language("en")
+    assert i18n._("Settings") == "Settings"
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    assert i18n.set_language("xx") == "en"
+    assert i18n.current_language() == "en"
+
+
+def test_every_french_message_is_translated_and_not_fuzzy() -> None:
+    catalog = french_catalog()
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(text.strip() for text in strings):
+            problems.append(message.id)
+    assert problems == []
+    assert len(catalog) > 50
+
+
+def test_french_placeholders_match_the_source() -> None:
+    mismatched = []
+    for message in french_catalog():
+        if not message.id:
+            continue
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = i18n.placeholders(sources[-1])
+        mismatched += [text for text in strings if i18n.placeholders(text) != expected]
+    assert mismatched == []
+
+
+def test_a_translation_with_wrong_placeholders_is_ignored() -> None:
+    i18n.set_language("fr")
+    catalog = i18n._state.catalog._catalog  # type: ignore[attr-defined]
+    catalog["Data folder: {path}"] = "Dossier : {chemin}"
+    i18n._drop_mismatched(i18n._state.catalog)
+    assert i18n._("Data folder: {path}").format(path="/x") == "Data folder: /x"
+
+
+def test_french_has_three_plural_forms_including_many(french: None) -> None:
+    assert french_catalog().num_plurals == 3
+    forms = {
+        count: i18n.ngettext("{count} backup in {path}", "{count} backups in {path}", count)
+        for count in (0, 1, 2, 1_000_000)
+    }
+    assert forms[0] == forms[1] == "{count} sauvegarde dans {path}"
+    assert forms[2] == "{count} sauvegardes dans {path}"
+    assert forms[1_000_000] == "{count} de sauvegardes dans {path}"
+
+
+def test_english_plurals() -> None:
+    assert i18n.ngettext("{count} backup in {path}", "{count} backups in {path}", 1).startswith(
+        "{count} backup "
+    )
+    assert "backups" in i18n.ngettext("{count} backup in {path}", "{count} backups in {path}", 0)
+
+
+def test_numbers_money_percent_dates_in_french(french: None) -> None:
+    assert i18n.format_number(Decimal("1234567.891")) == f"1{NNBSP}234{NNBSP}567,891"
+    assert i18n.format_money(Decimal("1234.5"), "EUR") == f"1{NNBSP}234,50{NBSP}€"
+    assert i18n.format_percent(0.26) == f"26{NBSP}%"
+    assert i18n.format_percent(0.265, decimals=1) == f"26,5{NBSP}%"
+    assert i18n.format_date(date(2026, 11, 29), "long") == "29 novembre 2026"
+
+
+def test_numbers_money_percent_dates_in_english() -> None:
+    assert i18n.format_number(Decimal("1234567.891")) == "1,234,567.891"
+    assert i18n.format_money(Decimal("1234.5"), "USD") == "$1,234.50"
+    assert i18n.format_percent(0.265, decimals=1) == "26.5%"
+    assert i18n.format_date(date(2026, 11, 29), "long") == "November 29, 2026"
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Chad"), ("fr", "Tchad")])
+def test_country_names_follow_the_language(language: str, name: str) -> None:
+    i18n.set_language(language)
+    assert dict(i18n.countries())["TD"] == name
+    assert i18n.country_name("td") == name
+
+
+def test_country_list_is_sorted_ignoring_accents_and_excludes_non_countries(french: None) -> None:
+    names = [name for _code, name in i18n.countries()]
+    assert names.index("Égypte") < names.index("Équateur") < names.index("Espagne")
+    codes = {code for code, _name in i18n.countries()}
+    assert {"EU", "UN", "ZZ"}.isdisjoint(codes)
+    assert len(codes) > 240
+
+
+def test_fold_ignores_case_and_accents() -> None:
+    assert i18n.fold("ÉQUITÉ") == i18n.fold("equite")

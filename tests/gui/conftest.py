@@ -1,0 +1,25 @@
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.fonts import load_fonts
+from acsg_desktop.gui.language import LanguageSwitcher
+
+
+@pytest.fixture
+def workspace(isolated_home: Path) -> Iterator[Workspace]:
+    opened = Workspace.open(isolated_home)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def language(qapp: QApplication, isolated_home: Path) -> Iterator[LanguageSwitcher]:
+    load_fonts(qapp)
+    switcher = LanguageSwitcher(qapp, isolated_home)
+    switcher.apply("en", remember=False)
+    yield switcher
+    switcher.apply("en", remember=False)
