@@ -74,3 +74,6 @@ bundle: $(BIN)/.installed catalogs ## PyInstaller onedir in dist/acsg-desktop, t
 
 clean: ## Remove environments and build output
 	rm -rf $(VENV) $(CORE_VENV) build dist
+
+bench: $(BIN)/.installed catalogs ## Speed and memory as ratios to floors measured in the same run
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench.py

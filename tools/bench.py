@@ -1,0 +1,102 @@
+"""`make bench`: each figure as a ratio to a floor measured in the same run.
+
+Prints a table (value, floor, ratio, target) and writes build/bench.json. Not a test: nothing in
+`make test` depends on timing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = 7
+FLOOR_WINDOW = """
+import resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+APP_WINDOW = """
+import resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from acsg_desktop.gui import app, main_window
+show = main_window.MainWindow.show
+def show_then_quit(self):
+    show(self)
+    QTimer.singleShot(0, QApplication.quit)
+main_window.MainWindow.show = show_then_quit
+app.main(["--data-dir", sys.argv[1]])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def run_child(code: str, *args: str) -> tuple[float, int]:
+    """Wall seconds from spawn to exit, and the child's peak RSS in KiB."""
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    elapsed = time.perf_counter() - started
+    return elapsed, int(completed.stdout.strip().splitlines()[-1])
+
+
+def median_of(code: str, *args: str) -> tuple[float, int]:
+    samples = [run_child(code, *args) for _ in range(RUNS)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def prepare_data_folder(folder: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "acsg_desktop.cli", "--data-dir", str(folder), "profile", "set",
+         "--country", "TD", "--authority", "Bench authority", "--contact", "Bench",
+         "--email", "bench@example.org", "--language", "en"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def startup_figures() -> list[dict[str, object]]:
+    with tempfile.TemporaryDirectory() as home:
+        folder = Path(home)
+        prepare_data_folder(folder)
+        floor_time, floor_rss = median_of(FLOOR_WINDOW)
+        app_time, app_rss = median_of(APP_WINDOW, str(folder))
+    return [
+        {"figure": "start-up to main window (s)", "value": app_time, "floor": floor_time,
+         "target_ratio": 2.5},
+        {"figure": "start-up peak memory (MiB)", "value": app_rss / 1024,
+         "floor": floor_rss / 1024, "target_ratio": 2.0},
+    ]  # fmt: skip
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    figures = startup_figures()
+    print(f"{'figure':34} {'value':>9} {'floor':>9} {'ratio':>7} {'target':>7}")
+    for figure in figures:
+        figure["ratio"] = float(figure["value"]) / float(figure["floor"])  # type: ignore[arg-type]
+        figure["ok"] = figure["ratio"] <= figure["target_ratio"]  # type: ignore[operator]
+        print(
+            f"{figure['figure']:34} {figure['value']:9.3f} {figure['floor']:9.3f} "
+            f"{figure['ratio']:7.2f} {'<= ' + str(figure['target_ratio']):>7}"
+        )
+    out = Path("build/bench.json")
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2))
+    print(f"written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
