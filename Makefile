@@ -65,7 +65,9 @@ test: ## Lint, import contracts, translations, then every test offscreen (and th
 	$(MAKE) lint i18n-check test-gui test-core
 
 screenshots: $(BIN)/.installed catalogs ## PNGs of every main screen, EN and FR, in build/screenshots/
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py build/screenshots
+	@if command -v xvfb-run >/dev/null; then \
+		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python tools/screenshots.py build/screenshots; \
+	else QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py build/screenshots; fi
 
 bundle: $(BIN)/.installed catalogs ## PyInstaller onedir in dist/acsg-desktop, then runs its acsg --version
 	$(BIN)/pip install -q -r requirements/bundle.txt

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _, country_name
 from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
-from acsg_desktop.gui.about_dialog import AboutDialog
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.settings_page import SettingsPage
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -110,6 +109,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pages.currentWidget().setFocus()
 
     def show_about(self) -> None:
+        from acsg_desktop.gui.about_dialog import AboutDialog
+
         AboutDialog(self._workspace.data_dir, self).exec()
 
     def _status_text(self) -> str:

@@ -2,6 +2,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -139,3 +140,26 @@ def test_second_instance_is_refused_with_a_message(
     with InstanceLock(isolated_home):
         assert startup.open_workspace(isolated_home) is None
     assert shown and "already running" in shown[0]
+
+
+def mnemonic(text: str) -> str | None:
+    index = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[index + 1].lower() if index >= 0 else None
+
+
+def test_keyboard_mnemonics_are_unique_on_every_screen(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = make_window(qtbot, workspace, language)
+    for lang in ("en", "fr"):
+        language.apply(lang, remember=False)
+        qtbot.waitUntil(lambda: window.windowTitle() != "")
+        qtbot.wait(10)
+        menus = [menu.title() for menu in (window.file_menu, window.go_menu,
+                                           window.language_menu, window.help_menu)]  # fmt: skip
+        for row in range(window.pages.count()):
+            page = window.pages.widget(row)
+            texts = menus + [label.text() for label in page.findChildren(QLabel) if label.buddy()]
+            texts += [button.text() for button in page.findChildren(QAbstractButton)]
+            keys = [key for key in map(mnemonic, texts) if key]
+            assert len(keys) == len(set(keys)), (lang, row, texts)

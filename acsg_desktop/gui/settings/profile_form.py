@@ -14,7 +14,7 @@ LABELS = {
     "authority_name": N_("&Authority name"),
     "contact_person": N_("Contact &person"),
     "email": N_("&E-mail"),
-    "preferred_language": N_("Preferred &language"),
+    "preferred_language": N_("P&referred language"),
 }
 ERROR_STYLE = "color: #b00020;"
 

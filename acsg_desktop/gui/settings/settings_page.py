@@ -106,7 +106,7 @@ class SettingsPage(Retranslatable, QWidget):
         self.save_button.setAccessibleName(_("Save profile"))
         self.save_status.clear()
         self.display_box.setTitle(_("Display"))
-        self.language_label.setText(_("Display &language"))
+        self.language_label.setText(_("&Display language"))
         self.display_language.setAccessibleName(_("Display language"))
         self.display_language.setCurrentIndex(
             max(0, self.display_language.findData(self._language.language))

@@ -1,0 +1,64 @@
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from acsg_desktop.core.store.backup import backup_database
+from acsg_desktop.core.store.database import database_path
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui import startup
+from acsg_desktop.gui.language import LanguageSwitcher
+from tests.core.helpers import CHAD, damage
+
+
+def damaged_folder_with_backup(folder: Path) -> Path:
+    workspace = Workspace.open(folder)
+    workspace.profiles.save(CHAD)
+    workspace.close()
+    backup_database(database_path(folder), folder / "backups", "daily")
+    damage(database_path(folder), 0, b"\0" * 4096)
+    return folder
+
+
+def answer_next_message_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        button.click()
+
+    QTimer.singleShot(50, click)
+
+
+def test_damaged_database_offers_the_latest_backup_and_restores_it(
+    qtbot: QtBot, language: LanguageSwitcher, isolated_home: Path
+) -> None:
+    folder = damaged_folder_with_backup(isolated_home)
+    seen: list[str] = []
+    answer_next_message_box(qtbot, "Restore the latest backup", seen)
+    workspace = startup.open_workspace(folder)
+    assert workspace is not None
+    try:
+        assert workspace.profiles.get() == CHAD
+    finally:
+        workspace.close()
+    assert "moved aside, not deleted" in seen[0]
+    assert list(folder.glob("acsg.sqlite3.corrupt-*"))
+
+
+def test_damaged_database_can_start_empty_in_french(
+    qtbot: QtBot, language: LanguageSwitcher, isolated_home: Path
+) -> None:
+    folder = damaged_folder_with_backup(isolated_home)
+    language.apply("fr", remember=False)
+    seen: list[str] = []
+    answer_next_message_box(qtbot, "Démarrer avec une base de données vide", seen)
+    workspace = startup.open_workspace(folder)
+    assert workspace is not None
+    try:
+        assert workspace.profiles.get() is None
+    finally:
+        workspace.close()
+    assert "mise de côté" in seen[0]
