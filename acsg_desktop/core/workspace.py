@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.profile_service import ProfileService
 from acsg_desktop.core.store.backup import restore_backup
 from acsg_desktop.core.store.database import Database, database_path, prepare_data_dir
@@ -19,6 +20,7 @@ class Workspace:
         self._lock = lock
         self.database = database
         self.profiles = ProfileService(database)
+        self.assessments = AssessmentService(database)
 
     @classmethod
     def open(cls, data_dir: Path) -> Workspace:
@@ -36,6 +38,12 @@ class Workspace:
             lock.release()
             raise
         return cls(data_dir, lock, database)
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         """Close the database cleanly and release the data folder."""

@@ -35,8 +35,14 @@ def test_info_json_on_a_new_folder(capsys: pytest.CaptureFixture[str], tmp_path:
     assert status == 0
     assert document == {
         "data_dir": str(tmp_path.resolve()),
-        "schema_revision": "0002",
-        "counts": {"authority_profile": 0, "person": 0},
+        "schema_revision": "0003",
+        "counts": {
+            "authority_profile": 0,
+            "person": 0,
+            "framework_snapshot": 0,
+            "assessment": 0,
+            "answer": 0,
+        },
     }
 
 

@@ -57,8 +57,9 @@ def test_workspace_counts_and_revision(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path)
     try:
         workspace.profiles.save(CHAD)
-        assert workspace.database.table_counts() == {"authority_profile": 1, "person": 1}
-        assert workspace.database.schema_revision() == "0002"
+        counts = workspace.database.table_counts()
+        assert (counts["authority_profile"], counts["person"], counts["assessment"]) == (1, 1, 0)
+        assert workspace.database.schema_revision() == "0003"
         assert workspace.database.integrity_problems() == []
     finally:
         workspace.close()

@@ -1,44 +1,34 @@
-"""`acsg`: the command line over the same core services as the GUI."""
+"""`acsg info`, `acsg db ...` and `acsg profile ...`."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop import __version__
+from acsg_desktop.cli.common import emit
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
-from acsg_desktop.core.language import apply_start_language
 from acsg_desktop.core.profile import Profile
 from acsg_desktop.core.store.backup import backup_database, list_backups
 from acsg_desktop.core.store.database import backup_dir, database_path
 from acsg_desktop.core.store.health import check_database
 from acsg_desktop.core.workspace import Workspace, restore_into
-from acsg_desktop.paths import data_dir as resolve_data_dir
 
-COUNT_LABELS = {"authority_profile": N_("Authority profile"), "person": N_("People")}
-Handler = Callable[[argparse.Namespace, Path], int]
-
-
-def emit(args: argparse.Namespace, document: dict[str, Any], lines: Sequence[str]) -> None:
-    """Print ``document`` as one JSON document with --json, else ``lines`` for people."""
-    if getattr(args, "json", False):
-        print(json.dumps(document, ensure_ascii=False, indent=2))
-    else:
-        print("\n".join(lines))
+COUNT_LABELS = {
+    "authority_profile": N_("Authority profile"),
+    "person": N_("People"),
+    "framework_snapshot": N_("Framework versions"),
+    "assessment": N_("Assessments"),
+    "answer": N_("Answers"),
+}
 
 
 def cmd_info(args: argparse.Namespace, folder: Path) -> int:
-    workspace = Workspace.open(folder)
-    try:
+    with Workspace.open(folder) as workspace:
         revision = workspace.database.schema_revision()
         counts = workspace.database.table_counts()
-    finally:
-        workspace.close()
     document = {"data_dir": str(folder), "schema_revision": revision, "counts": counts}
     lines = [
         _("Data folder: {path}").format(path=folder),
@@ -71,11 +61,8 @@ def cmd_db_check(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_db_backup(args: argparse.Namespace, folder: Path) -> int:
-    workspace = Workspace.open(folder)
-    try:
+    with Workspace.open(folder) as workspace:
         backup = backup_database(workspace.database.path, backup_dir(folder), "manual")
-    finally:
-        workspace.close()
     emit(args, {"backup": str(backup)}, [_("Backup written to {path}").format(path=backup)])
     return 0
 
@@ -110,11 +97,8 @@ def _profile_lines(profile: Profile) -> list[str]:
 
 
 def cmd_profile_show(args: argparse.Namespace, folder: Path) -> int:
-    workspace = Workspace.open(folder)
-    try:
+    with Workspace.open(folder) as workspace:
         profile = workspace.profiles.get()
-    finally:
-        workspace.close()
     if profile is None:
         raise AcsgError(_("No authority profile yet: run the app once, or `acsg profile set`."))
     emit(args, vars(profile), _profile_lines(profile))
@@ -122,8 +106,7 @@ def cmd_profile_show(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_profile_set(args: argparse.Namespace, folder: Path) -> int:
-    workspace = Workspace.open(folder)
-    try:
+    with Workspace.open(folder) as workspace:
         current = workspace.profiles.get() or Profile("", "", "", "", "en")
         wanted = Profile(
             country_code=args.country or current.country_code,
@@ -133,19 +116,11 @@ def cmd_profile_set(args: argparse.Namespace, folder: Path) -> int:
             preferred_language=args.language or current.preferred_language,
         )
         saved = workspace.profiles.save(wanted)
-    finally:
-        workspace.close()
     emit(args, vars(saved), [_("Profile saved."), *_profile_lines(saved)])
     return 0
 
 
-def _json_flag() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--json", action="store_true", help=_("print one JSON document"))
-    return parent
-
-
-def _add_db_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
+def add_db_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     db = commands.add_parser("db", help=_("check, back up or restore the database"))
     db_commands = db.add_subparsers(dest="db_command", required=True)
     check = db_commands.add_parser("check", parents=[json_flag], help=_("full integrity check"))
@@ -161,7 +136,7 @@ def _add_db_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     restore.set_defaults(handler=cmd_db_restore)
 
 
-def _add_profile_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
+def add_profile_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     profile = commands.add_parser("profile", help=_("the authority profile"))
     profile_commands = profile.add_subparsers(dest="profile_command", required=True)
     show = profile_commands.add_parser("show", parents=[json_flag], help=_("show the profile"))
@@ -175,42 +150,6 @@ def _add_profile_commands(commands: Any, json_flag: argparse.ArgumentParser) -> 
     change.set_defaults(handler=cmd_profile_set)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The `acsg` argument parser, with help in the current language."""
-    parser = argparse.ArgumentParser(
-        prog="acsg", description=_("ACSG Desktop on the command line.")
-    )
-    parser.add_argument("--version", action="version", version=f"acsg {__version__}")
-    parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
-    json_flag = _json_flag()
-    commands = parser.add_subparsers(dest="command", required=True)
+def add_info_command(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     info = commands.add_parser("info", parents=[json_flag], help=_("data folder and contents"))
     info.set_defaults(handler=cmd_info)
-    _add_db_commands(commands, json_flag)
-    _add_profile_commands(commands, json_flag)
-    return parser
-
-
-def _data_dir_from(argv: Sequence[str]) -> Path:
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--data-dir")
-    known, _rest = pre.parse_known_args(argv)
-    return resolve_data_dir(known.data_dir)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one `acsg` command; returns the exit status (0 only on success)."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    folder = _data_dir_from(arguments)
-    apply_start_language(folder)
-    args = build_parser().parse_args(arguments)
-    handler: Handler = args.handler
-    try:
-        return handler(args, folder)
-    except AcsgError as error:
-        print(_("Error: {message}").format(message=error.message), file=sys.stderr)
-        return error.exit_status
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

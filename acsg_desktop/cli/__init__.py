@@ -1,0 +1,54 @@
+"""`acsg`: the command line over the same core services as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from acsg_desktop import __version__
+from acsg_desktop.cli.assessment import add_assessment_commands
+from acsg_desktop.cli.common import Handler, json_flag
+from acsg_desktop.cli.data import add_db_commands, add_info_command, add_profile_commands
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import _
+from acsg_desktop.core.language import apply_start_language
+from acsg_desktop.paths import data_dir as resolve_data_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `acsg` argument parser, with help in the current language."""
+    parser = argparse.ArgumentParser(
+        prog="acsg", description=_("ACSG Desktop on the command line.")
+    )
+    parser.add_argument("--version", action="version", version=f"acsg {__version__}")
+    parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
+    flag = json_flag()
+    commands = parser.add_subparsers(dest="command", required=True)
+    add_info_command(commands, flag)
+    add_db_commands(commands, flag)
+    add_profile_commands(commands, flag)
+    add_assessment_commands(commands, flag)
+    return parser
+
+
+def _data_dir_from(argv: Sequence[str]) -> Path:
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--data-dir")
+    known, _rest = pre.parse_known_args(argv)
+    return resolve_data_dir(known.data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one `acsg` command; returns the exit status (0 only on success)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    folder = _data_dir_from(arguments)
+    apply_start_language(folder)
+    args = build_parser().parse_args(arguments)
+    handler: Handler = args.handler
+    try:
+        return handler(args, folder)
+    except AcsgError as error:
+        print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+        return error.exit_status

@@ -1,0 +1,1 @@
+"""Self-assessments: answers, step navigation with conditions, scoring and gaps."""

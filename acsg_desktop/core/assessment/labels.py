@@ -1,0 +1,36 @@
+"""Names shown for aims and answer kinds, in the current language."""
+
+from __future__ import annotations
+
+from acsg_desktop.core.assessment.model import Answer, AnswerKind
+from acsg_desktop.core.i18n import N_, _, format_percent
+
+AIM_LABELS = {
+    "fairness": N_("Fairness"),
+    "efficiency": N_("Efficiency"),
+    "adaptability": N_("Adaptability"),
+    "integrity": N_("Integrity"),
+}
+KIND_LABELS = {
+    AnswerKind.NOT_APPLICABLE: N_("Not applicable"),
+    AnswerKind.INSUFFICIENT_INFORMATION: N_("Insufficient information"),
+}
+
+
+def aim_label(aim: str) -> str:
+    """An aim's name in the current language."""
+    return _(AIM_LABELS.get(aim, aim))
+
+
+def answer_label(answer: Answer | None) -> str:
+    """How an answer reads in a list: "Level 3", "Not applicable", or "Not answered"."""
+    if answer is None:
+        return _("Not answered")
+    if answer.kind is AnswerKind.LEVEL:
+        return _("Level {level}").format(level=answer.level)
+    return _(KIND_LABELS[answer.kind])
+
+
+def percent_label(value: float | None) -> str:
+    """A score in % in the current language, or a dash when there is nothing to score."""
+    return "–" if value is None else format_percent(value / 100)

@@ -1,0 +1,76 @@
+"""Results as one plain document (for the CLI's --json, the CSV and the package)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from acsg_desktop.core.assessment.model import Answer, AssessmentSummary
+from acsg_desktop.core.assessment.scoring import Gap, Scores
+from acsg_desktop.core.framework.model import Framework
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _gap_document(framework: Framework, gap: Gap) -> dict[str, Any]:
+    indicator = framework.indicator(gap.indicator_id)
+    step = indicator.next_step(gap.level) if gap.level else None
+    return {
+        "indicator": gap.indicator_id,
+        "area": gap.area_id,
+        "question": indicator.question.get(),
+        "level": gap.level,
+        "target_level": gap.target_level,
+        "weight": gap.weight,
+        "priority": gap.priority,
+        "next_step": step.get() if step else None,
+        "guides": list(indicator.guides),
+    }
+
+
+def results_document(
+    framework: Framework, assessment: AssessmentSummary, scores: Scores
+) -> dict[str, Any]:
+    """Scores, completion and gaps, with texts in the current language."""
+    return {
+        "assessment": {
+            "id": assessment.id,
+            "title": assessment.title,
+            "year": assessment.year,
+            "status": assessment.status.value,
+            "framework": {"id": framework.id, "version": framework.version},
+        },
+        "completion": round(scores.completion * 100, 1),
+        "answered": scores.answered,
+        "applicable": scores.applicable,
+        "overall": _rounded(scores.overall),
+        "aims": {aim: _rounded(value) for aim, value in scores.aim_scores.items()},
+        "areas": [
+            {
+                "id": area.id,
+                "title": area.title.get(),
+                "score": _rounded(scores.area_scores[area.id]),
+            }
+            for area in framework.areas
+        ],
+        "gaps": [_gap_document(framework, gap) for gap in scores.gaps],
+        "insufficient_information": [_gap_document(framework, g) for g in scores.insufficient],
+        "incomplete_answers": list(scores.incomplete),
+    }
+
+
+def answers_document(answers: dict[str, Answer]) -> list[dict[str, Any]]:
+    """Every answer as plain data, in indicator order."""
+    return [
+        {
+            "indicator": answer.indicator_id,
+            "kind": answer.kind.value,
+            "level": answer.level,
+            "note": answer.note,
+            "evidence": answer.evidence,
+            "answered_by": answer.answered_by,
+            "saved_at": answer.saved_at.isoformat() if answer.saved_at else None,
+        }
+        for _id, answer in sorted(answers.items())
+    ]

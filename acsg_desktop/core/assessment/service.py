@@ -1,0 +1,175 @@
+"""Assessments over the store: create, answer (one transaction per answer), complete, lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from acsg_desktop.core.assessment.model import (
+    Answer,
+    AssessmentStatus,
+    AssessmentSummary,
+)
+from acsg_desktop.core.assessment.scoring import Scores, score
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.framework.loader import framework_from_source, load_framework
+from acsg_desktop.core.framework.model import Framework
+from acsg_desktop.core.i18n import _, ngettext
+from acsg_desktop.core.store.assessment_repository import AssessmentRepository, utc_now
+from acsg_desktop.core.store.database import Database
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class AssessmentError(AcsgError):
+    """An assessment action was refused; nothing was changed."""
+
+
+class AssessmentService:
+    """Everything the wizard, the results screen and the CLI do with assessments."""
+
+    def __init__(
+        self, database: Database, shipped: Callable[[], Framework] = load_framework
+    ) -> None:
+        self._database = database
+        self._load_shipped = shipped
+        self._frameworks: dict[tuple[str, str], Framework] = {}
+
+    def shipped_framework(self) -> Framework:
+        """The framework version this app ships (new assessments start on it)."""
+        framework = self._load_shipped()
+        self._frameworks.setdefault((framework.id, framework.version), framework)
+        return self._frameworks[(framework.id, framework.version)]
+
+    def framework_of(self, assessment: AssessmentSummary) -> Framework:
+        """The framework version ``assessment`` is pinned to, even if the app ships a newer one."""
+        key = (assessment.framework_id, assessment.framework_version)
+        if key not in self._frameworks:
+            with self._database.unit_of_work() as session:
+                source = AssessmentRepository(session).snapshot(*key)
+            if source is None:
+                raise AssessmentError(_("The framework of this assessment is missing."))
+            self._frameworks[key] = framework_from_source(source)
+        return self._frameworks[key]
+
+    def list(self) -> list[AssessmentSummary]:
+        with self._database.unit_of_work() as session:
+            return AssessmentRepository(session).list()
+
+    def get(self, assessment_id: int) -> AssessmentSummary:
+        with self._database.unit_of_work() as session:
+            summary = AssessmentRepository(session).get(assessment_id)
+        if summary is None:
+            raise AssessmentError(_("There is no assessment {id}.").format(id=assessment_id))
+        return summary
+
+    def answers(self, assessment_id: int) -> dict[str, Answer]:
+        with self._database.unit_of_work() as session:
+            return AssessmentRepository(session).answers(assessment_id)
+
+    def create(
+        self, title: str, year: int, carry_over_from: int | None = None
+    ) -> AssessmentSummary:
+        """Start an assessment on the shipped framework, optionally carrying over the answers of
+        an earlier one for every indicator that has not changed since."""
+        title = title.strip()
+        if not title:
+            raise AssessmentError(_("Give the assessment a title, such as “2026 baseline”."))
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise AssessmentError(_("The year must be between 2000 and 2100."))
+        framework = self.shipped_framework()
+        source = self.get(carry_over_from) if carry_over_from is not None else None
+        with self._database.unit_of_work() as session:
+            repository = AssessmentRepository(session)
+            repository.keep_snapshot(framework.id, framework.version, framework.source)
+            new_id = repository.add(title, year, framework.id, framework.version, carry_over_from)
+            if source is not None:
+                self._carry_over(repository, source, new_id, framework)
+        return self.get(new_id)
+
+    def _carry_over(
+        self,
+        repository: AssessmentRepository,
+        source: AssessmentSummary,
+        new_id: int,
+        framework: Framework,
+    ) -> None:
+        old_fingerprints = repository.fingerprints(source.id)
+        for indicator_id, answer in repository.answers(source.id).items():
+            try:
+                indicator = framework.indicator(indicator_id)
+            except KeyError:
+                continue
+            if old_fingerprints.get(indicator_id) == indicator.fingerprint:
+                repository.put_answer(new_id, replace(answer, saved_at=None), indicator.fingerprint)
+        repository.update(new_id, contexts=source.contexts)
+
+    def _editable(self, assessment_id: int) -> AssessmentSummary:
+        summary = self.get(assessment_id)
+        if summary.status is AssessmentStatus.LOCKED:
+            raise AssessmentError(
+                _("This assessment is locked: it was sent in a signed package. Copy it to go on.")
+            )
+        return summary
+
+    def save_answer(self, assessment_id: int, answer: Answer) -> Answer:
+        """Store one answer in its own transaction; returns it once committed."""
+        summary = self._editable(assessment_id)
+        try:
+            indicator = self.framework_of(summary).indicator(answer.indicator_id)
+        except KeyError as error:
+            raise AssessmentError(
+                _("Unknown indicator {id}.").format(id=answer.indicator_id)
+            ) from error
+        with self._database.unit_of_work() as session:
+            repository = AssessmentRepository(session)
+            saved = repository.put_answer(assessment_id, answer, indicator.fingerprint)
+            if summary.status is AssessmentStatus.COMPLETED:
+                repository.update(
+                    assessment_id, status=AssessmentStatus.IN_PROGRESS, completed_at=None
+                )
+            else:
+                repository.update(assessment_id)
+        return saved
+
+    def set_contexts(self, assessment_id: int, contexts: dict[str, bool]) -> None:
+        """Record the answers to the context questions."""
+        self._editable(assessment_id)
+        with self._database.unit_of_work() as session:
+            AssessmentRepository(session).update(assessment_id, contexts=contexts)
+
+    def set_cursor(self, assessment_id: int, step: str) -> None:
+        """Remember where the user is, so that the wizard reopens there."""
+        with self._database.unit_of_work() as session:
+            AssessmentRepository(session).update(assessment_id, cursor=step)
+
+    def scores(self, assessment_id: int) -> Scores:
+        summary = self.get(assessment_id)
+        return score(self.framework_of(summary), self.answers(assessment_id), summary.contexts)
+
+    def complete(self, assessment_id: int) -> AssessmentSummary:
+        """Mark the assessment completed; refused while an applicable indicator lacks an answer."""
+        summary = self._editable(assessment_id)
+        scores = self.scores(assessment_id)
+        missing = scores.applicable - scores.answered
+        if missing:
+            raise AssessmentError(
+                ngettext(
+                    "{count} indicator still needs a complete answer.",
+                    "{count} indicators still need a complete answer.",
+                    missing,
+                ).format(count=missing)
+            )
+        if summary.status is AssessmentStatus.IN_PROGRESS:
+            with self._database.unit_of_work() as session:
+                AssessmentRepository(session).update(
+                    assessment_id, status=AssessmentStatus.COMPLETED, completed_at=utc_now()
+                )
+        return self.get(assessment_id)
+
+    def lock(self, assessment_id: int) -> None:
+        """Lock a completed assessment (done when it is exported in a signed package)."""
+        if self.get(assessment_id).status is not AssessmentStatus.COMPLETED:
+            raise AssessmentError(_("Only a completed assessment can be locked."))
+        with self._database.unit_of_work() as session:
+            AssessmentRepository(session).update(assessment_id, status=AssessmentStatus.LOCKED)

@@ -1,0 +1,1 @@
+"""The capacity framework: areas and indicators, loaded from versioned, validated data."""

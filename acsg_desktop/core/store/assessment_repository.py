@@ -1,0 +1,161 @@
+"""Assessments, answers and framework snapshots in the database."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from acsg_desktop.core.assessment.model import (
+    Answer,
+    AnswerKind,
+    AssessmentStatus,
+    AssessmentSummary,
+)
+from acsg_desktop.core.store.rows import AnswerRow, AssessmentRow, FrameworkSnapshotRow
+
+
+def utc_now() -> datetime:
+    """Now, in UTC, without tzinfo (as SQLite stores it)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _summary(row: AssessmentRow) -> AssessmentSummary:
+    return AssessmentSummary(
+        id=row.id,
+        title=row.title,
+        year=row.year,
+        framework_id=row.framework_id,
+        framework_version=row.framework_version,
+        status=AssessmentStatus(row.status),
+        contexts={key: bool(value) for key, value in json.loads(row.contexts or "{}").items()},
+        cursor=row.cursor,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        completed_at=row.completed_at,
+        copied_from=row.copied_from,
+    )
+
+
+def _answer(row: AnswerRow) -> Answer:
+    return Answer(
+        indicator_id=row.indicator_id,
+        kind=AnswerKind(row.kind),
+        level=row.level,
+        note=row.note,
+        evidence=row.evidence,
+        answered_by=row.answered_by,
+        saved_at=row.saved_at,
+    )
+
+
+class AssessmentRepository:
+    """Reads and writes assessments; returns plain objects, never rows."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def snapshot(self, framework_id: str, version: str) -> dict[str, Any] | None:
+        """The stored framework documents for ``framework_id`` ``version``, if any."""
+        content = self._session.scalar(
+            select(FrameworkSnapshotRow.content).where(
+                FrameworkSnapshotRow.framework_id == framework_id,
+                FrameworkSnapshotRow.version == version,
+            )
+        )
+        return json.loads(content) if content else None
+
+    def keep_snapshot(self, framework_id: str, version: str, source: dict[str, Any]) -> None:
+        """Store a framework version unless it is already stored."""
+        if self.snapshot(framework_id, version) is None:
+            content = json.dumps(source, ensure_ascii=False, sort_keys=True)
+            self._session.add(
+                FrameworkSnapshotRow(framework_id=framework_id, version=version, content=content)
+            )
+
+    def add(
+        self,
+        title: str,
+        year: int,
+        framework_id: str,
+        framework_version: str,
+        copied_from: int | None = None,
+    ) -> int:
+        """Create an assessment in progress; return its id."""
+        now = utc_now()
+        row = AssessmentRow(
+            title=title,
+            year=year,
+            framework_id=framework_id,
+            framework_version=framework_version,
+            status=AssessmentStatus.IN_PROGRESS.value,
+            contexts="{}",
+            cursor="",
+            created_at=now,
+            updated_at=now,
+            copied_from=copied_from,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def list(self) -> list[AssessmentSummary]:
+        """Every assessment, newest year first."""
+        rows = self._session.scalars(
+            select(AssessmentRow).order_by(AssessmentRow.year.desc(), AssessmentRow.id.desc())
+        )
+        return [_summary(row) for row in rows]
+
+    def get(self, assessment_id: int) -> AssessmentSummary | None:
+        row = self._session.get(AssessmentRow, assessment_id)
+        return _summary(row) if row else None
+
+    def update(self, assessment_id: int, **changes: Any) -> None:
+        """Change columns of one assessment (contexts given as a dict)."""
+        row = self._session.get(AssessmentRow, assessment_id)
+        if row is None:
+            raise KeyError(assessment_id)
+        if "contexts" in changes:
+            changes["contexts"] = json.dumps(changes["contexts"], sort_keys=True)
+        if "status" in changes:
+            changes["status"] = AssessmentStatus(changes["status"]).value
+        for name, value in changes.items():
+            setattr(row, name, value)
+        row.updated_at = utc_now()
+
+    def answers(self, assessment_id: int) -> dict[str, Answer]:
+        rows = self._session.scalars(
+            select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)
+        )
+        return {row.indicator_id: _answer(row) for row in rows}
+
+    def fingerprints(self, assessment_id: int) -> dict[str, str]:
+        """Indicator id -> fingerprint of the indicator as it was when answered."""
+        rows = self._session.execute(
+            select(AnswerRow.indicator_id, AnswerRow.fingerprint).where(
+                AnswerRow.assessment_id == assessment_id
+            )
+        )
+        return {indicator_id: fingerprint for indicator_id, fingerprint in rows}
+
+    def put_answer(self, assessment_id: int, answer: Answer, fingerprint: str) -> Answer:
+        """Insert or replace the answer to ``answer.indicator_id``; return it with its time."""
+        row = self._session.scalar(
+            select(AnswerRow).where(
+                AnswerRow.assessment_id == assessment_id,
+                AnswerRow.indicator_id == answer.indicator_id,
+            )
+        )
+        if row is None:
+            row = AnswerRow(assessment_id=assessment_id, indicator_id=answer.indicator_id)
+            self._session.add(row)
+        row.kind = answer.kind.value
+        row.level = answer.level if answer.kind is AnswerKind.LEVEL else None
+        row.note, row.evidence = answer.note, answer.evidence
+        row.answered_by, row.fingerprint = answer.answered_by, fingerprint
+        row.saved_at = answer.saved_at or utc_now()
+        self._session.flush()
+        return _answer(row)
