@@ -59,11 +59,28 @@ def median_of(code: str, *args: str) -> tuple[float, int]:
 
 def prepare_data_folder(folder: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "acsg_desktop.cli", "--data-dir", str(folder), "profile", "set",
-         "--country", "TD", "--authority", "Bench authority", "--contact", "Bench",
-         "--email", "bench@example.org", "--language", "en"],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "acsg_desktop.cli",
+            "--data-dir",
+            str(folder),
+            "profile",
+            "set",
+            "--country",
+            "TD",
+            "--authority",
+            "Bench authority",
+            "--contact",
+            "Bench",
+            "--email",
+            "bench@example.org",
+            "--language",
+            "en",
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def startup_figures() -> list[dict[str, object]]:
@@ -73,11 +90,19 @@ def startup_figures() -> list[dict[str, object]]:
         floor_time, floor_rss = median_of(FLOOR_WINDOW)
         app_time, app_rss = median_of(APP_WINDOW, str(folder))
     return [
-        {"figure": "start-up to main window (s)", "value": app_time, "floor": floor_time,
-         "target_ratio": 2.5},
-        {"figure": "start-up peak memory (MiB)", "value": app_rss / 1024,
-         "floor": floor_rss / 1024, "target_ratio": 2.0},
-    ]  # fmt: skip
+        {
+            "figure": "start-up to main window (s)",
+            "value": app_time,
+            "floor": floor_time,
+            "target_ratio": 2.5,
+        },
+        {
+            "figure": "start-up peak memory (MiB)",
+            "value": app_rss / 1024,
+            "floor": floor_rss / 1024,
+            "target_ratio": 2.0,
+        },
+    ]
 
 
 def main() -> int:

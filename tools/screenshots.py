@@ -1,4 +1,7 @@
-"""Write PNGs of every main screen in English and French (``make screenshots``)."""
+"""Write PNGs of every main screen in English and French (``make screenshots``).
+
+Runs on a virtual X screen when DISPLAY is set (xvfb-run), otherwise offscreen.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +15,8 @@ if not os.environ.get("DISPLAY"):
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from acsg_desktop.core.demo import create_demo
 from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES
-from acsg_desktop.core.profile import Profile
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.about_dialog import AboutDialog
 from acsg_desktop.gui.fonts import load_fonts
@@ -23,43 +26,54 @@ from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
 
 SCREEN_SIZE = (1366, 768)
 AREA_FILE_NAMES = ("assessments", "requests", "packages", "guides", "settings")
-DEMO_PROFILE = Profile(
-    "TD",
-    "Commission nationale d'accueil et de réinsertion des réfugiés",
-    "Amina Mahamat",
-    "amina.mahamat@example.org",
-    "fr",
-)
 
 
 def grab(widget: QWidget, target: Path) -> None:
     widget.show()
-    QApplication.processEvents()
+    for _ in range(3):
+        QApplication.processEvents()
     widget.grab().save(str(target))
     print(target)
+
+
+def shoot_assessment(window: MainWindow, out: Path, prefix: str) -> None:
+    page = window.assessments_page
+    window.show_area(0)
+    follow_up, baseline = (row.summary.id for row in page.model._rows)
+    page.open_wizard(follow_up)
+    wizard = page.wizard
+    assert wizard is not None
+    grab(window, out / f"{prefix}-wizard-contexts.png")
+    wizard.show_step(wizard.navigator.go_to("appeals.independence"))
+    grab(window, out / f"{prefix}-wizard-indicator.png")
+    wizard.show_step(wizard.navigator.go_to("review"))
+    grab(window, out / f"{prefix}-wizard-review.png")
+    page.show_results(follow_up)
+    for tab in range(page.results.tabs.count()):
+        page.results.tabs.setCurrentIndex(tab)
+        grab(window, out / f"{prefix}-results-{tab + 1}.png")
+    page.show_list()
 
 
 def shoot_language(app: QApplication, language_code: str, out: Path, home: Path) -> None:
     folder = home / language_code
     language = LanguageSwitcher(app, folder)
-    workspace = Workspace.open(folder)
-    try:
+    with Workspace.open(folder) as workspace:
         language.apply(language_code, remember=False)
         dialog = FirstRunDialog(workspace.profiles, language)
         dialog.form.validate()
         grab(dialog, out / f"{language_code}-first-run-errors.png")
         dialog.close()
-        workspace.profiles.save(DEMO_PROFILE)
+        create_demo(workspace, language_code)
         window = MainWindow(workspace, language)
         window.resize(*SCREEN_SIZE)
         for row in range(window.navigation.count()):
             window.show_area(row)
             grab(window, out / f"{language_code}-{row + 1}-{AREA_FILE_NAMES[row]}.png")
+        shoot_assessment(window, out, language_code)
         about = AboutDialog(folder, window)
         grab(about, out / f"{language_code}-about.png")
         window.close()
-    finally:
-        workspace.close()
 
 
 def main() -> int:

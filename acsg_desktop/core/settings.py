@@ -17,6 +17,7 @@ class Settings:
 
     language: str = ""
     window_geometry: str = ""
+    open_assessment: str = ""
 
 
 def settings_path(data_dir: Path) -> Path:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.assessment.service import AssessmentService
+from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.profile_service import ProfileService
+from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.store.backup import restore_backup
 from acsg_desktop.core.store.database import Database, database_path, prepare_data_dir
 from acsg_desktop.core.store.lock import InstanceLock
@@ -38,6 +41,27 @@ class Workspace:
             lock.release()
             raise
         return cls(data_dir, lock, database)
+
+    def people_names(self) -> list[str]:
+        """Names offered wherever the app asks who did something."""
+        return self.profiles.people_names()
+
+    def remember_open_assessment(self, assessment_id: int | None) -> None:
+        """Note which assessment the wizard shows, to reopen it there after a restart or crash."""
+        settings = load_settings(self.data_dir)
+        settings.open_assessment = "" if assessment_id is None else str(assessment_id)
+        save_settings(self.data_dir, settings)
+
+    def assessment_to_resume(self) -> int | None:
+        """The assessment the wizard showed when the app last stopped, if it can still be edited."""
+        remembered = load_settings(self.data_dir).open_assessment
+        if not remembered.isdigit():
+            return None
+        try:
+            summary = self.assessments.get(int(remembered))
+        except AcsgError:
+            return None
+        return summary.id if summary.status is AssessmentStatus.IN_PROGRESS else None
 
     def __enter__(self) -> Workspace:
         return self

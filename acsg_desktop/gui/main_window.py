@@ -16,17 +16,15 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _, country_name
 from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.settings_page import SettingsPage
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.widgets.unavailable_page import UnavailablePage
 
 # (navigation label, what the area will do) for areas whose work has not landed yet.
+ASSESSMENTS_LABEL = N_("Assessments")
 UPCOMING_AREAS = (
-    (
-        N_("Assessments"),
-        N_("Assess the capacity of your asylum system area by area, against the four ACSG aims."),
-    ),
     (
         N_("Support requests"),
         N_("Draft requests for technical, material or financial support from the gaps you found."),
@@ -53,6 +51,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.navigation.setFixedWidth(210)
         self.navigation.setSpacing(4)
         self.pages = QStackedWidget(self)
+        self.assessments_page = AssessmentsPage(workspace, self.pages)
+        self._add_area(ASSESSMENTS_LABEL, self.assessments_page)
         for title, purpose in UPCOMING_AREAS:
             self._add_area(title, UnavailablePage(title, purpose, self.pages))
         self.settings_page = SettingsPage(
@@ -73,6 +73,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.resize(1200, 720)
         self._restore_geometry()
         self.retranslate_ui()
+        self._resume_assessment()
 
     def _add_area(self, title: str, page: QWidget) -> None:
         self.navigation.addItem(title)
@@ -127,7 +128,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("ACSG Desktop"))
-        labels = [title for title, _purpose in UPCOMING_AREAS] + [SETTINGS_LABEL]
+        labels = [ASSESSMENTS_LABEL, *(title for title, _purpose in UPCOMING_AREAS), SETTINGS_LABEL]
         for row, label in enumerate(labels):
             self.navigation.item(row).setText(_(label))
             self.go_actions[row].setText(_(label))
@@ -142,6 +143,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
         self.status_label.setText(self._status_text())
+
+    def _resume_assessment(self) -> None:
+        """After a restart or a crash, reopen the wizard exactly where the user was."""
+        assessment_id = self._workspace.assessment_to_resume()
+        if assessment_id is not None:
+            self.show_area(0)
+            self.assessments_page.open_wizard(assessment_id)
 
     def _restore_geometry(self) -> None:
         saved = load_settings(self._workspace.data_dir).window_geometry

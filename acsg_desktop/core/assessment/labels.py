@@ -34,3 +34,17 @@ def answer_label(answer: Answer | None) -> str:
 def percent_label(value: float | None) -> str:
     """A score in % in the current language, or a dash when there is nothing to score."""
     return "–" if value is None else format_percent(value / 100)
+
+
+LEVEL_NAMES = (
+    N_("Not in place"),
+    N_("Limited"),
+    N_("In place, not yet sustained"),
+    N_("Demonstrated and sustained"),
+    N_("Sustained, able to support others"),
+)
+
+
+def level_name(level: int) -> str:
+    """The general name of a level (1 to 5) in the current language."""
+    return _(LEVEL_NAMES[level - 1])

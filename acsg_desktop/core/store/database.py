@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from acsg_desktop.core.errors import AcsgError, DataFolderError
@@ -21,6 +22,10 @@ from acsg_desktop.core.store.rows import Base
 
 DATABASE_FILE = "acsg.sqlite3"
 BACKUP_DIR = "backups"
+
+
+class StoreWriteError(AcsgError):
+    """SQLite refused a read or write; the transaction was rolled back."""
 
 
 class DatabaseDamagedError(AcsgError):
@@ -110,9 +115,19 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """A session whose changes are committed together when the block ends without error."""
-        with self._sessions.begin() as session:
-            yield session
+        """A session whose changes are committed together when the block ends without error.
+
+        Raises:
+            StoreWriteError: when SQLite cannot read or write (disk full, I/O error, read-only);
+                nothing of the block is kept.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as error:
+            raise StoreWriteError(
+                _("The database could not be written: {reason}").format(reason=error.orig)
+            ) from error
 
     def schema_revision(self) -> str | None:
         """The migration revision the database is at."""

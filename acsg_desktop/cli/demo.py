@@ -1,0 +1,34 @@
+"""`acsg demo`: a fictional authority for training workshops and tests."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from acsg_desktop.cli.common import emit
+from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.workspace import Workspace
+
+
+def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        result = create_demo(workspace, args.lang or current_language())
+    document = {"baseline": result.baseline.id, "follow_up": result.follow_up.id}
+    lines = [
+        _("Demo data written to {path}.").format(path=folder),
+        _("Assessments {baseline} (completed) and {follow_up} (in progress).").format(
+            baseline=result.baseline.id, follow_up=result.follow_up.id
+        ),
+    ]
+    emit(args, document, lines)
+    return 0
+
+
+def add_demo_command(commands: Any, json_flag: argparse.ArgumentParser) -> None:
+    demo = commands.add_parser(
+        "demo", parents=[json_flag], help=_("fill the folder with demo data")
+    )
+    demo.add_argument("--lang", choices=("en", "fr"), help=_("language of the notes"))
+    demo.set_defaults(handler=cmd_demo)

@@ -1,0 +1,1 @@
+"""Screens for self-assessments: the list, the wizard and the results."""

@@ -1,0 +1,165 @@
+"""The Assessments area: the list, and from it the wizard or the results."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acsg_desktop.core.assessment.model import AssessmentStatus
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import _
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.assessment.assessment_table_model import (
+    COL_TITLE,
+    AssessmentRow,
+    AssessmentTableModel,
+)
+from acsg_desktop.gui.assessment.new_assessment_dialog import NewAssessmentDialog
+from acsg_desktop.gui.assessment.results_page import ResultsPage
+from acsg_desktop.gui.assessment.wizard import AssessmentWizard
+from acsg_desktop.gui.widgets.page_title import make_page_title
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+
+class AssessmentsPage(Retranslatable, QWidget):
+    """List of assessments; opens the wizard or the results in place."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._service = workspace.assessments
+        self.wizard: AssessmentWizard | None = None
+        self.stack = QStackedWidget(self)
+        self.list_page = QWidget(self)
+        self.title = make_page_title(self.list_page)
+        self.model = AssessmentTableModel()
+        self.table = QTableView(self.list_page)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_TITLE, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.new_button, self.open_button, self.results_button, self.copy_button = (
+            QPushButton(self.list_page) for _ in range(4)
+        )
+        self.new_button.clicked.connect(lambda: self.new_assessment())
+        self.open_button.clicked.connect(self.open_selected)
+        self.results_button.clicked.connect(self.show_selected_results)
+        self.copy_button.clicked.connect(lambda: self.new_assessment(self.selected_id()))
+        self.message = QLabel(self.list_page)
+        self.message.setWordWrap(True)
+        self.results = ResultsPage(self._service, self)
+        self.results.back_requested.connect(self.show_list)
+        self._lay_out()
+        self.reload()
+        self.retranslate_ui()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.results_button, self.copy_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self.list_page)
+        layout.addWidget(self.title)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.results)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def reload(self) -> None:
+        """Re-read the list from the database."""
+        rows = [
+            AssessmentRow(s, self._service.scores(s.id).completion) for s in self._service.list()
+        ]
+        self.model.set_rows(rows)
+        if rows and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def selected_id(self) -> int | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()).summary.id if indexes else None
+
+    def new_assessment(self, carry_from: int | None = None) -> int | None:
+        """Ask for title and year, then start the new assessment in the wizard."""
+        dialog = NewAssessmentDialog(self._service.list(), carry_from, self)
+        if not dialog.exec():
+            return None
+        title, year, carry_over = dialog.values()
+        try:
+            created = self._service.create(title, year, carry_over)
+        except AcsgError as error:
+            self.message.setText(error.message)
+            return None
+        self.reload()
+        self.open_wizard(created.id)
+        return created.id
+
+    def open_selected(self) -> None:
+        assessment_id = self.selected_id()
+        if assessment_id is None:
+            return
+        if self._service.get(assessment_id).status is AssessmentStatus.IN_PROGRESS:
+            self.open_wizard(assessment_id)
+        else:
+            self.show_results(assessment_id)
+
+    def show_selected_results(self) -> None:
+        assessment_id = self.selected_id()
+        if assessment_id is not None:
+            self.show_results(assessment_id)
+
+    def open_wizard(self, assessment_id: int) -> None:
+        """Show the wizard for ``assessment_id`` where the user last was."""
+        self._drop_wizard()
+        profile = self._workspace.profiles.get()
+        people = self._workspace.people_names()
+        self.wizard = AssessmentWizard(
+            self._service, assessment_id, people, profile.contact_person if profile else "", self
+        )
+        self.wizard.closed.connect(self.show_list)
+        self.wizard.results_requested.connect(self.show_results)
+        self.stack.addWidget(self.wizard)
+        self.stack.setCurrentWidget(self.wizard)
+        self._workspace.remember_open_assessment(assessment_id)
+
+    def show_results(self, assessment_id: int) -> None:
+        self.results.show_assessment(assessment_id)
+        self.stack.setCurrentWidget(self.results)
+
+    def show_list(self) -> None:
+        self._workspace.remember_open_assessment(None)
+        self._drop_wizard()
+        self.reload()
+        self.stack.setCurrentWidget(self.list_page)
+
+    def _drop_wizard(self) -> None:
+        if self.wizard is not None:
+            self.wizard.indicator_page.flush()
+            self.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Assessments"))
+        self.new_button.setText(_("&New assessment…"))
+        self.open_button.setText(_("&Open"))
+        self.results_button.setText(_("&Results"))
+        self.copy_button.setText(_("Co&py into a new one…"))
+        self.table.setAccessibleName(_("Assessments"))
+        self.model.retranslate()

@@ -1,0 +1,208 @@
+"""One indicator: the question, what each level looks like, and the answer, saved as given."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acsg_desktop.core.assessment.labels import level_name
+from acsg_desktop.core.assessment.model import Answer, AnswerKind, answer_problems
+from acsg_desktop.core.framework.model import Area, Indicator
+from acsg_desktop.core.i18n import _
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+TEXT_SAVE_DELAY_MS = 700
+NOT_APPLICABLE_ID, INSUFFICIENT_ID = 6, 7
+
+
+def _wrapping_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class IndicatorPage(Retranslatable, QWidget):
+    """Shows one indicator at a time; emits ``answer_given`` whenever the answer changes."""
+
+    answer_given = Signal(object)  # Answer
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._indicator: Indicator | None = None
+        self._area: Area | None = None
+        self._position = ""
+        self._loading = False
+        self.area_label = _wrapping_label(self)
+        self.question = _wrapping_label(self)
+        font = self.question.font()
+        font.setBold(True)
+        font.setPointSize(font.pointSize() + 2)
+        self.question.setFont(font)
+        self.key_label = QLabel(self)
+        self.choices = QButtonGroup(self)
+        self.level_buttons = [QRadioButton(self) for _level in range(5)]
+        self.level_texts = [_wrapping_label(self) for _level in range(5)]
+        self.not_applicable = QRadioButton(self)
+        self.insufficient = QRadioButton(self)
+        self.evidence = QPlainTextEdit(self)
+        self.evidence_prompt = _wrapping_label(self)
+        self.note = QPlainTextEdit(self)
+        self.answered_by = QComboBox(self)
+        self.answered_by.setEditable(True)
+        self.labels = {name: QLabel(self) for name in ("evidence", "note", "answered_by")}
+        self._text_timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
+        self._text_timer.timeout.connect(self._emit_answer)
+        self._lay_out()
+        self._connect()
+        self.retranslate_ui()
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        for widget in (self.area_label, self.question, self.key_label):
+            layout.addWidget(widget)
+        for level, (button, text) in enumerate(
+            zip(self.level_buttons, self.level_texts, strict=True)
+        ):
+            self.choices.addButton(button, level + 1)
+            text.setContentsMargins(26, 0, 0, 6)
+            layout.addWidget(button)
+            layout.addWidget(text)
+        self.choices.addButton(self.not_applicable, NOT_APPLICABLE_ID)
+        self.choices.addButton(self.insufficient, INSUFFICIENT_ID)
+        layout.addWidget(self.not_applicable)
+        layout.addWidget(self.insufficient)
+        form = QFormLayout()
+        for name, widget in (
+            ("evidence", self.evidence),
+            ("note", self.note),
+            ("answered_by", self.answered_by),
+        ):
+            self.labels[name].setBuddy(widget)
+            form.addRow(self.labels[name], widget)
+            if name == "evidence":
+                form.addRow("", self.evidence_prompt)
+        for edit in (self.evidence, self.note):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(64)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def _connect(self) -> None:
+        self.choices.idClicked.connect(lambda _id: self._emit_answer())
+        self.evidence.textChanged.connect(self._text_edited)
+        self.note.textChanged.connect(self._text_edited)
+        self.answered_by.editTextChanged.connect(self._text_edited)
+
+    def _text_edited(self) -> None:
+        if not self._loading:
+            self._text_timer.start()
+
+    def set_people(self, names: list[str]) -> None:
+        """Names offered under "Answered by"."""
+        current = self.answered_by.currentText()
+        self.answered_by.clear()
+        self.answered_by.addItems(names)
+        self.answered_by.setEditText(current)
+
+    def show_indicator(
+        self,
+        area: Area,
+        indicator: Indicator,
+        answer: Answer | None,
+        default_person: str,
+        position: str,
+    ) -> None:
+        """Show ``indicator`` and its stored ``answer`` (None when not answered yet)."""
+        self.flush()
+        self._loading = True
+        self._area, self._indicator, self._position = area, indicator, position
+        checked = self.choices.checkedButton()
+        if checked:
+            self.choices.setExclusive(False)
+            checked.setChecked(False)
+            self.choices.setExclusive(True)
+        if answer:
+            button_id = {
+                AnswerKind.NOT_APPLICABLE: NOT_APPLICABLE_ID,
+                AnswerKind.INSUFFICIENT_INFORMATION: INSUFFICIENT_ID,
+            }.get(answer.kind, answer.level or 0)
+            button = self.choices.button(button_id)
+            if button:
+                button.setChecked(True)
+        self.evidence.setPlainText(answer.evidence if answer else "")
+        self.note.setPlainText(answer.note if answer else "")
+        self.answered_by.setEditText(answer.answered_by if answer else default_person)
+        self._loading = False
+        self.retranslate_ui()
+
+    def flush(self) -> None:
+        """Save now an edit that is waiting for the typing pause."""
+        if self._text_timer.isActive():
+            self._text_timer.stop()
+            self._emit_answer()
+
+    def current_answer(self) -> Answer | None:
+        """The answer as shown, or None while no level or other choice is selected."""
+        if self._indicator is None:
+            return None
+        choice = self.choices.checkedId()
+        if choice == -1:
+            return None
+        kind = {
+            NOT_APPLICABLE_ID: AnswerKind.NOT_APPLICABLE,
+            INSUFFICIENT_ID: AnswerKind.INSUFFICIENT_INFORMATION,
+        }.get(choice, AnswerKind.LEVEL)
+        return Answer(
+            indicator_id=self._indicator.id,
+            kind=kind,
+            level=choice if kind is AnswerKind.LEVEL else None,
+            note=self.note.toPlainText().strip(),
+            evidence=self.evidence.toPlainText().strip(),
+            answered_by=self.answered_by.currentText().strip(),
+        )
+
+    def _emit_answer(self) -> None:
+        if not self._loading:
+            self.answer_given.emit(self.current_answer())
+
+    def problems(self) -> dict[str, str]:
+        answer = self.current_answer()
+        return answer_problems(answer) if answer else {}
+
+    def retranslate_ui(self) -> None:
+        self.labels["evidence"].setText(_("&Evidence"))
+        self.labels["note"].setText(_("N&ote"))
+        self.labels["answered_by"].setText(_("Answered &by"))
+        self.not_applicable.setText(_("Not a&pplicable"))
+        self.insufficient.setText(_("&Insufficient information"))
+        self.evidence.setAccessibleName(_("Evidence"))
+        self.note.setAccessibleName(_("Note"))
+        self.answered_by.setAccessibleName(_("Answered by"))
+        for level, button in enumerate(self.level_buttons, start=1):
+            button.setText(_("&{level} · {name}").format(level=level, name=level_name(level)))
+        if self._indicator is None or self._area is None:
+            return
+        indicator = self._indicator
+        self.area_label.setText(
+            _("{area} · indicator {position}").format(
+                area=self._area.title.get(), position=self._position
+            )
+        )
+        self.question.setText(indicator.question.get())
+        self.key_label.setText(_("Key indicator: counts double.") if indicator.weight > 1 else "")
+        self.key_label.setVisible(indicator.weight > 1)
+        for level, text in enumerate(self.level_texts, start=1):
+            text.setText(indicator.level_text(level).get())
+        self.evidence_prompt.setText(
+            _("Required from level 3. {prompt}").format(prompt=indicator.evidence_prompt.get())
+        )

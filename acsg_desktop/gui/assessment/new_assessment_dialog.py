@@ -1,0 +1,93 @@
+"""Starting an assessment: title, year, and optionally the answers of an earlier one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from acsg_desktop.core.assessment.model import AssessmentSummary
+from acsg_desktop.core.assessment.service import MAX_YEAR, MIN_YEAR
+from acsg_desktop.core.i18n import _
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+
+class NewAssessmentDialog(Retranslatable, QDialog):
+    """Asks for a title and year; offers to carry over answers that still apply."""
+
+    def __init__(
+        self,
+        earlier: list[AssessmentSummary],
+        carry_from: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title_edit = QLineEdit(self)
+        self.year = QSpinBox(self)
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setValue(date.today().year)
+        self.carry_over = QComboBox(self)
+        self.carry_over.addItem("", None)
+        for summary in earlier:
+            self.carry_over.addItem(f"{summary.title} ({summary.year})", summary.id)
+        if carry_from is not None:
+            self.carry_over.setCurrentIndex(max(0, self.carry_over.findData(carry_from)))
+        self.labels = [QLabel(self) for _ in range(3)]
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for label, field in zip(
+            self.labels, (self.title_edit, self.year, self.carry_over), strict=True
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow(self.hint)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(520)
+        self.retranslate_ui()
+
+    def _accept_if_valid(self) -> None:
+        if not self.title_edit.text().strip():
+            self.error.setText(_("Give the assessment a title, such as “2026 baseline”."))
+            return
+        self.accept()
+
+    def values(self) -> tuple[str, int, int | None]:
+        """Title, year, and the assessment to carry answers over from (or None)."""
+        data = self.carry_over.currentData()
+        return self.title_edit.text().strip(), self.year.value(), int(data) if data else None
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("New assessment"))
+        for label, text in zip(
+            self.labels, (_("&Title"), _("&Year"), _("&Carry over answers from")), strict=True
+        ):
+            label.setText(text)
+        self.title_edit.setAccessibleName(_("Title"))
+        self.year.setAccessibleName(_("Year"))
+        self.carry_over.setAccessibleName(_("Carry over answers from"))
+        self.carry_over.setItemText(0, _("Nothing: start empty"))
+        self.title_edit.setPlaceholderText(_("e.g. 2026 baseline"))
+        self.hint.setText(
+            _(
+                "Answers are carried over only for indicators whose question and "
+                "levels have not changed since; you can change any of them."
+            )
+        )

@@ -1,0 +1,267 @@
+"""Results: aim and area charts, ranked gaps with next steps, change since an earlier assessment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
+from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label, percent_label
+from acsg_desktop.core.assessment.scoring import Scores
+from acsg_desktop.core.assessment.service import AssessmentService
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import N_, _, format_number, format_percent
+from acsg_desktop.gui.widgets.charts import BarChart, RadarChart, Series
+from acsg_desktop.gui.widgets.page_title import make_page_title
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+GAP_HEADERS = (
+    "#",
+    N_("Area"),
+    N_("Indicator"),
+    N_("Level"),
+    N_("Target"),
+    N_("Priority"),
+    N_("Next step"),
+)
+
+
+CONTENTS = QHeaderView.ResizeMode.ResizeToContents
+RESIZE_MODES = {
+    1: QHeaderView.ResizeMode.Interactive,
+    2: QHeaderView.ResizeMode.Stretch,
+    6: QHeaderView.ResizeMode.Stretch,
+}
+
+
+def _table(parent: QWidget, columns: int) -> QTableWidget:
+    table = QTableWidget(parent)
+    table.setColumnCount(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def _change(now: float | None, before: float | None) -> str:
+    if now is None or before is None:
+        return "–"
+    delta = round(now - before)
+    return ("+" if delta > 0 else "") + format_number(delta)
+
+
+class ResultsPage(Retranslatable, QWidget):
+    """The results of one assessment, optionally compared with an earlier one."""
+
+    back_requested = Signal()
+
+    def __init__(self, service: AssessmentService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.assessment_id: int | None = None
+        self.title = make_page_title(self)
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.compare_label = QLabel(self)
+        self.compare = QComboBox(self)
+        self.compare_label.setBuddy(self.compare)
+        self.compare.currentIndexChanged.connect(lambda _index: self._refresh())
+        self.radar, self.bars = RadarChart(self), BarChart(self)
+        self.gaps = _table(self, len(GAP_HEADERS))
+        self.changes = _table(self, 4)
+        self.gaps.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.export_button, self.back_button = QPushButton(self), QPushButton(self)
+        self.export_button.clicked.connect(self.export)
+        self.back_button.clicked.connect(self.back_requested)
+        self.message = QLabel(self)
+        self.tabs = QTabWidget(self)
+        self._lay_out()
+        self.retranslate_ui()
+
+    def _lay_out(self) -> None:
+        scores_tab = QWidget(self)
+        charts = QHBoxLayout(scores_tab)
+        charts.addWidget(self.radar, 1)
+        bars = QScrollArea(scores_tab)
+        bars.setWidgetResizable(True)
+        bars.setWidget(self.bars)
+        charts.addWidget(bars, 1)
+        for tab in (scores_tab, self.gaps, self.changes):
+            self.tabs.addTab(tab, "")
+        top = QHBoxLayout()
+        top.addWidget(self.compare_label)
+        top.addWidget(self.compare, 1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.explanation):
+            layout.addWidget(widget)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+
+    def show_assessment(self, assessment_id: int) -> None:
+        """Show the results of ``assessment_id``; offer the others for comparison."""
+        self.assessment_id = assessment_id
+        self.compare.blockSignals(True)
+        self.compare.clear()
+        self.compare.addItem(_("Nothing"), None)
+        for other in self._service.list():
+            if other.id != assessment_id:
+                self.compare.addItem(f"{other.title} ({other.year})", other.id)
+        self.compare.setCurrentIndex(1 if self.compare.count() > 1 else 0)
+        self.compare.blockSignals(False)
+        self.message.clear()
+        self._refresh()
+
+    def earlier_id(self) -> int | None:
+        data = self.compare.currentData()
+        return int(data) if data is not None else None
+
+    def _refresh(self) -> None:
+        if self.assessment_id is None:
+            return
+        summary = self._service.get(self.assessment_id)
+        framework = self._service.framework_of(summary)
+        scores = self._service.scores(self.assessment_id)
+        earlier_id = self.earlier_id()
+        earlier = self._service.scores(earlier_id) if earlier_id is not None else None
+        earlier_label = self.compare.currentText()
+        self.title.setText(_("Results: {title}").format(title=summary.title))
+        self.explanation.setText(self._explain(scores))
+        aims = {aim: aim_label(aim) for aim in AIM_LABELS}
+        areas = {area.id: area.title.get() for area in framework.areas}
+        self.radar.set_data(
+            aims,
+            Series(summary.title, scores.aim_scores),
+            Series(earlier_label, earlier.aim_scores) if earlier else None,
+        )
+        self.bars.set_data(
+            areas,
+            Series(summary.title, scores.area_scores),
+            Series(earlier_label, earlier.area_scores) if earlier else None,
+        )
+        self._fill_gaps(scores)
+        self._fill_changes(aims, areas, scores, earlier)
+
+    def _explain(self, scores: Scores) -> str:
+        return _(
+            "Answered: {completion} ({answered} of {applicable}). Overall: {overall}. "
+            "Level 1 counts {zero}, level 5 counts {full}; key indicators count double; "
+            "“not applicable” is left out; “insufficient information” is listed as a gap of its "
+            "own. A gap is an indicator below its target level (3 unless set otherwise), "
+            "ranked by distance to the target times weight."
+        ).format(
+            zero=format_percent(0),
+            full=format_percent(1),
+            completion=format_percent(scores.completion),
+            answered=scores.answered,
+            applicable=scores.applicable,
+            overall=percent_label(scores.overall),
+        )
+
+    def _fill_gaps(self, scores: Scores) -> None:
+        assert self.assessment_id is not None
+        framework = self._service.framework_of(self._service.get(self.assessment_id))
+        rows = list(scores.gaps) + list(scores.insufficient)
+        self.gaps.setRowCount(len(rows))
+        for row, gap in enumerate(rows):
+            indicator = framework.indicator(gap.indicator_id)
+            step = indicator.next_step(gap.level) if gap.level else None
+            values = (
+                str(row + 1),
+                framework.area(gap.area_id).title.get(),
+                indicator.question.get(),
+                str(gap.level) if gap.level else _("Insufficient information"),
+                str(gap.target_level),
+                str(gap.priority) if gap.level else "–",
+                step.get() if step else _("Find out, then answer this indicator."),
+            )
+            for column, value in enumerate(values):
+                self.gaps.setItem(row, column, QTableWidgetItem(value))
+
+    def _fill_changes(
+        self, aims: dict[str, str], areas: dict[str, str], scores: Scores, earlier: Scores | None
+    ) -> None:
+        rows = [
+            (label, scores.aim_scores[key], earlier.aim_scores[key] if earlier else None)
+            for key, label in aims.items()
+        ]
+        rows += [
+            (label, scores.area_scores[key], earlier.area_scores.get(key) if earlier else None)
+            for key, label in areas.items()
+        ]
+        self.changes.setRowCount(len(rows))
+        for row, (label, now, before) in enumerate(rows):
+            for column, value in enumerate(
+                (label, percent_label(now), percent_label(before), _change(now, before))
+            ):
+                self.changes.setItem(row, column, QTableWidgetItem(value))
+
+    def export(self) -> None:
+        """Ask where, then write the results as CSV (headers in the current language)."""
+        if self.assessment_id is None:
+            return
+        summary = self._service.get(self.assessment_id)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the results as CSV"), f"assessment-{summary.year}.csv", "CSV (*.csv)"
+        )
+        if not name:
+            return
+        service = self._service
+        try:
+            text = results_csv(
+                service.framework_of(summary),
+                summary,
+                service.answers(summary.id),
+                service.scores(summary.id),
+            )
+            export_csv(Path(name), text)
+        except (AcsgError, OSError) as error:
+            reason = error.message if isinstance(error, AcsgError) else str(error)
+            self.message.setText(_("Not exported: {reason}").format(reason=reason))
+            return
+        self.message.setText(_("Exported to {path}").format(path=name))
+
+    def retranslate_ui(self) -> None:
+        self.compare_label.setText(_("&Compare with:"))
+        self.compare.setAccessibleName(_("Compare with"))
+        self.export_button.setText(_("E&xport CSV…"))
+        self.back_button.setText(_("Back to the &list"))
+        for index, label in enumerate((_("Scores"), _("Gaps"), _("Change"))):
+            self.tabs.setTabText(index, label)
+        self.gaps.setHorizontalHeaderLabels([_(h) if h != "#" else h for h in GAP_HEADERS])
+        header = self.gaps.horizontalHeader()
+        for column in range(len(GAP_HEADERS)):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column in (2, 6)
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
+        self.changes.setHorizontalHeaderLabels(
+            [_("Aim or area"), _("This assessment"), _("Compared with"), _("Change (points)")]
+        )
+        self.changes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.gaps.setAccessibleName(_("Gaps"))
+        self.changes.setAccessibleName(_("Change"))
+        if self.compare.count():
+            self.compare.setItemText(0, _("Nothing"))
+        self._refresh()

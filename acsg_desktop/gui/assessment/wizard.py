@@ -1,0 +1,256 @@
+"""The assessment wizard: a thin Qt shell over the Qt-free AssessmentNavigator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acsg_desktop.core.assessment.model import Answer, AssessmentStatus, answer_problems
+from acsg_desktop.core.assessment.navigator import CONTEXT_STEP, REVIEW_STEP, AssessmentNavigator
+from acsg_desktop.core.assessment.service import AssessmentService
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import _, format_number
+from acsg_desktop.gui.assessment.context_page import ContextPage
+from acsg_desktop.gui.assessment.indicator_page import IndicatorPage
+from acsg_desktop.gui.assessment.review_page import ReviewPage
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+STEP_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_STYLE = "color: #b00020;"
+
+
+class AssessmentWizard(Retranslatable, QWidget):
+    """Overview of areas on the left, one step at a time on the right, Back and Next below."""
+
+    closed = Signal()
+    results_requested = Signal(int)
+
+    def __init__(
+        self,
+        service: AssessmentService,
+        assessment_id: int,
+        people: list[str],
+        default_person: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service, self.assessment_id = service, assessment_id
+        self._default_person = default_person
+        self.summary = service.get(assessment_id)
+        self.framework = service.framework_of(self.summary)
+        self.answers = service.answers(assessment_id)
+        self.navigator = AssessmentNavigator(
+            self.framework, self.summary.contexts, self.summary.cursor
+        )
+        self.read_only = self.summary.status is AssessmentStatus.LOCKED
+        self._build(people)
+        self.retranslate_ui()
+        self.show_step(self.navigator.current, remember=False)
+
+    def _build(self, people: list[str]) -> None:
+        self.title = QLabel(self)
+        self.overview = QListWidget(self)
+        self.overview.setFixedWidth(300)
+        self.overview.setWordWrap(True)
+        self.overview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.overview.itemActivated.connect(self._overview_chosen)
+        self.overview.itemClicked.connect(self._overview_chosen)
+        self.context_page = ContextPage(self.framework, self)
+        self.context_page.set_contexts(self.summary.contexts)
+        self.context_page.contexts_changed.connect(self._contexts_changed)
+        self.indicator_page = IndicatorPage(self)
+        self.indicator_page.set_people(people)
+        self.indicator_page.answer_given.connect(self._save)
+        self.review_page = ReviewPage(self)
+        self.review_page.go_to.connect(lambda step: self.show_step(self.navigator.go_to(step)))
+        self.review_page.complete_requested.connect(self._complete)
+        self.review_page.results_requested.connect(
+            lambda: self.results_requested.emit(self.assessment_id)
+        )
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.indicator_page)
+        self.pages = QStackedWidget(self)
+        for page in (self.context_page, scroll, self.review_page):
+            self.pages.addWidget(page)
+        self.back_button, self.next_button, self.close_button = (QPushButton(self) for _ in "bnc")
+        self.back_button.clicked.connect(lambda: self.show_step(self.navigator.back()))
+        self.next_button.clicked.connect(lambda: self.show_step(self.navigator.next()))
+        self.close_button.clicked.connect(self.close_wizard)
+        self.save_status = QLabel(self)
+        self.save_status.setWordWrap(True)
+        self._lay_out()
+        for widget in (self.context_page, self.indicator_page):
+            widget.setEnabled(not self.read_only)
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_status, 1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.addWidget(self.pages, 1)
+        right.addLayout(buttons)
+        body = QHBoxLayout()
+        body.addWidget(self.overview)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+
+    def show_step(self, step: str, remember: bool = True) -> None:
+        """Show ``step`` (context questions, an indicator id, or the review)."""
+        self.indicator_page.flush()
+        if step == CONTEXT_STEP:
+            self.pages.setCurrentIndex(0)
+        elif step == REVIEW_STEP:
+            self.review_page.show_state(
+                self.framework,
+                self.context_page.contexts(),
+                self.answers,
+                self._service.scores(self.assessment_id),
+            )
+            self.pages.setCurrentIndex(2)
+        else:
+            indicator = self.framework.indicator(step)
+            position = _("{index} of {count}").format(
+                index=format_number(self.navigator.position),
+                count=format_number(len(self.navigator.steps) - 2),
+            )
+            self.indicator_page.show_indicator(
+                self.framework.area(indicator.area_id),
+                indicator,
+                self.answers.get(step),
+                self._default_person,
+                position,
+            )
+            self.pages.setCurrentIndex(1)
+            self._show_answer_state(self.answers.get(step), saved_now=False)
+        self.back_button.setEnabled(self.navigator.can_go_back())
+        self.next_button.setEnabled(self.navigator.can_go_next())
+        self._refresh_overview()
+        if remember and not self.read_only:
+            self._service.set_cursor(self.assessment_id, step)
+
+    def _save(self, answer: Answer | None) -> None:
+        if answer is None:
+            self._status(
+                _("Not saved yet: choose a level, “not applicable” or “insufficient information”."),
+                error=True,
+            )
+            return
+        try:
+            saved = self._service.save_answer(self.assessment_id, answer)
+        except AcsgError as error:
+            self._status(_("Not saved: {reason}").format(reason=error.message), error=True)
+            return
+        self.answers[saved.indicator_id] = saved
+        self._show_answer_state(saved, saved_now=True)
+        self._refresh_overview()
+
+    def _show_answer_state(self, answer: Answer | None, saved_now: bool) -> None:
+        if answer is None:
+            self._status(_("Not answered yet."))
+            return
+        text = (
+            _("Saved at {time}.").format(time=QTime.currentTime().toString("HH:mm:ss"))
+            if saved_now
+            else _("Saved.")
+        )
+        problems = answer_problems(answer)
+        if problems:
+            text += " " + _("Still needed: {problem}").format(problem=next(iter(problems.values())))
+        self._status(text, error=bool(problems))
+
+    def _status(self, text: str, error: bool = False) -> None:
+        self.save_status.setText(text)
+        self.save_status.setStyleSheet(ERROR_STYLE if error else "")
+
+    def _contexts_changed(self, contexts: dict[str, bool]) -> None:
+        try:
+            self._service.set_contexts(self.assessment_id, contexts)
+        except AcsgError as error:
+            self._status(_("Not saved: {reason}").format(reason=error.message), error=True)
+            return
+        self.navigator.set_contexts(contexts)
+        self._status(_("Saved at {time}.").format(time=QTime.currentTime().toString("HH:mm:ss")))
+        self._refresh_overview()
+
+    def _overview_chosen(self, item: QListWidgetItem) -> None:
+        step = item.data(STEP_ROLE)
+        if step not in (CONTEXT_STEP, REVIEW_STEP):
+            area = self.framework.area(step)
+            steps = [i.id for i in area.indicators if i.id in self.navigator.steps]
+            unanswered = [
+                s for s in steps if s not in self.answers or answer_problems(self.answers[s])
+            ]
+            step = (unanswered or steps or [self.navigator.current])[0]
+        self.show_step(self.navigator.go_to(step))
+
+    def _refresh_overview(self) -> None:
+        self.overview.blockSignals(True)
+        self.overview.clear()
+        self._add_overview_item(_("Context questions"), CONTEXT_STEP)
+        for progress in self.navigator.progress(self.answers):
+            label = _("{area} ({answered}/{applicable})").format(
+                area=progress.area.title.get(),
+                answered=progress.answered,
+                applicable=progress.applicable,
+            )
+            self._add_overview_item(label, progress.area.id)
+        self._add_overview_item(_("Review and complete"), REVIEW_STEP)
+        current = self.navigator.current
+        current_key = (
+            current
+            if current in (CONTEXT_STEP, REVIEW_STEP)
+            else self.framework.indicator(current).area_id
+        )
+        for row in range(self.overview.count()):
+            if self.overview.item(row).data(STEP_ROLE) == current_key:
+                self.overview.setCurrentRow(row)
+        self.overview.blockSignals(False)
+
+    def _add_overview_item(self, label: str, key: str) -> None:
+        item = QListWidgetItem(label)
+        item.setData(STEP_ROLE, key)
+        self.overview.addItem(item)
+
+    def _complete(self) -> None:
+        try:
+            self._service.complete(self.assessment_id)
+        except AcsgError as error:
+            self.review_page.show_message(error.message)
+            return
+        self.results_requested.emit(self.assessment_id)
+
+    def close_wizard(self) -> None:
+        """Save what is pending and go back to the list."""
+        self.indicator_page.flush()
+        self.closed.emit()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(
+            _("{title} · {status}").format(
+                title=self.summary.title,
+                status=_("read only (locked)")
+                if self.read_only
+                else _("answers are saved as you go"),
+            )
+        )
+        self.back_button.setText(_("&Back"))
+        self.next_button.setText(_("&Next"))
+        self.close_button.setText(_("Back to the &list"))
+        self.overview.setAccessibleName(_("Areas and progress"))
+        self._refresh_overview()
