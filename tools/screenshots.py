@@ -39,7 +39,7 @@ def grab(widget: QWidget, target: Path) -> None:
 def shoot_assessment(window: MainWindow, out: Path, prefix: str) -> None:
     page = window.assessments_page
     window.show_area(0)
-    follow_up, baseline = (row.summary.id for row in page.model._rows)
+    follow_up = page.model.row_at(0).summary.id
     page.open_wizard(follow_up)
     wizard = page.wizard
     assert wizard is not None

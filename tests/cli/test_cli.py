@@ -113,3 +113,45 @@ def test_console_script_runs_as_a_program(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert f"Data folder: {tmp_path.resolve()}" in completed.stdout
+
+
+def test_demo_then_show_gives_aims_and_ranked_gaps(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _err = run(capsys, "demo", "--json")
+    ids = json.loads(out)
+    assert status == 0
+    status, out, _err = run(capsys, "assessment", "show", str(ids["baseline"]), "--json")
+    document = json.loads(out)
+    assert status == 0
+    assert set(document["aims"]) == {"fairness", "efficiency", "adaptability", "integrity"}
+    assert all(value is not None for value in document["aims"].values())
+    priorities = [gap["priority"] for gap in document["gaps"]]
+    assert priorities and priorities == sorted(priorities, reverse=True)
+    assert document["insufficient_information"]
+    status, out, _err = run(capsys, "assessment", "show", str(ids["baseline"]))
+    assert "Gaps, most pressing first:" in out and "1. " in out
+
+
+def test_demo_refuses_a_folder_that_has_assessments(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "demo")[0] == 0
+    status, _out, err = run(capsys, "demo")
+    assert status == 1 and "already holds assessments" in err
+
+
+def test_assessment_list_and_csv_in_french(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    run(capsys, "demo")
+    status, out, _err = run(capsys, "assessment", "list")
+    assert status == 0 and "Référence 2025" in out and "Terminée" in out
+    target = tmp_path / "resultats.csv"
+    status, _out, _err = run(capsys, "assessment", "export-csv", "1", str(target))
+    text = target.read_text(encoding="utf-8-sig")
+    header = text.splitlines()[0]
+    assert status == 0 and header.startswith("Domaine;Indicateur;Question;Réponse")
+    assert len(text.splitlines()) > 90
+
+
+def test_unknown_assessment_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _out, err = run(capsys, "assessment", "show", "42")
+    assert status == 1 and "no assessment 42" in err

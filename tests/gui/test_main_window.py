@@ -1,15 +1,19 @@
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from acsg_desktop.core.demo import create_demo
 from acsg_desktop.core.store.lock import InstanceLock
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui import startup
@@ -87,24 +91,39 @@ def test_fits_a_1366_by_768_screen(
         assert hint.width() <= 1366 and hint.height() <= 740
 
 
-def test_every_control_has_an_accessible_name(
+def unnamed_controls(window: MainWindow) -> list[str]:
+    """Visible input controls with neither an accessible name nor a text of their own."""
+    kinds = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView, QAbstractButton, QSpinBox)
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget.parent(), QComboBox | QSpinBox) or isinstance(widget, QHeaderView):
+            continue
+        if widget.objectName().startswith("qt_"):  # Qt's own parts (table corner buttons...)
+            continue
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text):
+            unnamed.append(widget.objectName() or type(widget).__name__)
+    return unnamed
+
+
+def test_every_control_on_every_screen_has_an_accessible_name(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:
+    create_demo(workspace, "en")
     window = make_window(qtbot, workspace, language)
-    controls = [
-        widget
-        for widget in window.findChildren(QWidget)
-        if isinstance(widget, QLineEdit | QComboBox | QListWidget | QAbstractButton)
-        and not isinstance(widget.parent(), QComboBox)
-        and widget.isVisibleTo(window)
-    ]
-    unnamed = [
-        widget.objectName() or type(widget).__name__
-        for widget in controls
-        if not (widget.accessibleName() or getattr(widget, "text", lambda: "")())
-        and not (isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox))
-    ]
-    assert controls and unnamed == []
+    for row in range(window.navigation.count()):
+        window.show_area(row)
+        assert unnamed_controls(window) == [], row
+    page = window.assessments_page
+    page.open_wizard(page.model.row_at(0).summary.id)
+    wizard = page.wizard
+    for step in ("contexts", "appeals.independence", "review"):
+        wizard.show_step(wizard.navigator.go_to(step))
+        assert unnamed_controls(window) == [], step
+    page.show_results(page.model.row_at(1).summary.id)
+    assert unnamed_controls(window) == []
 
 
 def test_profile_saved_from_settings_updates_the_status_bar(
@@ -147,19 +166,38 @@ def mnemonic(text: str) -> str | None:
     return text.replace("&&", "")[index + 1].lower() if index >= 0 else None
 
 
+def visible_mnemonics(window: MainWindow) -> list[str]:
+    menus = (window.file_menu, window.go_menu, window.language_menu, window.help_menu)
+    texts = [menu.title() for menu in menus]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if (isinstance(widget, QLabel) and widget.buddy()) or isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+    return [key for key in map(mnemonic, texts) if key]
+
+
+def assert_unique(keys: list[str], where: object) -> None:
+    assert len(keys) == len(set(keys)), (where, sorted(keys))
+
+
 def test_keyboard_mnemonics_are_unique_on_every_screen(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:
+    create_demo(workspace, "en")
     window = make_window(qtbot, workspace, language)
+    page = window.assessments_page
     for lang in ("en", "fr"):
         language.apply(lang, remember=False)
-        qtbot.waitUntil(lambda: window.windowTitle() != "")
-        qtbot.wait(10)
-        menus = [menu.title() for menu in (window.file_menu, window.go_menu,
-                                           window.language_menu, window.help_menu)]  # fmt: skip
+        qtbot.wait(20)
         for row in range(window.pages.count()):
-            page = window.pages.widget(row)
-            texts = menus + [label.text() for label in page.findChildren(QLabel) if label.buddy()]
-            texts += [button.text() for button in page.findChildren(QAbstractButton)]
-            keys = [key for key in map(mnemonic, texts) if key]
-            assert len(keys) == len(set(keys)), (lang, row, texts)
+            window.show_area(row)
+            assert_unique(visible_mnemonics(window), (lang, row))
+        window.show_area(0)
+        page.open_wizard(page.model.row_at(0).summary.id)
+        for step in ("contexts", "appeals.independence", "review"):
+            page.wizard.show_step(page.wizard.navigator.go_to(step))
+            assert_unique(visible_mnemonics(window), (lang, step))
+        page.show_results(page.model.row_at(1).summary.id)
+        assert_unique(visible_mnemonics(window), (lang, "results"))
+        page.show_list()

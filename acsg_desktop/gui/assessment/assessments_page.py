@@ -46,6 +46,7 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setCornerButtonEnabled(False)
         self.table.horizontalHeader().setSectionResizeMode(
             COL_TITLE, QHeaderView.ResizeMode.Stretch
         )

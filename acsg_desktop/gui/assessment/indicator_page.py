@@ -182,7 +182,7 @@ class IndicatorPage(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.labels["evidence"].setText(_("&Evidence"))
         self.labels["note"].setText(_("N&ote"))
-        self.labels["answered_by"].setText(_("Answered &by"))
+        self.labels["answered_by"].setText(_("Ans&wered by"))
         self.not_applicable.setText(_("Not a&pplicable"))
         self.insufficient.setText(_("&Insufficient information"))
         self.evidence.setAccessibleName(_("Evidence"))

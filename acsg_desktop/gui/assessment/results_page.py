@@ -244,7 +244,7 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare_label.setText(_("&Compare with:"))
         self.compare.setAccessibleName(_("Compare with"))
         self.export_button.setText(_("E&xport CSV…"))
-        self.back_button.setText(_("Back to the &list"))
+        self.back_button.setText(_("Back to the li&st"))
         for index, label in enumerate((_("Scores"), _("Gaps"), _("Change"))):
             self.tabs.setTabText(index, label)
         self.gaps.setHorizontalHeaderLabels([_(h) if h != "#" else h for h in GAP_HEADERS])

@@ -251,6 +251,6 @@ class AssessmentWizard(Retranslatable, QWidget):
         )
         self.back_button.setText(_("&Back"))
         self.next_button.setText(_("&Next"))
-        self.close_button.setText(_("Back to the &list"))
+        self.close_button.setText(_("Back to the li&st"))
         self.overview.setAccessibleName(_("Areas and progress"))
         self._refresh_overview()
