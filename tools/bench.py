@@ -105,9 +105,68 @@ def startup_figures() -> list[dict[str, object]]:
     ]
 
 
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[18]
+
+
+def plain_sqlite_commit_p95(folder: Path, count: int) -> float:
+    import sqlite3
+
+    connection = sqlite3.connect(folder / "floor.sqlite3", isolation_level=None)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        connection.execute(f"PRAGMA {pragma}")
+    connection.execute("CREATE TABLE answer (id INTEGER PRIMARY KEY, indicator TEXT, level INT)")
+    samples = []
+    for number in range(count):
+        started = time.perf_counter()
+        connection.execute("BEGIN")
+        connection.execute("INSERT INTO answer (indicator, level) VALUES (?, ?)", (str(number), 3))
+        connection.execute("COMMIT")
+        samples.append(time.perf_counter() - started)
+    connection.close()
+    return _p95(samples)
+
+
+def answer_save_p95(folder: Path, count: int) -> float:
+    from acsg_desktop.core.assessment.model import Answer, AnswerKind
+    from acsg_desktop.core.workspace import Workspace
+
+    samples = []
+    with Workspace.open(folder / "app") as workspace:
+        service = workspace.assessments
+        assessment = service.create("Bench", 2026)
+        indicators = service.framework_of(assessment).indicators
+        for number in range(count):
+            answer = Answer(
+                indicators[number % len(indicators)].id,
+                AnswerKind.LEVEL,
+                level=1 + number % 5,
+                evidence="report",
+                answered_by="Bench",
+            )
+            started = time.perf_counter()
+            service.save_answer(assessment.id, answer)
+            samples.append(time.perf_counter() - started)
+    return _p95(samples)
+
+
+def answer_figures() -> list[dict[str, object]]:
+    with tempfile.TemporaryDirectory() as home:
+        floor = plain_sqlite_commit_p95(Path(home), 300)
+        value = answer_save_p95(Path(home), 300)
+    return [
+        {
+            "figure": "saving one answer, p95 (ms)",
+            "value": value * 1000,
+            "floor": floor * 1000,
+            "target_ratio": 2.0,
+        }
+    ]
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    figures = startup_figures()
+    figures = startup_figures() + answer_figures()
     print(f"{'figure':34} {'value':>9} {'floor':>9} {'ratio':>7} {'target':>7}")
     for figure in figures:
         figure["ratio"] = float(figure["value"]) / float(figure["floor"])  # type: ignore[arg-type]

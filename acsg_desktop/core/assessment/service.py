@@ -21,6 +21,10 @@ from acsg_desktop.core.store.database import Database
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
+def locked_message() -> str:
+    return _("This assessment is locked: it was sent in a signed package. Copy it to go on.")
+
+
 class AssessmentError(AcsgError):
     """An assessment action was refused; nothing was changed."""
 
@@ -34,6 +38,7 @@ class AssessmentService:
         self._database = database
         self._load_shipped = shipped
         self._frameworks: dict[tuple[str, str], Framework] = {}
+        self._pinned: dict[int, Framework] = {}
 
     def shipped_framework(self) -> Framework:
         """The framework version this app ships (new assessments start on it)."""
@@ -107,29 +112,29 @@ class AssessmentService:
     def _editable(self, assessment_id: int) -> AssessmentSummary:
         summary = self.get(assessment_id)
         if summary.status is AssessmentStatus.LOCKED:
-            raise AssessmentError(
-                _("This assessment is locked: it was sent in a signed package. Copy it to go on.")
-            )
+            raise AssessmentError(locked_message())
         return summary
+
+    def _framework_of_id(self, assessment_id: int) -> Framework:
+        if assessment_id not in self._pinned:
+            self._pinned[assessment_id] = self.framework_of(self.get(assessment_id))
+        return self._pinned[assessment_id]
 
     def save_answer(self, assessment_id: int, answer: Answer) -> Answer:
         """Store one answer in its own transaction; returns it once committed."""
-        summary = self._editable(assessment_id)
         try:
-            indicator = self.framework_of(summary).indicator(answer.indicator_id)
+            indicator = self._framework_of_id(assessment_id).indicator(answer.indicator_id)
         except KeyError as error:
             raise AssessmentError(
                 _("Unknown indicator {id}.").format(id=answer.indicator_id)
             ) from error
         with self._database.unit_of_work() as session:
             repository = AssessmentRepository(session)
+            status = repository.status(assessment_id)
+            if status is AssessmentStatus.LOCKED:
+                raise AssessmentError(locked_message())
             saved = repository.put_answer(assessment_id, answer, indicator.fingerprint)
-            if summary.status is AssessmentStatus.COMPLETED:
-                repository.update(
-                    assessment_id, status=AssessmentStatus.IN_PROGRESS, completed_at=None
-                )
-            else:
-                repository.update(assessment_id)
+            repository.touch(assessment_id, reopen=status is AssessmentStatus.COMPLETED)
         return saved
 
     def set_contexts(self, assessment_id: int, contexts: dict[str, bool]) -> None:

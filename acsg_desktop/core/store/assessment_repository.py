@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.assessment.model import (
@@ -16,6 +19,23 @@ from acsg_desktop.core.assessment.model import (
     AssessmentSummary,
 )
 from acsg_desktop.core.store.rows import AnswerRow, AssessmentRow, FrameworkSnapshotRow
+
+ANSWER_COLUMNS = ("kind", "level", "note", "evidence", "answered_by", "fingerprint", "saved_at")
+ANSWER_KEYS = ("assessment_id", "indicator_id")
+
+
+@cache
+def _answer_upsert() -> Any:
+    """INSERT ... ON CONFLICT DO UPDATE for an answer, built once, with bound values.
+
+    SQLite syntax (PostgreSQL has the same statement in its own dialect module).
+    """
+    names = ANSWER_KEYS + ANSWER_COLUMNS
+    statement = sqlite_insert(AnswerRow).values({name: bindparam(name) for name in names})
+    return statement.on_conflict_do_update(
+        index_elements=list(ANSWER_KEYS),
+        set_={name: statement.excluded[name] for name in ANSWER_COLUMNS},
+    )
 
 
 def utc_now() -> datetime:
@@ -113,6 +133,15 @@ class AssessmentRepository:
         row = self._session.get(AssessmentRow, assessment_id)
         return _summary(row) if row else None
 
+    def status(self, assessment_id: int) -> AssessmentStatus | None:
+        """The status of ``assessment_id``, or None when there is no such assessment."""
+        value = (
+            self._session.connection()
+            .execute(select(AssessmentRow.status).where(AssessmentRow.id == assessment_id))
+            .scalar()
+        )
+        return AssessmentStatus(value) if value else None
+
     def update(self, assessment_id: int, **changes: Any) -> None:
         """Change columns of one assessment (contexts given as a dict)."""
         row = self._session.get(AssessmentRow, assessment_id)
@@ -141,21 +170,32 @@ class AssessmentRepository:
         )
         return {indicator_id: fingerprint for indicator_id, fingerprint in rows}
 
+    def touch(self, assessment_id: int, reopen: bool = False) -> None:
+        """Record that the assessment changed; ``reopen`` puts a completed one back in progress."""
+        values: dict[str, Any] = {"updated_at": utc_now()}
+        if reopen:
+            values |= {"status": AssessmentStatus.IN_PROGRESS.value, "completed_at": None}
+        self._session.connection().execute(
+            update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(**values)
+        )
+
     def put_answer(self, assessment_id: int, answer: Answer, fingerprint: str) -> Answer:
         """Insert or replace the answer to ``answer.indicator_id``; return it with its time."""
-        row = self._session.scalar(
-            select(AnswerRow).where(
-                AnswerRow.assessment_id == assessment_id,
-                AnswerRow.indicator_id == answer.indicator_id,
-            )
+        level = answer.level if answer.kind is AnswerKind.LEVEL else None
+        saved_at = answer.saved_at or utc_now()
+        connection = self._session.connection()
+        connection.execute(
+            _answer_upsert(),
+            {
+                "assessment_id": assessment_id,
+                "indicator_id": answer.indicator_id,
+                "kind": answer.kind.value,
+                "level": level,
+                "note": answer.note,
+                "evidence": answer.evidence,
+                "answered_by": answer.answered_by,
+                "fingerprint": fingerprint,
+                "saved_at": saved_at,
+            },
         )
-        if row is None:
-            row = AnswerRow(assessment_id=assessment_id, indicator_id=answer.indicator_id)
-            self._session.add(row)
-        row.kind = answer.kind.value
-        row.level = answer.level if answer.kind is AnswerKind.LEVEL else None
-        row.note, row.evidence = answer.note, answer.evidence
-        row.answered_by, row.fingerprint = answer.answered_by, fingerprint
-        row.saved_at = answer.saved_at or utc_now()
-        self._session.flush()
-        return _answer(row)
+        return replace(answer, level=level, saved_at=saved_at)

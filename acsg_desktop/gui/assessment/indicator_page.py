@@ -104,15 +104,17 @@ class IndicatorPage(Retranslatable, QWidget):
         self.answered_by.editTextChanged.connect(self._text_edited)
 
     def _text_edited(self) -> None:
-        if not self._loading:
+        if not self._loading and self._indicator is not None:
             self._text_timer.start()
 
     def set_people(self, names: list[str]) -> None:
         """Names offered under "Answered by"."""
+        self._loading = True
         current = self.answered_by.currentText()
         self.answered_by.clear()
         self.answered_by.addItems(names)
         self.answered_by.setEditText(current)
+        self._loading = False
 
     def show_indicator(
         self,
@@ -172,7 +174,7 @@ class IndicatorPage(Retranslatable, QWidget):
         )
 
     def _emit_answer(self) -> None:
-        if not self._loading:
+        if not self._loading and self._indicator is not None:
             self.answer_given.emit(self.current_answer())
 
     def problems(self) -> dict[str, str]:

@@ -34,6 +34,8 @@ class ReviewPage(Retranslatable, QWidget):
         self.summary.setWordWrap(True)
         self.missing_label = QLabel(self)
         self.missing = QListWidget(self)
+        self.missing.setWordWrap(True)
+        self.missing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.missing_label.setBuddy(self.missing)
         self.missing.itemActivated.connect(lambda item: self.go_to.emit(item.data(STEP_ROLE)))
         self.complete_button = QPushButton(self)

@@ -113,6 +113,8 @@ class AssessmentWizard(Retranslatable, QWidget):
     def show_step(self, step: str, remember: bool = True) -> None:
         """Show ``step`` (context questions, an indicator id, or the review)."""
         self.indicator_page.flush()
+        if step in (CONTEXT_STEP, REVIEW_STEP):
+            self._status("")
         if step == CONTEXT_STEP:
             self.pages.setCurrentIndex(0)
         elif step == REVIEW_STEP:
