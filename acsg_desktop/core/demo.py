@@ -92,7 +92,7 @@ def _fill(
     follow_up: bool,
 ) -> None:
     service = workspace.assessments
-    service.set_contexts(assessment.id, CONTEXTS)
+    service.set_contexts(assessment.id, CONTEXTS, actor=PEOPLE[0])
     applicable = [i for i in framework.indicators if i.applies(CONTEXTS)]
     for position, indicator in enumerate(applicable):
         if follow_up and position >= len(applicable) - UNFINISHED_IN_FOLLOW_UP:
@@ -100,9 +100,8 @@ def _fill(
         level = _baseline_level(indicator)
         if follow_up:
             level = min(5, level + _draw(indicator.id, "2026", 3) // 2 + (indicator.weight == 2))
-        service.save_answer(
-            assessment.id, _answer(indicator, level, language, "2026" if follow_up else "2025")
-        )
+        answer = _answer(indicator, level, language, "2026" if follow_up else "2025")
+        service.save_answer(assessment.id, answer, actor=answer.answered_by)
 
 
 def create_demo(workspace: Workspace, language: str) -> DemoResult:
@@ -123,9 +122,9 @@ def create_demo(workspace: Workspace, language: str) -> DemoResult:
         )
     service = workspace.assessments
     framework = service.shipped_framework()
-    baseline = service.create(_("2025 baseline"), 2025)
+    baseline = service.create(_("2025 baseline"), 2025, actor=PEOPLE[0])
     _fill(workspace, baseline, framework, language, follow_up=False)
-    service.complete(baseline.id)
-    follow_up = service.create(_("2026 follow-up"), 2026)
+    service.complete(baseline.id, actor=PEOPLE[0])
+    follow_up = service.create(_("2026 follow-up"), 2026, actor=PEOPLE[0])
     _fill(workspace, follow_up, framework, language, follow_up=True)
     return DemoResult(service.get(baseline.id), service.get(follow_up.id))

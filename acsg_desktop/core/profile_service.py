@@ -7,7 +7,8 @@ from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.person_repository import PersonRepository
 from acsg_desktop.core.store.profile_repository import ProfileRepository
 
-CONTACT_ROLE = "drafter"
+# The contact person usually does everything in a small office; roles can be changed later.
+CONTACT_ROLES = ["drafter", "reviewer", "signatory"]
 
 
 class ProfileService:
@@ -33,7 +34,7 @@ class ProfileService:
             raise ProfileInvalidError(errors)
         with self._database.unit_of_work() as session:
             ProfileRepository(session).save(profile)
-            PersonRepository(session).ensure(profile.contact_person, CONTACT_ROLE)
+            PersonRepository(session).ensure(profile.contact_person, CONTACT_ROLES)
         return profile
 
     def people_names(self) -> list[str]:

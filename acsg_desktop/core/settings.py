@@ -18,6 +18,7 @@ class Settings:
     language: str = ""
     window_geometry: str = ""
     open_assessment: str = ""
+    current_user: str = ""
 
 
 def settings_path(data_dir: Path) -> Path:

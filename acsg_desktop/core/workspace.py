@@ -6,9 +6,13 @@ from pathlib import Path
 
 from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.assessment.service import AssessmentService
+from acsg_desktop.core.audit import ChainCheck, verify_chain
 from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.people import PeopleService
 from acsg_desktop.core.profile_service import ProfileService
+from acsg_desktop.core.requests.service import RequestService
 from acsg_desktop.core.settings import load_settings, save_settings
+from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.backup import restore_backup
 from acsg_desktop.core.store.database import Database, database_path, prepare_data_dir
 from acsg_desktop.core.store.lock import InstanceLock
@@ -24,6 +28,9 @@ class Workspace:
         self.database = database
         self.profiles = ProfileService(database)
         self.assessments = AssessmentService(database)
+        self.people = PeopleService(database)
+        self.requests = RequestService(database, self.people)
+        self.current_user = load_settings(data_dir).current_user
 
     @classmethod
     def open(cls, data_dir: Path) -> Workspace:
@@ -45,6 +52,18 @@ class Workspace:
     def people_names(self) -> list[str]:
         """Names offered wherever the app asks who did something."""
         return self.profiles.people_names()
+
+    def set_current_user(self, name: str) -> None:
+        """Who is using the app now; every change is recorded under this name."""
+        self.current_user = name
+        settings = load_settings(self.data_dir)
+        settings.current_user = name
+        save_settings(self.data_dir, settings)
+
+    def audit_check(self) -> ChainCheck:
+        """Verify the whole audit chain."""
+        with self.database.unit_of_work() as session:
+            return verify_chain(AuditRepository(session).entries())
 
     def remember_open_assessment(self, assessment_id: int | None) -> None:
         """Note which assessment the wizard shows, to reopen it there after a restart or crash."""

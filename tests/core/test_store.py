@@ -5,6 +5,7 @@ from sqlalchemy import text
 
 from acsg_desktop.core.store.database import Database, database_path
 from acsg_desktop.core.store.profile_repository import ProfileRepository
+from acsg_desktop.core.store.migrate import HEAD_REVISION
 from acsg_desktop.core.workspace import Workspace
 from tests.core.helpers import CHAD
 
@@ -59,7 +60,7 @@ def test_workspace_counts_and_revision(tmp_path: Path) -> None:
         workspace.profiles.save(CHAD)
         counts = workspace.database.table_counts()
         assert (counts["authority_profile"], counts["person"], counts["assessment"]) == (1, 1, 0)
-        assert workspace.database.schema_revision() == "0003"
+        assert workspace.database.schema_revision() == HEAD_REVISION
         assert workspace.database.integrity_problems() == []
     finally:
         workspace.close()

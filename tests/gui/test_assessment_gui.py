@@ -16,6 +16,7 @@ from tests.core.helpers import CHAD
 def open_window(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) -> MainWindow:
     if workspace.profiles.get() is None:
         workspace.profiles.save(CHAD)
+    workspace.set_current_user(CHAD.contact_person)
     window = MainWindow(workspace, language)
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -24,7 +25,7 @@ def open_window(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) 
 
 
 def start_wizard(qtbot: QtBot, window: MainWindow, workspace: Workspace) -> AssessmentWizard:
-    created = workspace.assessments.create("2026 baseline", 2026)
+    created = workspace.assessments.create("2026 baseline", 2026, actor="Amina")
     window.assessments_page.open_wizard(created.id)
     wizard = window.assessments_page.wizard
     assert wizard is not None

@@ -25,6 +25,7 @@ from tests.core.helpers import CHAD
 
 def make_window(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) -> MainWindow:
     workspace.profiles.save(CHAD)
+    workspace.set_current_user(CHAD.contact_person)
     window = MainWindow(workspace, language)
     qtbot.addWidget(window)
     window.resize(1366, 768)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -16,9 +17,29 @@ from acsg_desktop.core.framework.loader import framework_from_source, load_frame
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, ngettext
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository, utc_now
+from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def answer_key(assessment_id: int, indicator_id: str) -> str:
+    """How the audit log names one answer."""
+    return f"{assessment_id}:{indicator_id}"
+
+
+def answer_json(answer: Answer | None) -> str:
+    """An answer as recorded in the audit log ("" when there was none)."""
+    if answer is None:
+        return ""
+    fields = {
+        "kind": answer.kind.value,
+        "level": answer.level,
+        "note": answer.note,
+        "evidence": answer.evidence,
+        "answered_by": answer.answered_by,
+    }
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
 
 def locked_message() -> str:
@@ -73,7 +94,7 @@ class AssessmentService:
             return AssessmentRepository(session).answers(assessment_id)
 
     def create(
-        self, title: str, year: int, carry_over_from: int | None = None
+        self, title: str, year: int, carry_over_from: int | None = None, *, actor: str
     ) -> AssessmentSummary:
         """Start an assessment on the shipped framework, optionally carrying over the answers of
         an earlier one for every indicator that has not changed since."""
@@ -90,6 +111,14 @@ class AssessmentService:
             new_id = repository.add(title, year, framework.id, framework.version, carry_over_from)
             if source is not None:
                 self._carry_over(repository, source, new_id, framework)
+            AuditRepository(session).append(
+                actor,
+                "assessment",
+                str(new_id),
+                "create",
+                new_value=f"{title} ({year})",
+                reason=f"carried over from {source.id}" if source else "",
+            )
         return self.get(new_id)
 
     def _carry_over(
@@ -120,7 +149,7 @@ class AssessmentService:
             self._pinned[assessment_id] = self.framework_of(self.get(assessment_id))
         return self._pinned[assessment_id]
 
-    def save_answer(self, assessment_id: int, answer: Answer) -> Answer:
+    def save_answer(self, assessment_id: int, answer: Answer, *, actor: str) -> Answer:
         """Store one answer in its own transaction; returns it once committed."""
         try:
             indicator = self._framework_of_id(assessment_id).indicator(answer.indicator_id)
@@ -133,15 +162,32 @@ class AssessmentService:
             status = repository.status(assessment_id)
             if status is AssessmentStatus.LOCKED:
                 raise AssessmentError(locked_message())
+            before = repository.answer(assessment_id, answer.indicator_id)
             saved = repository.put_answer(assessment_id, answer, indicator.fingerprint)
             repository.touch(assessment_id, reopen=status is AssessmentStatus.COMPLETED)
+            AuditRepository(session).append(
+                actor,
+                "answer",
+                answer_key(assessment_id, answer.indicator_id),
+                "answer",
+                answer_json(before),
+                answer_json(saved),
+            )
         return saved
 
-    def set_contexts(self, assessment_id: int, contexts: dict[str, bool]) -> None:
+    def set_contexts(self, assessment_id: int, contexts: dict[str, bool], *, actor: str) -> None:
         """Record the answers to the context questions."""
-        self._editable(assessment_id)
+        before = self._editable(assessment_id).contexts
         with self._database.unit_of_work() as session:
             AssessmentRepository(session).update(assessment_id, contexts=contexts)
+            AuditRepository(session).append(
+                actor,
+                "assessment",
+                str(assessment_id),
+                "contexts",
+                json.dumps(before, sort_keys=True),
+                json.dumps(contexts, sort_keys=True),
+            )
 
     def set_cursor(self, assessment_id: int, step: str) -> None:
         """Remember where the user is, so that the wizard reopens there."""
@@ -152,7 +198,7 @@ class AssessmentService:
         summary = self.get(assessment_id)
         return score(self.framework_of(summary), self.answers(assessment_id), summary.contexts)
 
-    def complete(self, assessment_id: int) -> AssessmentSummary:
+    def complete(self, assessment_id: int, *, actor: str) -> AssessmentSummary:
         """Mark the assessment completed; refused while an applicable indicator lacks an answer."""
         summary = self._editable(assessment_id)
         scores = self.scores(assessment_id)
@@ -170,11 +216,17 @@ class AssessmentService:
                 AssessmentRepository(session).update(
                     assessment_id, status=AssessmentStatus.COMPLETED, completed_at=utc_now()
                 )
+                AuditRepository(session).append(
+                    actor, "assessment", str(assessment_id), "status", "in_progress", "completed"
+                )
         return self.get(assessment_id)
 
-    def lock(self, assessment_id: int) -> None:
+    def lock(self, assessment_id: int, *, actor: str) -> None:
         """Lock a completed assessment (done when it is exported in a signed package)."""
         if self.get(assessment_id).status is not AssessmentStatus.COMPLETED:
             raise AssessmentError(_("Only a completed assessment can be locked."))
         with self._database.unit_of_work() as session:
             AssessmentRepository(session).update(assessment_id, status=AssessmentStatus.LOCKED)
+            AuditRepository(session).append(
+                actor, "assessment", str(assessment_id), "status", "completed", "locked"
+            )

@@ -161,6 +161,15 @@ class AssessmentRepository:
         )
         return {row.indicator_id: _answer(row) for row in rows}
 
+    def answer(self, assessment_id: int, indicator_id: str) -> Answer | None:
+        """The stored answer to one indicator, if any."""
+        row = self._session.scalar(
+            select(AnswerRow).where(
+                AnswerRow.assessment_id == assessment_id, AnswerRow.indicator_id == indicator_id
+            )
+        )
+        return _answer(row) if row else None
+
     def fingerprints(self, assessment_id: int) -> dict[str, str]:
         """Indicator id -> fingerprint of the indicator as it was when answered."""
         rows = self._session.execute(

@@ -11,7 +11,7 @@ from acsg_desktop.core.store.rows import PersonRow
 
 
 class PersonRepository:
-    """Names and roles of the authority's users."""
+    """Names and roles of the authority's users (roles kept comma-separated)."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -20,9 +20,23 @@ class PersonRepository:
         """Every person's name, alphabetically."""
         return list(self._session.scalars(select(PersonRow.name).order_by(PersonRow.name)))
 
-    def ensure(self, name: str, role: str) -> None:
-        """Add ``name`` with ``role`` unless someone of that name is already listed."""
+    def people(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(name, roles) of everyone, alphabetically."""
+        rows = self._session.execute(
+            select(PersonRow.name, PersonRow.role).order_by(PersonRow.name)
+        )
+        return [(name, tuple(r for r in role.split(",") if r)) for name, role in rows]
+
+    def set_roles(self, name: str, roles: list[str]) -> None:
+        """Add ``name`` with ``roles``, or replace the roles of someone already listed."""
+        row = self._session.scalar(select(PersonRow).where(PersonRow.name == name))
+        if row is None:
+            row = PersonRow(name=name, created_at=datetime.now(UTC).replace(tzinfo=None))
+            self._session.add(row)
+        row.role = ",".join(roles)
+
+    def ensure(self, name: str, roles: list[str]) -> None:
+        """Add ``name`` with ``roles`` unless someone of that name is already listed."""
         exists = self._session.scalar(select(PersonRow.id).where(PersonRow.name == name))
         if exists is None:
-            now = datetime.now(UTC).replace(tzinfo=None)
-            self._session.add(PersonRow(name=name, role=role, created_at=now))
+            self.set_roles(name, roles)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -88,3 +88,65 @@ class AnswerRow(Base):
     answered_by: Mapped[str] = mapped_column(String(200), default="")
     fingerprint: Mapped[str] = mapped_column(String(32), default="")
     saved_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SupportRequestRow(Base):
+    """A support request; what the drafter wrote is kept as JSON in ``content``."""
+
+    __tablename__ = "support_request"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    content: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_editor: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    approved_by: Mapped[str] = mapped_column(String(200), default="")
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    approval_waived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RequestCommentRow(Base):
+    """A reviewer's comment on a request, and the drafter's response."""
+
+    __tablename__ = "request_comment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("support_request.id", ondelete="CASCADE"), index=True
+    )
+    author: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    response: Mapped[str] = mapped_column(Text, default="")
+    responded_by: Mapped[str] = mapped_column(String(200), default="")
+    responded_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class AuditRow(Base):
+    """One append-only audit entry; ``hash`` covers it and the previous entry's hash."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(200))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(100), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str] = mapped_column(Text)
+    new_value: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AppSettingRow(Base):
+    """An authority-wide setting stored with the data (e.g. the single-person approval waiver)."""
+
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

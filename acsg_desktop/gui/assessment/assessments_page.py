@@ -103,7 +103,9 @@ class AssessmentsPage(Retranslatable, QWidget):
             return None
         title, year, carry_over = dialog.values()
         try:
-            created = self._service.create(title, year, carry_over)
+            created = self._service.create(
+                title, year, carry_over, actor=self._workspace.current_user
+            )
         except AcsgError as error:
             self.message.setText(error.message)
             return None
@@ -128,10 +130,9 @@ class AssessmentsPage(Retranslatable, QWidget):
     def open_wizard(self, assessment_id: int) -> None:
         """Show the wizard for ``assessment_id`` where the user last was."""
         self._drop_wizard()
-        profile = self._workspace.profiles.get()
         people = self._workspace.people_names()
         self.wizard = AssessmentWizard(
-            self._service, assessment_id, people, profile.contact_person if profile else "", self
+            self._service, assessment_id, people, lambda: self._workspace.current_user, self
         )
         self.wizard.closed.connect(self.show_list)
         self.wizard.results_requested.connect(self.show_results)

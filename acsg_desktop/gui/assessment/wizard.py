@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,12 +42,12 @@ class AssessmentWizard(Retranslatable, QWidget):
         service: AssessmentService,
         assessment_id: int,
         people: list[str],
-        default_person: str,
+        user: Callable[[], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._user = user
         self._service, self.assessment_id = service, assessment_id
-        self._default_person = default_person
         self.summary = service.get(assessment_id)
         self.framework = service.framework_of(self.summary)
         self.answers = service.answers(assessment_id)
@@ -135,7 +137,7 @@ class AssessmentWizard(Retranslatable, QWidget):
                 self.framework.area(indicator.area_id),
                 indicator,
                 self.answers.get(step),
-                self._default_person,
+                self._user(),
                 position,
             )
             self.pages.setCurrentIndex(1)
@@ -154,7 +156,7 @@ class AssessmentWizard(Retranslatable, QWidget):
             )
             return
         try:
-            saved = self._service.save_answer(self.assessment_id, answer)
+            saved = self._service.save_answer(self.assessment_id, answer, actor=self._user())
         except AcsgError as error:
             self._status(_("Not saved: {reason}").format(reason=error.message), error=True)
             return
@@ -182,7 +184,7 @@ class AssessmentWizard(Retranslatable, QWidget):
 
     def _contexts_changed(self, contexts: dict[str, bool]) -> None:
         try:
-            self._service.set_contexts(self.assessment_id, contexts)
+            self._service.set_contexts(self.assessment_id, contexts, actor=self._user())
         except AcsgError as error:
             self._status(_("Not saved: {reason}").format(reason=error.message), error=True)
             return
@@ -231,7 +233,7 @@ class AssessmentWizard(Retranslatable, QWidget):
 
     def _complete(self) -> None:
         try:
-            self._service.complete(self.assessment_id)
+            self._service.complete(self.assessment_id, actor=self._user())
         except AcsgError as error:
             self.review_page.show_message(error.message)
             return

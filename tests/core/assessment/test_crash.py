@@ -22,8 +22,9 @@ round_number = int(sys.argv[2])
 while True:
     for indicator in framework.indicators:
         level = 1 + (round_number % 5)
-        service.save_answer(assessment.id, Answer(indicator.id, AnswerKind.LEVEL, level=level,
-                            evidence="saved in round %d" % round_number, answered_by="Test"))
+        answer = Answer(indicator.id, AnswerKind.LEVEL, level=level,
+                        evidence="saved in round %d" % round_number, answered_by="Test")
+        service.save_answer(assessment.id, answer, actor="Test")
         print(indicator.id, level, flush=True)  # only after the commit returned
     round_number += 5
 """
@@ -31,7 +32,7 @@ while True:
 
 def test_kill_during_autosave_loses_no_saved_answer(tmp_path: Path) -> None:
     with Workspace.open(tmp_path) as workspace:
-        assessment_id = workspace.assessments.create("Crash test", 2026).id
+        assessment_id = workspace.assessments.create("Crash test", 2026, actor="Test").id
     chance = random.Random(2026)
     for round_number in range(4):
         child = subprocess.Popen(

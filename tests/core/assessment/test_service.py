@@ -26,18 +26,20 @@ def answer(indicator_id: str, level: int = 2) -> Answer:
 def answer_all(workspace: Workspace, assessment_id: int, level: int = 2) -> None:
     framework = workspace.assessments.framework_of(workspace.assessments.get(assessment_id))
     for indicator in framework.indicators:
-        workspace.assessments.save_answer(assessment_id, answer(indicator.id, level))
+        workspace.assessments.save_answer(assessment_id, answer(indicator.id, level), actor="Amina")
 
 
 def test_answers_are_saved_one_by_one_and_read_back(workspace: Workspace) -> None:
     service = workspace.assessments
-    created = service.create("2026 baseline", 2026)
+    created = service.create("2026 baseline", 2026, actor="Amina")
     indicator = service.framework_of(created).indicators[0].id
-    saved = service.save_answer(created.id, answer(indicator, 4))
+    saved = service.save_answer(created.id, answer(indicator, 4), actor="Amina")
     assert saved.saved_at is not None
     assert service.answers(created.id)[indicator].level == 4
     service.save_answer(
-        created.id, Answer(indicator, AnswerKind.NOT_APPLICABLE, answered_by="Idriss")
+        created.id,
+        Answer(indicator, AnswerKind.NOT_APPLICABLE, answered_by="Idriss"),
+        actor="Amina",
     )
     stored = service.answers(created.id)[indicator]
     assert (stored.kind, stored.level, stored.answered_by) == (
@@ -52,7 +54,7 @@ def test_answers_are_saved_one_by_one_and_read_back(workspace: Workspace) -> Non
 )
 def test_invalid_title_or_year_is_refused(workspace: Workspace, title, year, message) -> None:
     with pytest.raises(AssessmentError, match=message):
-        workspace.assessments.create(title, year)
+        workspace.assessments.create(title, year, actor="Amina")
     assert workspace.assessments.list() == []
 
 
@@ -60,36 +62,38 @@ def test_completion_is_refused_until_every_applicable_indicator_is_answered(
     workspace: Workspace,
 ) -> None:
     service = workspace.assessments
-    created = service.create("2026 baseline", 2026)
+    created = service.create("2026 baseline", 2026, actor="Amina")
     with pytest.raises(AssessmentError, match="98 indicators still need"):
-        service.complete(created.id)
+        service.complete(created.id, actor="Amina")
     answer_all(workspace, created.id)
-    assert service.complete(created.id).status is AssessmentStatus.COMPLETED
+    assert service.complete(created.id, actor="Amina").status is AssessmentStatus.COMPLETED
 
 
 def test_locked_assessment_cannot_change_but_can_be_copied(workspace: Workspace) -> None:
     service = workspace.assessments
-    created = service.create("2025 baseline", 2025)
+    created = service.create("2025 baseline", 2025, actor="Amina")
     answer_all(workspace, created.id, level=3)
-    service.complete(created.id)
-    service.lock(created.id)
+    service.complete(created.id, actor="Amina")
+    service.lock(created.id, actor="Amina")
     first = service.framework_of(created).indicators[0].id
     with pytest.raises(AssessmentError, match="locked"):
-        service.save_answer(created.id, answer(first, 5))
+        service.save_answer(created.id, answer(first, 5), actor="Amina")
     with pytest.raises(AssessmentError, match="locked"):
-        service.set_contexts(created.id, {"separate_appeal_body": False})
+        service.set_contexts(created.id, {"separate_appeal_body": False}, actor="Amina")
     assert service.answers(created.id)[first].level == 3
-    copy = service.create("2026 follow-up", 2026, carry_over_from=created.id)
+    copy = service.create("2026 follow-up", 2026, carry_over_from=created.id, actor="Amina")
     assert copy.status is AssessmentStatus.IN_PROGRESS and copy.copied_from == created.id
     assert len(service.answers(copy.id)) == len(service.answers(created.id))
 
 
 def test_editing_a_completed_assessment_reopens_it(workspace: Workspace) -> None:
     service = workspace.assessments
-    created = service.create("2025 baseline", 2025)
+    created = service.create("2025 baseline", 2025, actor="Amina")
     answer_all(workspace, created.id)
-    service.complete(created.id)
-    service.save_answer(created.id, answer(service.framework_of(created).indicators[0].id, 5))
+    service.complete(created.id, actor="Amina")
+    service.save_answer(
+        created.id, answer(service.framework_of(created).indicators[0].id, 5), actor="Amina"
+    )
     assert service.get(created.id).status is AssessmentStatus.IN_PROGRESS
 
 
@@ -114,12 +118,14 @@ def test_new_framework_version_keeps_old_assessments_and_carries_over_unchanged_
 ) -> None:
     data = tmp_path / "data"
     with Workspace.open(data) as workspace:
-        old = workspace.assessments.create("2026 baseline", 2026)
+        old = workspace.assessments.create("2026 baseline", 2026, actor="Amina")
         answer_all(workspace, old.id, level=3)
     newer = shipped_with_changed_indicator(framework_folder(), tmp_path)
     with Workspace.open(data) as workspace:
         workspace.assessments._load_shipped = newer
-        follow_up = workspace.assessments.create("2027 follow-up", 2027, carry_over_from=old.id)
+        follow_up = workspace.assessments.create(
+            "2027 follow-up", 2027, carry_over_from=old.id, actor="Amina"
+        )
         assert follow_up.framework_version == "2027.1"
         old_framework = workspace.assessments.framework_of(workspace.assessments.get(old.id))
         assert old_framework.version == "2026.1"
@@ -132,9 +138,9 @@ def test_new_framework_version_keeps_old_assessments_and_carries_over_unchanged_
 
 def test_disk_full_during_autosave_keeps_the_database_intact(workspace: Workspace) -> None:
     service = workspace.assessments
-    created = service.create("2026 baseline", 2026)
+    created = service.create("2026 baseline", 2026, actor="Amina")
     indicators = service.framework_of(created).indicators
-    service.save_answer(created.id, answer(indicators[0].id))
+    service.save_answer(created.id, answer(indicators[0].id), actor="Amina")
     with workspace.database.engine.connect() as connection:
         pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
         connection.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
@@ -143,14 +149,14 @@ def test_disk_full_during_autosave_keeps_the_database_intact(workspace: Workspac
             bulky = Answer(
                 indicator.id, AnswerKind.LEVEL, level=3, evidence="x" * 5000, answered_by="Amina"
             )
-            service.save_answer(created.id, bulky)
+            service.save_answer(created.id, bulky, actor="Amina")
     assert workspace.database.integrity_problems() == []
     assert indicators[0].id in service.answers(created.id)
 
 
 def test_demo_like_database_reopens_with_cursor(tmp_path: Path) -> None:
     with Workspace.open(tmp_path) as workspace:
-        created = workspace.assessments.create("2026 baseline", 2026)
+        created = workspace.assessments.create("2026 baseline", 2026, actor="Amina")
         workspace.assessments.set_cursor(created.id, "appeals.independence")
         workspace.remember_open_assessment(created.id)
     with Workspace.open(tmp_path) as workspace:

@@ -1,0 +1,100 @@
+"""The audit trail: who changed what, when, from what to what; each entry chained by sha256.
+
+Entries are ordered by their number, not their time, so a clock set back cannot reorder them.
+Each entry's hash covers its own fields and the previous entry's hash: editing, deleting or
+reordering any entry breaks the chain from that entry on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One recorded change."""
+
+    id: int
+    at: str
+    actor: str
+    entity: str
+    entity_id: str
+    action: str
+    old_value: str
+    new_value: str
+    reason: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """The result of verifying the chain."""
+
+    entries: int
+    head: str
+    broken_entry: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_entry is None
+
+
+def entry_hash(
+    entry_id: int,
+    at: str,
+    actor: str,
+    entity: str,
+    entity_id: str,
+    action: str,
+    old_value: str,
+    new_value: str,
+    reason: str,
+    prev_hash: str,
+) -> str:
+    """The sha256 (hex) of an entry's fields and the previous hash, canonically encoded."""
+    fields = [
+        entry_id,
+        at,
+        actor,
+        entity,
+        entity_id,
+        action,
+        old_value,
+        new_value,
+        reason,
+        prev_hash,
+    ]
+    canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def expected_hash(entry: AuditEntry) -> str:
+    return entry_hash(
+        entry.id,
+        entry.at,
+        entry.actor,
+        entry.entity,
+        entry.entity_id,
+        entry.action,
+        entry.old_value,
+        entry.new_value,
+        entry.reason,
+        entry.prev_hash,
+    )
+
+
+def verify_chain(entries: Iterable[AuditEntry]) -> ChainCheck:
+    """Walk the entries in order; name the first one whose link or hash does not hold."""
+    previous, count = GENESIS, 0
+    for entry in entries:
+        count += 1
+        if entry.prev_hash != previous or expected_hash(entry) != entry.hash:
+            return ChainCheck(count, previous, entry.id)
+        previous = entry.hash
+    return ChainCheck(count, previous)

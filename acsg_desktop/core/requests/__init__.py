@@ -1,0 +1,1 @@
+"""Support requests: drafted from gaps, validated, reviewed and approved."""

@@ -1,0 +1,104 @@
+"""Appending to and reading the audit log (in the same transaction as the change it records)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from acsg_desktop.core.audit import GENESIS, AuditEntry, entry_hash
+from acsg_desktop.core.store.rows import AuditRow
+
+BATCH = 500
+
+
+def _entry(row: AuditRow) -> AuditEntry:
+    return AuditEntry(
+        row.id,
+        row.at,
+        row.actor,
+        row.entity,
+        row.entity_id,
+        row.action,
+        row.old_value,
+        row.new_value,
+        row.reason,
+        row.prev_hash,
+        row.hash,
+    )
+
+
+class AuditRepository:
+    """The audit log of one database."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def head(self) -> tuple[int, str]:
+        """The number and hash of the last entry (0 and the genesis hash when empty)."""
+        row = self._session.execute(
+            select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
+        ).first()
+        return (int(row[0]), str(row[1])) if row else (0, GENESIS)
+
+    def append(
+        self,
+        actor: str,
+        entity: str,
+        entity_id: str,
+        action: str,
+        old_value: str = "",
+        new_value: str = "",
+        reason: str = "",
+    ) -> AuditEntry:
+        """Add an entry chained to the current head."""
+        last_id, prev_hash = self.head()
+        entry_id = last_id + 1
+        at = datetime.now(UTC).isoformat(timespec="microseconds")
+        digest = entry_hash(
+            entry_id, at, actor, entity, entity_id, action, old_value, new_value, reason, prev_hash
+        )
+        row = AuditRow(
+            id=entry_id,
+            at=at,
+            actor=actor,
+            entity=entity,
+            entity_id=entity_id,
+            action=action,
+            old_value=old_value,
+            new_value=new_value,
+            reason=reason,
+            prev_hash=prev_hash,
+            hash=digest,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _entry(row)
+
+    def entries(self) -> Iterator[AuditEntry]:
+        """Every entry in order, read in batches."""
+        after = 0
+        while True:
+            rows = list(
+                self._session.scalars(
+                    select(AuditRow).where(AuditRow.id > after).order_by(AuditRow.id).limit(BATCH)
+                )
+            )
+            if not rows:
+                return
+            yield from (_entry(row) for row in rows)
+            after = rows[-1].id
+
+    def history(self, entity: str, entity_id: str) -> list[AuditEntry]:
+        """Entries about one answer or request, oldest first."""
+        rows = self._session.scalars(
+            select(AuditRow)
+            .where(AuditRow.entity == entity, AuditRow.entity_id == entity_id)
+            .order_by(AuditRow.id)
+        )
+        return [_entry(row) for row in rows]
+
+    def count(self) -> int:
+        return int(self._session.scalar(select(func.count()).select_from(AuditRow)) or 0)

@@ -1,0 +1,132 @@
+"""Support requests, their comments, and authority-wide settings in the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from acsg_desktop.core.requests.codec import content_from_json, content_to_json
+from acsg_desktop.core.requests.model import (
+    Comment,
+    RequestContent,
+    RequestStatus,
+    SupportRequest,
+)
+from acsg_desktop.core.store.assessment_repository import utc_now
+from acsg_desktop.core.store.rows import AppSettingRow, RequestCommentRow, SupportRequestRow
+
+
+def _comment(row: RequestCommentRow) -> Comment:
+    return Comment(
+        row.id,
+        row.author,
+        row.body,
+        row.created_at,
+        row.response,
+        row.responded_by,
+        row.responded_at,
+    )
+
+
+class RequestRepository:
+    """Reads and writes requests; returns plain objects, never rows."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _request(self, row: SupportRequestRow, with_comments: bool) -> SupportRequest:
+        comments: tuple[Comment, ...] = ()
+        if with_comments:
+            comment_rows = self._session.scalars(
+                select(RequestCommentRow)
+                .where(RequestCommentRow.request_id == row.id)
+                .order_by(RequestCommentRow.id)
+            )
+            comments = tuple(_comment(comment) for comment in comment_rows)
+        return SupportRequest(
+            id=row.id,
+            content=content_from_json(row.content),
+            status=RequestStatus(row.status),
+            created_by=row.created_by,
+            created_at=row.created_at,
+            last_editor=row.last_editor,
+            updated_at=row.updated_at,
+            approved_by=row.approved_by,
+            approved_at=row.approved_at,
+            approval_waived=row.approval_waived,
+            comments=comments,
+        )
+
+    def add(self, content: RequestContent, actor: str) -> int:
+        now = utc_now()
+        row = SupportRequestRow(
+            title=content.title,
+            status=RequestStatus.DRAFT.value,
+            content=content_to_json(content),
+            created_by=actor,
+            created_at=now,
+            last_editor=actor,
+            updated_at=now,
+            approved_by="",
+            approval_waived=False,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def get(self, request_id: int) -> SupportRequest | None:
+        row = self._session.get(SupportRequestRow, request_id)
+        return self._request(row, with_comments=True) if row else None
+
+    def list(self) -> list[SupportRequest]:
+        """Every request (without comments), most recently changed first."""
+        rows = self._session.scalars(
+            select(SupportRequestRow).order_by(SupportRequestRow.updated_at.desc())
+        )
+        return [self._request(row, with_comments=False) for row in rows]
+
+    def update(self, request_id: int, **changes: Any) -> None:
+        """Change columns of a request (``content`` given as RequestContent, ``status`` as enum)."""
+        row = self._session.get(SupportRequestRow, request_id)
+        if row is None:
+            raise KeyError(request_id)
+        if "content" in changes:
+            content = changes.pop("content")
+            row.content, row.title = content_to_json(content), content.title
+        if "status" in changes:
+            changes["status"] = RequestStatus(changes["status"]).value
+        for name, value in changes.items():
+            setattr(row, name, value)
+        row.updated_at = utc_now()
+
+    def add_comment(self, request_id: int, author: str, body: str) -> int:
+        row = RequestCommentRow(
+            request_id=request_id,
+            author=author,
+            body=body,
+            created_at=utc_now(),
+            response="",
+            responded_by="",
+        )
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def respond(self, comment_id: int, actor: str, response: str) -> None:
+        row = self._session.get(RequestCommentRow, comment_id)
+        if row is None:
+            raise KeyError(comment_id)
+        row.response, row.responded_by, row.responded_at = response, actor, utc_now()
+
+    def setting(self, key: str) -> str | None:
+        row = self._session.get(AppSettingRow, key)
+        return row.value if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        row = self._session.get(AppSettingRow, key)
+        if row is None:
+            self._session.add(AppSettingRow(key=key, value=value))
+        else:
+            row.value = value
