@@ -12,6 +12,7 @@ from acsg_desktop.cli.assessment import add_assessment_commands
 from acsg_desktop.cli.common import Handler, json_flag
 from acsg_desktop.cli.data import add_db_commands, add_info_command, add_profile_commands
 from acsg_desktop.cli.demo import add_demo_command
+from acsg_desktop.cli.requests import add_request_commands
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.language import apply_start_language
@@ -25,12 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"acsg {__version__}")
     parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
+    parser.add_argument("--user", help=_("who makes the change (default: the app's current user)"))
     flag = json_flag()
     commands = parser.add_subparsers(dest="command", required=True)
     add_info_command(commands, flag)
     add_db_commands(commands, flag)
     add_profile_commands(commands, flag)
     add_assessment_commands(commands, flag)
+    add_request_commands(commands, flag)
     add_demo_command(commands, flag)
     return parser
 

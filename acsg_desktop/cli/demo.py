@@ -15,11 +15,18 @@ from acsg_desktop.core.workspace import Workspace
 def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
     with Workspace.open(folder) as workspace:
         result = create_demo(workspace, args.lang or current_language())
-    document = {"baseline": result.baseline.id, "follow_up": result.follow_up.id}
+    document = {
+        "baseline": result.baseline.id,
+        "follow_up": result.follow_up.id,
+        "requests": [request.id for request in result.requests],
+    }
     lines = [
         _("Demo data written to {path}.").format(path=folder),
         _("Assessments {baseline} (completed) and {follow_up} (in progress).").format(
             baseline=result.baseline.id, follow_up=result.follow_up.id
+        ),
+        _("{count} support requests in different states, with review comments.").format(
+            count=len(result.requests)
         ),
     ]
     emit(args, document, lines)

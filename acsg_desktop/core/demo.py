@@ -10,10 +10,12 @@ import hashlib
 from dataclasses import dataclass
 
 from acsg_desktop.core.assessment.model import Answer, AnswerKind, AssessmentSummary
+from acsg_desktop.core.demo_requests import create_demo_requests
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework, Indicator
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.profile import Profile
+from acsg_desktop.core.requests.model import SupportRequest
 from acsg_desktop.core.workspace import Workspace
 
 PEOPLE = ("Amina Mahamat", "Idriss Abakar", "Fatimé Zakaria")
@@ -59,6 +61,7 @@ NOTES = {
 class DemoResult:
     baseline: AssessmentSummary
     follow_up: AssessmentSummary
+    requests: list[SupportRequest]
 
 
 def _draw(indicator_id: str, salt: str, choices: int) -> int:
@@ -127,4 +130,6 @@ def create_demo(workspace: Workspace, language: str) -> DemoResult:
     service.complete(baseline.id, actor=PEOPLE[0])
     follow_up = service.create(_("2026 follow-up"), 2026, actor=PEOPLE[0])
     _fill(workspace, follow_up, framework, language, follow_up=True)
-    return DemoResult(service.get(baseline.id), service.get(follow_up.id))
+    requests = create_demo_requests(workspace, service.get(baseline.id), language)
+    workspace.set_current_user(PEOPLE[0])
+    return DemoResult(service.get(baseline.id), service.get(follow_up.id), requests)

@@ -1,0 +1,195 @@
+"""`acsg request list | show ID`, `acsg audit verify`, `acsg people list | add`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from acsg_desktop.cli.common import emit
+from acsg_desktop.core.i18n import _, format_date, format_money
+from acsg_desktop.core.people import ROLES, role_label
+from acsg_desktop.core.requests.codec import content_to_dict
+from acsg_desktop.core.requests.labels import label
+from acsg_desktop.core.requests.model import RequestStatus, SupportRequest, SupportType
+from acsg_desktop.core.requests.validation import completeness, request_problems
+from acsg_desktop.core.workspace import Workspace
+
+
+def actor_of(args: argparse.Namespace, workspace: Workspace) -> str:
+    """Who the change is recorded under: --user, else the app's current user, else the contact."""
+    profile = workspace.profiles.get()
+    return str(args.user or workspace.current_user or (profile.contact_person if profile else ""))
+
+
+def _matches(request: SupportRequest, args: argparse.Namespace) -> bool:
+    content = request.content
+    return (
+        (not args.status or request.status.value == args.status)
+        and (not args.area or args.area in content.areas)
+        and (not args.type or SupportType(args.type) in content.support_types)
+    )
+
+
+def _summary(request: SupportRequest) -> dict[str, Any]:
+    return {
+        "id": request.id,
+        "title": request.content.title,
+        "status": request.status.value,
+        "areas": list(request.content.areas),
+        "support_types": [t.value for t in request.content.support_types],
+        "completeness": round(completeness(request.content) * 100),
+        "updated_at": request.updated_at.isoformat(),
+    }
+
+
+def cmd_list(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        requests = [r for r in workspace.requests.list() if _matches(r, args)]
+    lines = [f"{r.id:>3}  {label(r.status):12}  {r.content.title}" for r in requests] or [
+        _("No support request matches.")
+    ]
+    emit(args, {"requests": [_summary(r) for r in requests]}, lines)
+    return 0
+
+
+def _show_lines(request: SupportRequest) -> list[str]:
+    content = request.content
+    budget = (
+        format_money(content.budget, content.currency)
+        if content.budget is not None and content.currency
+        else "–"
+    )
+    lines = [
+        f"#{request.id} {content.title}",
+        _("Status: {status}").format(status=label(request.status)),
+        _("Types: {types}").format(types=", ".join(label(t) for t in content.support_types)),
+        _("Budget: {budget}").format(budget=budget),
+        _("Start: {start}, for {months} months").format(
+            start=format_date(content.start) if content.start else "–",
+            months=content.duration_months or "–",
+        ),
+        _("Drafted by {name}; last edited by {editor}").format(
+            name=request.created_by, editor=request.last_editor
+        ),
+    ]
+    if request.approved_by:
+        lines.append(_("Approved by {name}").format(name=request.approved_by))
+    lines += ["", content.description, ""]
+    for comment in request.comments:
+        lines.append(_("Comment by {name}: {text}").format(name=comment.author, text=comment.body))
+        lines.append(
+            "  "
+            + (
+                _("Response by {name}: {text}").format(
+                    name=comment.responded_by, text=comment.response
+                )
+                if comment.answered
+                else _("No response yet.")
+            )
+        )
+    return lines
+
+
+def cmd_show(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        request = workspace.requests.get(args.id)
+    document = _summary(request) | {
+        "content": content_to_dict(request.content),
+        "created_by": request.created_by,
+        "last_editor": request.last_editor,
+        "approved_by": request.approved_by or None,
+        "approved_at": request.approved_at.isoformat() if request.approved_at else None,
+        "approval_waived": request.approval_waived,
+        "problems": request_problems(request.content),
+        "comments": [
+            {
+                "author": c.author,
+                "body": c.body,
+                "response": c.response,
+                "responded_by": c.responded_by,
+            }
+            for c in request.comments
+        ],
+    }
+    emit(args, document, _show_lines(request))
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        check = workspace.audit_check()
+    document = {
+        "ok": check.ok,
+        "entries": check.entries,
+        "head": check.head,
+        "broken_entry": check.broken_entry,
+    }
+    if check.ok:
+        emit(
+            args,
+            document,
+            [
+                _("The audit log is intact: {count} entries, head {head}.").format(
+                    count=check.entries, head=check.head
+                )
+            ],
+        )
+        return 0
+    if args.json:
+        emit(args, document, [])
+    print(
+        _("The audit log was altered: entry {entry} does not match the chain.").format(
+            entry=check.broken_entry
+        ),
+        file=sys.stderr,
+    )
+    return 1
+
+
+def cmd_people_list(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        people = workspace.people.list()
+    lines = [f"{p.name}: {', '.join(role_label(r) for r in sorted(p.roles))}" for p in people]
+    emit(args, {"people": [{"name": p.name, "roles": sorted(p.roles)} for p in people]}, lines)
+    return 0
+
+
+def cmd_people_add(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        person = workspace.people.save(
+            args.name, frozenset(args.role), actor=actor_of(args, workspace)
+        )
+    emit(
+        args,
+        {"name": person.name, "roles": sorted(person.roles)},
+        [_("Saved: {name}").format(name=person.name)],
+    )
+    return 0
+
+
+def add_request_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
+    request = commands.add_parser("request", help=_("support requests"))
+    sub = request.add_subparsers(dest="request_command", required=True)
+    listing = sub.add_parser("list", parents=[json_flag], help=_("list the support requests"))
+    listing.add_argument("--status", choices=[s.value for s in RequestStatus])
+    listing.add_argument("--area", help=_("area id, such as appeals"))
+    listing.add_argument("--type", choices=[t.value for t in SupportType])
+    listing.set_defaults(handler=cmd_list)
+    show = sub.add_parser("show", parents=[json_flag], help=_("one request in full"))
+    show.add_argument("id", type=int, help=_("request number"))
+    show.set_defaults(handler=cmd_show)
+    audit = commands.add_parser("audit", help=_("the audit log"))
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser("verify", parents=[json_flag], help=_("check the hash chain"))
+    verify.set_defaults(handler=cmd_audit_verify)
+    people = commands.add_parser("people", help=_("the authority's people and roles"))
+    people_sub = people.add_subparsers(dest="people_command", required=True)
+    people_sub.add_parser("list", parents=[json_flag], help=_("list the people")).set_defaults(
+        handler=cmd_people_list
+    )
+    add = people_sub.add_parser("add", parents=[json_flag], help=_("add a person or set roles"))
+    add.add_argument("name")
+    add.add_argument("--role", action="append", choices=ROLES, required=True)
+    add.set_defaults(handler=cmd_people_add)
