@@ -14,6 +14,7 @@ from acsg_desktop.gui.fonts import load_fonts
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
 from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
+from acsg_desktop.gui.settings.user_dialog import ensure_current_user
 from acsg_desktop.gui.startup import open_workspace
 from acsg_desktop.paths import data_dir as resolve_data_dir
 
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             and not FirstRunDialog(workspace.profiles, language).exec()
         ):
             return 0
+        ensure_current_user(workspace)
         window = MainWindow(workspace, language)
         window.show()
         return app.exec()

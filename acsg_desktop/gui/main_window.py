@@ -13,22 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _, country_name
 from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
 from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.settings_page import SettingsPage
+from acsg_desktop.gui.settings.user_dialog import UserDialog
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.widgets.unavailable_page import UnavailablePage
 
 # (navigation label, what the area will do) for areas whose work has not landed yet.
 ASSESSMENTS_LABEL = N_("Assessments")
+REQUESTS_LABEL = N_("Support requests")
 UPCOMING_AREAS = (
-    (
-        N_("Support requests"),
-        N_("Draft requests for technical, material or financial support from the gaps you found."),
-    ),
     (
         N_("Packages"),
         N_("Export a signed package (report and data) for the ACSG Secretariat, and verify one."),
@@ -53,11 +53,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pages = QStackedWidget(self)
         self.assessments_page = AssessmentsPage(workspace, self.pages)
         self._add_area(ASSESSMENTS_LABEL, self.assessments_page)
+        self.requests_page = RequestsPage(workspace, self.pages)
+        self._add_area(REQUESTS_LABEL, self.requests_page)
+        self.assessments_page.results.draft_requested.connect(self._draft_request)
         for title, purpose in UPCOMING_AREAS:
             self._add_area(title, UnavailablePage(title, purpose, self.pages))
-        self.settings_page = SettingsPage(
-            workspace.profiles, language, workspace.data_dir, self.pages
-        )
+        self.settings_page = SettingsPage(workspace, language, self.pages)
         self._add_area(SETTINGS_LABEL, self.settings_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -70,6 +71,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self._build_menus()
         self.settings_page.profile_saved.connect(self._refresh_status)
+        self.settings_page.people_box.people_changed.connect(self._refresh_status)
         self.resize(1200, 720)
         self._restore_geometry()
         self.retranslate_ui()
@@ -81,6 +83,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
+        self.user_action = QAction(self)
+        self.user_action.triggered.connect(self.change_user)
+        self.file_menu.addAction(self.user_action)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -109,6 +114,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.navigation.setCurrentRow(row)
         self.pages.currentWidget().setFocus()
 
+    def change_user(self) -> None:
+        UserDialog(self._workspace, self).exec()
+        self._refresh_status()
+
     def show_about(self) -> None:
         from acsg_desktop.gui.about_dialog import AboutDialog
 
@@ -119,8 +128,11 @@ class MainWindow(Retranslatable, QMainWindow):
         if profile is None:
             return _("No authority profile yet.")
         country = country_name(profile.country_code) or profile.country_code
-        return _("{authority}, {country}. Data folder: {path}").format(
-            authority=profile.authority_name, country=country, path=self._workspace.data_dir
+        return _("{user} · {authority}, {country}. Data folder: {path}").format(
+            user=self._workspace.current_user or _("no user chosen"),
+            authority=profile.authority_name,
+            country=country,
+            path=self._workspace.data_dir,
         )
 
     def _refresh_status(self) -> None:
@@ -128,7 +140,12 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("ACSG Desktop"))
-        labels = [ASSESSMENTS_LABEL, *(title for title, _purpose in UPCOMING_AREAS), SETTINGS_LABEL]
+        labels = [
+            ASSESSMENTS_LABEL,
+            REQUESTS_LABEL,
+            *(title for title, _purpose in UPCOMING_AREAS),
+            SETTINGS_LABEL,
+        ]
         for row, label in enumerate(labels):
             self.navigation.item(row).setText(_(label))
             self.go_actions[row].setText(_(label))
@@ -136,6 +153,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pages.setAccessibleName(_("Current area"))
         self.file_menu.setTitle(_("&File"))
         self.quit_action.setText(_("&Quit"))
+        self.user_action.setText(_("Change &user…"))
         self.go_menu.setTitle(_("&Go"))
         self.language_menu.setTitle(_("&Language"))
         for action in self.language_actions.actions():
@@ -143,6 +161,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
         self.status_label.setText(self._status_text())
+
+    def _draft_request(self, assessment_id: int, gaps: list[Gap]) -> None:
+        """Selected gaps on the results screen become a new request in the Requests area."""
+        self.show_area(1)
+        self.requests_page.draft_from_gaps(assessment_id, gaps)
 
     def _resume_assessment(self) -> None:
         """After a restart or a crash, reopen the wizard exactly where the user was."""

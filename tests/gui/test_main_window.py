@@ -63,7 +63,7 @@ def test_unbuilt_areas_say_so_plainly(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:
     window = make_window(qtbot, workspace, language)
-    window.show_area(1)
+    window.show_area(2)
     page = window.pages.currentWidget()
     assert page.notice.text().startswith("Not available yet")
     assert page.findChildren(QAbstractButton) == []
@@ -135,7 +135,7 @@ def test_profile_saved_from_settings_updates_the_status_bar(
     form.authority_name.setText("Refugee Status Determination Unit")
     window.settings_page.save_button.click()
     assert window.settings_page.save_status.text() == "Profile saved."
-    assert window.status_label.text().startswith("Refugee Status Determination Unit, Chad")
+    assert "Refugee Status Determination Unit, Chad" in window.status_label.text()
     form.email.setText("broken")
     window.settings_page.save_button.click()
     assert window.settings_page.save_status.text() == ""

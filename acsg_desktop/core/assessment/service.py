@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -12,6 +13,7 @@ from acsg_desktop.core.assessment.model import (
     AssessmentSummary,
 )
 from acsg_desktop.core.assessment.scoring import Scores, score
+from acsg_desktop.core.audit import AuditEntry
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.loader import framework_from_source, load_framework
 from acsg_desktop.core.framework.model import Framework
@@ -174,6 +176,13 @@ class AssessmentService:
                 answer_json(saved),
             )
         return saved
+
+    def answer_history(self, assessment_id: int, indicator_id: str) -> builtins.list[AuditEntry]:
+        """Every recorded change to one answer, oldest first."""
+        with self._database.unit_of_work() as session:
+            return AuditRepository(session).history(
+                "answer", answer_key(assessment_id, indicator_id)
+            )
 
     def set_contexts(self, assessment_id: int, contexts: dict[str, bool], *, actor: str) -> None:
         """Record the answers to the context questions."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label, percent_label
-from acsg_desktop.core.assessment.scoring import Scores
+from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _, format_number, format_percent
@@ -71,6 +71,7 @@ class ResultsPage(Retranslatable, QWidget):
     """The results of one assessment, optionally compared with an earlier one."""
 
     back_requested = Signal()
+    draft_requested = Signal(int, list)  # assessment id, selected gaps
 
     def __init__(self, service: AssessmentService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +86,10 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare.currentIndexChanged.connect(lambda _index: self._refresh())
         self.radar, self.bars = RadarChart(self), BarChart(self)
         self.gaps = _table(self, len(GAP_HEADERS))
+        self.gaps.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._gap_rows: list[Gap] = []
+        self.draft_button = QPushButton(self)
+        self.draft_button.clicked.connect(self._draft)
         self.changes = _table(self, 4)
         self.gaps.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.export_button, self.back_button = QPushButton(self), QPushButton(self)
@@ -103,7 +108,11 @@ class ResultsPage(Retranslatable, QWidget):
         bars.setWidgetResizable(True)
         bars.setWidget(self.bars)
         charts.addWidget(bars, 1)
-        for tab in (scores_tab, self.gaps, self.changes):
+        gaps_tab = QWidget(self)
+        gaps_layout = QVBoxLayout(gaps_tab)
+        gaps_layout.addWidget(self.gaps, 1)
+        gaps_layout.addWidget(self.draft_button)
+        for tab in (scores_tab, gaps_tab, self.changes):
             self.tabs.addTab(tab, "")
         top = QHBoxLayout()
         top.addWidget(self.compare_label)
@@ -181,6 +190,7 @@ class ResultsPage(Retranslatable, QWidget):
         assert self.assessment_id is not None
         framework = self._service.framework_of(self._service.get(self.assessment_id))
         rows = list(scores.gaps) + list(scores.insufficient)
+        self._gap_rows = rows
         self.gaps.setRowCount(len(rows))
         for row, gap in enumerate(rows):
             indicator = framework.indicator(gap.indicator_id)
@@ -215,6 +225,17 @@ class ResultsPage(Retranslatable, QWidget):
             ):
                 self.changes.setItem(row, column, QTableWidgetItem(value))
 
+    def selected_gaps(self) -> list[Gap]:
+        rows = sorted({index.row() for index in self.gaps.selectionModel().selectedRows()})
+        return [self._gap_rows[row] for row in rows]
+
+    def _draft(self) -> None:
+        gaps = self.selected_gaps()
+        if not gaps or self.assessment_id is None:
+            self.message.setText(_("Select one or more gaps first (Ctrl+click to add rows)."))
+            return
+        self.draft_requested.emit(self.assessment_id, gaps)
+
     def export(self) -> None:
         """Ask where, then write the results as CSV (headers in the current language)."""
         if self.assessment_id is None:
@@ -244,6 +265,7 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare_label.setText(_("&Compare with:"))
         self.compare.setAccessibleName(_("Compare with"))
         self.export_button.setText(_("E&xport CSV…"))
+        self.draft_button.setText(_("&Draft a support request from the selected gaps"))
         self.back_button.setText(_("Back to the li&st"))
         for index, label in enumerate((_("Scores"), _("Gaps"), _("Change"))):
             self.tabs.setTabText(index, label)

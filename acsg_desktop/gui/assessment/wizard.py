@@ -25,6 +25,7 @@ from acsg_desktop.core.i18n import _, format_number
 from acsg_desktop.gui.assessment.context_page import ContextPage
 from acsg_desktop.gui.assessment.indicator_page import IndicatorPage
 from acsg_desktop.gui.assessment.review_page import ReviewPage
+from acsg_desktop.gui.widgets.history_dialog import HistoryDialog
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,6 +87,8 @@ class AssessmentWizard(Retranslatable, QWidget):
         for page in (self.context_page, scroll, self.review_page):
             self.pages.addWidget(page)
         self.back_button, self.next_button, self.close_button = (QPushButton(self) for _ in "bnc")
+        self.history_button = QPushButton(self)
+        self.history_button.clicked.connect(self.show_history)
         self.back_button.clicked.connect(lambda: self.show_step(self.navigator.back()))
         self.next_button.clicked.connect(lambda: self.show_step(self.navigator.next()))
         self.close_button.clicked.connect(self.close_wizard)
@@ -99,6 +102,7 @@ class AssessmentWizard(Retranslatable, QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_status, 1)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         right = QVBoxLayout()
@@ -142,6 +146,7 @@ class AssessmentWizard(Retranslatable, QWidget):
             )
             self.pages.setCurrentIndex(1)
             self._show_answer_state(self.answers.get(step), saved_now=False)
+        self.history_button.setEnabled(step not in (CONTEXT_STEP, REVIEW_STEP))
         self.back_button.setEnabled(self.navigator.can_go_back())
         self.next_button.setEnabled(self.navigator.can_go_next())
         self._refresh_overview()
@@ -239,6 +244,17 @@ class AssessmentWizard(Retranslatable, QWidget):
             return
         self.results_requested.emit(self.assessment_id)
 
+    def show_history(self) -> None:
+        """Who changed this answer, when, and from what to what."""
+        step = self.navigator.current
+        if step in (CONTEXT_STEP, REVIEW_STEP):
+            return
+        entries = self._service.answer_history(self.assessment_id, step)
+        title = _("History: {question}").format(
+            question=self.framework.indicator(step).question.get()
+        )
+        HistoryDialog(title, entries, self).exec()
+
     def close_wizard(self) -> None:
         """Save what is pending and go back to the list."""
         self.indicator_page.flush()
@@ -254,6 +270,7 @@ class AssessmentWizard(Retranslatable, QWidget):
             )
         )
         self.back_button.setText(_("&Back"))
+        self.history_button.setText(_("Histor&y…"))
         self.next_button.setText(_("&Next"))
         self.close_button.setText(_("Back to the li&st"))
         self.overview.setAccessibleName(_("Areas and progress"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,14 +10,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from acsg_desktop.core.profile import ProfileInvalidError
-from acsg_desktop.core.profile_service import ProfileService
+from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.settings.people_box import PeopleBox
 from acsg_desktop.gui.settings.profile_form import ProfileForm
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -31,14 +31,12 @@ class SettingsPage(Retranslatable, QWidget):
     profile_saved = Signal()
 
     def __init__(
-        self,
-        profiles: ProfileService,
-        language: LanguageSwitcher,
-        data_dir: Path,
-        parent: QWidget | None = None,
+        self, workspace: Workspace, language: LanguageSwitcher, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        profiles, data_dir = workspace.profiles, workspace.data_dir
         self._profiles, self._language, self._data_dir = profiles, language, data_dir
+        self.people_box = PeopleBox(workspace, self)
         self.title = make_page_title(self)
         self.profile_box = QGroupBox(self)
         self.form = ProfileForm(self.profile_box)
@@ -68,11 +66,19 @@ class SettingsPage(Retranslatable, QWidget):
         display_layout = QFormLayout(self.display_box)
         display_layout.addRow(self.language_label, self.display_language)
         display_layout.addRow(self.folder_label)
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.title)
         layout.addWidget(self.profile_box)
+        layout.addWidget(self.people_box)
         layout.addWidget(self.display_box)
         layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def reload(self) -> None:
         """Show the stored profile and the current language."""

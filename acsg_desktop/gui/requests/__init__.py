@@ -1,0 +1,1 @@
+"""Screens for support requests: the list, the editor, the review."""

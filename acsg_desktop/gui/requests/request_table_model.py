@@ -1,0 +1,116 @@
+"""Support requests as a Qt table model, and a proxy that filters and sorts them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from acsg_desktop.core.i18n import N_, _, format_datetime, format_percent
+from acsg_desktop.core.requests.labels import label
+from acsg_desktop.core.requests.model import SupportRequest
+from acsg_desktop.core.requests.validation import completeness
+
+COL_ID, COL_TITLE, COL_STATUS, COL_TYPES, COL_COMPLETE, COL_UPDATED = range(6)
+HEADERS = (N_("No."), N_("Title"), N_("Status"), N_("Support"), N_("Complete"), N_("Updated"))
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+REQUEST_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RequestTableModel(QAbstractTableModel):
+    """One row per request; the request itself is under ``REQUEST_ROLE``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[SupportRequest] = []
+
+    def set_rows(self, rows: list[SupportRequest]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        request = self._rows[index.row()]
+        if role == ID_ROLE:
+            return request.id
+        if role == REQUEST_ROLE:
+            return request
+        if role == SORT_ROLE:
+            return self._sort_key(request, index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(request, index.column())
+        return None
+
+    def _sort_key(self, request: SupportRequest, column: int) -> object:
+        keys = {
+            COL_ID: request.id,
+            COL_COMPLETE: completeness(request.content),
+            COL_UPDATED: request.updated_at.isoformat(),
+        }
+        return keys.get(column, self._display(request, column).casefold())
+
+    def _display(self, request: SupportRequest, column: int) -> str:
+        content = request.content
+        values = {
+            COL_ID: str(request.id),
+            COL_TITLE: content.title,
+            COL_STATUS: label(request.status),
+            COL_TYPES: ", ".join(label(t) for t in content.support_types),
+            COL_COMPLETE: format_percent(completeness(content)),
+            COL_UPDATED: format_datetime(request.updated_at, "short"),
+        }
+        return values[column]
+
+    def retranslate(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1)
+            )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+
+
+class RequestFilterProxy(QSortFilterProxyModel):
+    """Keeps the requests matching a status, an area, a support type and a text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status = self.area = self.support_type = self.text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(self, status: str, area: str, support_type: str, text: str) -> None:
+        self.beginFilterChange()
+        self.status, self.area, self.support_type = status, area, support_type
+        self.text = text.casefold().strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        request = self.sourceModel().index(row, 0, parent).data(REQUEST_ROLE)
+        content = request.content
+        return (
+            (not self.status or request.status.value == self.status)
+            and (not self.area or self.area in content.areas)
+            and (not self.support_type or self.support_type in content.support_types)
+            and (not self.text or self.text in content.title.casefold())
+        )

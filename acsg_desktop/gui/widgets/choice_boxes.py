@@ -1,0 +1,44 @@
+"""A grid of check boxes for choosing several values from a fixed list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
+
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+
+class ChoiceBoxes(Retranslatable, QWidget):
+    """One check box per value, labelled in the current language by ``name_of``."""
+
+    def __init__(
+        self,
+        values: Sequence[Any],
+        name_of: Callable[[Any], str],
+        columns: int = 3,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._name_of = name_of
+        self.boxes = {value: QCheckBox(self) for value in values}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for position, box in enumerate(self.boxes.values()):
+            grid.addWidget(box, position // columns, position % columns)
+        self.retranslate_ui()
+
+    def selected(self) -> tuple[Any, ...]:
+        return tuple(value for value, box in self.boxes.items() if box.isChecked())
+
+    def set_selected(self, values: Sequence[Any]) -> None:
+        for value, box in self.boxes.items():
+            box.setChecked(value in values)
+
+    def set_accessible_group(self, name: str) -> None:
+        self.setAccessibleName(name)
+
+    def retranslate_ui(self) -> None:
+        for value, box in self.boxes.items():
+            box.setText(self._name_of(value))
