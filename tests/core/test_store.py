@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import text
 
 from acsg_desktop.core.store.database import Database, database_path
-from acsg_desktop.core.store.profile_repository import ProfileRepository
 from acsg_desktop.core.store.migrate import HEAD_REVISION
+from acsg_desktop.core.store.profile_repository import ProfileRepository
 from acsg_desktop.core.workspace import Workspace
 from tests.core.helpers import CHAD
 

@@ -1,0 +1,103 @@
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel
+from pytestqt.qtbot import QtBot
+
+from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.main_window import MainWindow
+from tests.core.requests.helpers import COMPLETE
+
+
+def open_demo_window(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) -> MainWindow:
+    create_demo(workspace, "en")
+    workspace.set_current_user("Idriss Abakar")
+    window = MainWindow(workspace, language)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+def test_from_a_gap_to_an_approved_request(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = open_demo_window(qtbot, workspace, language)
+    demo_baseline = workspace.assessments.list()[-1]
+    results = window.assessments_page.results
+    window.assessments_page.show_results(demo_baseline.id)
+    selection = results.gaps.selectionModel()
+    for row in (0, 1):
+        selection.select(
+            results.gaps.model().index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    results.draft_button.click()
+    editor = window.requests_page.editor
+    assert editor is not None and window.pages.currentWidget() is window.requests_page
+    drafted = editor.form.content()
+    assert drafted.areas and drafted.aims and drafted.description.startswith("Gaps found")
+    editor.submit()
+    assert "not complete" in editor.message.text()
+    assert not editor.form.errors["budget"].isHidden()
+    filled = replace(
+        COMPLETE,
+        title=drafted.title,
+        areas=drafted.areas,
+        aims=drafted.aims,
+        description=drafted.description,
+    )
+    editor.form.set_content(filled)
+    editor._dirty = True
+    editor.submit()
+    assert editor.request.status is RequestStatus.IN_REVIEW
+    editor.approve()
+    assert "not a reviewer" in editor.message.text()
+    workspace.set_current_user("Fatimé Zakaria")
+    editor.review.text.setPlainText("Please confirm the start date.")
+    editor.review.comment_button.click()
+    workspace.set_current_user("Idriss Abakar")
+    editor.review.comments.setCurrentRow(0)
+    editor.review.text.setPlainText("Confirmed: March 2027.")
+    editor.review.respond_button.click()
+    workspace.set_current_user("Fatimé Zakaria")
+    editor.approve()
+    assert editor.request.status is RequestStatus.APPROVED
+    assert editor.request.approved_by == "Fatimé Zakaria"
+    assert editor.history.rowCount() >= 6
+    editor.close_editor()
+    titles = [
+        window.requests_page.proxy.index(r, 1).data()
+        for r in range(window.requests_page.proxy.rowCount())
+    ]
+    assert drafted.title in titles
+
+
+def test_filters_narrow_the_list(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = open_demo_window(qtbot, workspace, language)
+    page = window.requests_page
+    assert page.proxy.rowCount() == 4
+    page.status_filter.setCurrentIndex(page.status_filter.findData("approved"))
+    assert page.proxy.rowCount() == 1
+    page.status_filter.setCurrentIndex(0)
+    page.text_filter.setText("no such title")
+    assert page.proxy.rowCount() == 0
+
+
+def test_request_editor_in_french(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = open_demo_window(qtbot, workspace, language)
+    page = window.requests_page
+    first_id = workspace.requests.list()[0].id
+    page.open_editor(first_id)
+    language.apply("fr", remember=False)
+    editor = page.editor
+    qtbot.waitUntil(lambda: editor.buttons["approve"].text() == "A&pprouver")
+    assert editor.tabs.tabText(1) == "Relecture"
+    assert editor.form.labels["budget"].text() == "Bud&get"
+    assert editor.status.text().startswith("Statut : ")
