@@ -26,6 +26,7 @@ from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
 
 SCREEN_SIZE = (1366, 768)
 AREA_FILE_NAMES = ("assessments", "requests", "packages", "guides", "settings")
+DEMO_USER = "Fatimé Zakaria"
 
 
 def grab(widget: QWidget, target: Path) -> None:
@@ -55,6 +56,19 @@ def shoot_assessment(window: MainWindow, out: Path, prefix: str) -> None:
     page.show_list()
 
 
+def shoot_requests(window: MainWindow, out: Path, prefix: str) -> None:
+    page = window.requests_page
+    window.show_area(1)
+    in_review = next(r for r in window._workspace.requests.list() if r.status.value == "in_review")
+    page.open_editor(in_review.id)
+    editor = page.editor
+    assert editor is not None
+    for tab in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(tab)
+        grab(window, out / f"{prefix}-request-{tab + 1}.png")
+    page.show_list()
+
+
 def shoot_language(app: QApplication, language_code: str, out: Path, home: Path) -> None:
     folder = home / language_code
     language = LanguageSwitcher(app, folder)
@@ -65,12 +79,14 @@ def shoot_language(app: QApplication, language_code: str, out: Path, home: Path)
         grab(dialog, out / f"{language_code}-first-run-errors.png")
         dialog.close()
         create_demo(workspace, language_code)
+        workspace.set_current_user(DEMO_USER)
         window = MainWindow(workspace, language)
         window.resize(*SCREEN_SIZE)
         for row in range(window.navigation.count()):
             window.show_area(row)
             grab(window, out / f"{language_code}-{row + 1}-{AREA_FILE_NAMES[row]}.png")
         shoot_assessment(window, out, language_code)
+        shoot_requests(window, out, language_code)
         about = AboutDialog(folder, window)
         grab(about, out / f"{language_code}-about.png")
         window.close()

@@ -52,6 +52,7 @@ class RequestEditor(Retranslatable, QWidget):
         self.request: SupportRequest = service.get(request_id)
         self._dirty = False
         self.title = make_page_title(self)
+        self.title.setWordWrap(True)
         self.status = QLabel(self)
         self.meter = QProgressBar(self)
         self.meter.setRange(0, 100)

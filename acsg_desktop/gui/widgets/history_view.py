@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.audit import AuditEntry
+from acsg_desktop.core.audit_labels import action_label, value_label
 from acsg_desktop.core.i18n import N_, _, format_datetime
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -44,16 +45,15 @@ class HistoryView(Retranslatable, QTableWidget):
         self.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             when = format_datetime(datetime.fromisoformat(entry.at), "short")
-            for column, value in enumerate(
-                (
-                    when,
-                    entry.actor,
-                    entry.action,
-                    _short(entry.old_value),
-                    _short(entry.new_value),
-                    entry.reason,
-                )
-            ):
+            values = (
+                when,
+                entry.actor,
+                action_label(entry),
+                _short(value_label(entry, entry.old_value)),
+                _short(value_label(entry, entry.new_value)),
+                entry.reason,
+            )
+            for column, value in enumerate(values):
                 self.setItem(row, column, QTableWidgetItem(value))
 
     def retranslate_ui(self) -> None:

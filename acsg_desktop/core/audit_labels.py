@@ -1,0 +1,41 @@
+"""Audit entries described in the user's language (the log itself stays in stable codes)."""
+
+from __future__ import annotations
+
+from acsg_desktop.core.assessment.model import STATUS_LABELS, AssessmentStatus
+from acsg_desktop.core.audit import AuditEntry
+from acsg_desktop.core.i18n import N_, _
+from acsg_desktop.core.requests.labels import label
+from acsg_desktop.core.requests.model import RequestStatus
+
+ACTIONS = {
+    "create": N_("Created"),
+    "status": N_("Status changed"),
+    "answer": N_("Answer"),
+    "contexts": N_("Context questions"),
+    "roles": N_("Roles"),
+    "set": N_("Setting changed"),
+    "comment": N_("Review comment"),
+    "response": N_("Response to a comment"),
+    "edit": N_("Changed"),
+}
+
+
+def action_label(entry: AuditEntry) -> str:
+    """What the entry records, e.g. "Changed: budget" or "Status changed"."""
+    kind, _separator, detail = entry.action.partition(":")
+    text = _(ACTIONS.get(kind, kind))
+    return f"{text}: {detail}" if kind == "edit" and detail else text
+
+
+def _status(value: str) -> str:
+    if value in {status.value for status in RequestStatus}:
+        return label(RequestStatus(value))
+    if value in {status.value for status in AssessmentStatus}:
+        return _(STATUS_LABELS[AssessmentStatus(value)])
+    return value
+
+
+def value_label(entry: AuditEntry, value: str) -> str:
+    """A before/after value as shown: statuses in the user's language, the rest as recorded."""
+    return _status(value) if entry.action == "status" else value
