@@ -8,6 +8,7 @@ from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.audit import ChainCheck, verify_chain
 from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.guides.service import GuideService
 from acsg_desktop.core.people import PeopleService
 from acsg_desktop.core.profile_service import ProfileService
 from acsg_desktop.core.requests.service import RequestService
@@ -31,6 +32,7 @@ class Workspace:
         self.people = PeopleService(database)
         self.requests = RequestService(database, self.people)
         self.current_user = load_settings(data_dir).current_user
+        self.guides = GuideService(database)
 
     @classmethod
     def open(cls, data_dir: Path) -> Workspace:
@@ -47,7 +49,13 @@ class Workspace:
         except BaseException:
             lock.release()
             raise
-        return cls(data_dir, lock, database)
+        workspace = cls(data_dir, lock, database)
+        try:
+            workspace.guides.install_shipped_if_newer()
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace
 
     def people_names(self) -> list[str]:
         """Names offered wherever the app asks who did something."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from acsg_desktop.core.framework.model import (
     fingerprint,
 )
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.paths import resources_dir
 
 MANIFEST = "framework.json"
@@ -34,30 +34,11 @@ def framework_folder(name: str = DEFAULT_FRAMEWORK) -> Path:
     return resources_dir() / "frameworks" / name
 
 
-@cache
-def _validator(schema_name: str) -> Any:
-    from jsonschema import Draft202012Validator
-
-    schema = json.loads((resources_dir() / "schemas" / schema_name).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
-
-
-def _field_path(path: Any) -> str:
-    parts = [f"[{part}]" if isinstance(part, int) else f".{part}" for part in path]
-    return "".join(parts).lstrip(".") or _("(the whole file)")
-
-
 def validate_document(document: object, schema_name: str, file_name: str) -> None:
     """Raise FrameworkError naming the file and the field when ``document`` breaks the schema."""
-    from jsonschema.exceptions import best_match
-
-    error = best_match(_validator(schema_name).iter_errors(document))
-    if error is not None:
-        raise FrameworkError(
-            _("{file}: the field {field} is invalid: {problem}").format(
-                file=file_name, field=_field_path(error.absolute_path), problem=error.message
-            )
-        )
+    problem = schema_problem(document, schema_name, file_name)
+    if problem:
+        raise FrameworkError(problem)
 
 
 def _read_json(path: Path) -> Any:

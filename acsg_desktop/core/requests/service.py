@@ -24,6 +24,7 @@ from acsg_desktop.core.store.assessment_repository import utc_now
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.request_repository import RequestRepository
+from acsg_desktop.core.store.setting_repository import SettingRepository
 
 SELF_APPROVAL_SETTING = "allow_self_approval"
 ENTITY = "request"
@@ -196,15 +197,15 @@ class RequestService:
 
     def self_approval_allowed(self) -> bool:
         with self._database.unit_of_work() as session:
-            return RequestRepository(session).setting(SELF_APPROVAL_SETTING) == "yes"
+            return SettingRepository(session).get(SELF_APPROVAL_SETTING) == "yes"
 
     def allow_self_approval(self, allowed: bool, *, actor: str) -> None:
         """The waiver for single-person offices; the change is recorded in the audit log."""
         value = "yes" if allowed else "no"
         with self._database.unit_of_work() as session:
-            repository = RequestRepository(session)
-            before = repository.setting(SELF_APPROVAL_SETTING) or "no"
-            repository.set_setting(SELF_APPROVAL_SETTING, value)
+            repository = SettingRepository(session)
+            before = repository.get(SELF_APPROVAL_SETTING) or "no"
+            repository.set(SELF_APPROVAL_SETTING, value)
             AuditRepository(session).append(
                 actor, "setting", SELF_APPROVAL_SETTING, "set", before, value
             )

@@ -15,7 +15,7 @@ from acsg_desktop.core.requests.model import (
     SupportRequest,
 )
 from acsg_desktop.core.store.assessment_repository import utc_now
-from acsg_desktop.core.store.rows import AppSettingRow, RequestCommentRow, SupportRequestRow
+from acsg_desktop.core.store.rows import RequestCommentRow, SupportRequestRow
 
 
 def _comment(row: RequestCommentRow) -> Comment:
@@ -119,14 +119,3 @@ class RequestRepository:
         if row is None:
             raise KeyError(comment_id)
         row.response, row.responded_by, row.responded_at = response, actor, utc_now()
-
-    def setting(self, key: str) -> str | None:
-        row = self._session.get(AppSettingRow, key)
-        return row.value if row else None
-
-    def set_setting(self, key: str, value: str) -> None:
-        row = self._session.get(AppSettingRow, key)
-        if row is None:
-            self._session.add(AppSettingRow(key=key, value=value))
-        else:
-            row.value = value

@@ -150,3 +150,32 @@ class AppSettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class GuideDocumentRow(Base):
+    """One language version of a practice guide (indexed by the guide_fts FTS5 table)."""
+
+    __tablename__ = "guide_document"
+    __table_args__ = (UniqueConstraint("guide_id", "lang"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guide_id: Mapped[str] = mapped_column(String(100))
+    lang: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(30))
+    areas: Mapped[str] = mapped_column(Text)
+    aims: Mapped[str] = mapped_column(Text)
+    region: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)
+
+
+class GuideBookmarkRow(Base):
+    """A guide the user bookmarked."""
+
+    __tablename__ = "guide_bookmark"
+
+    guide_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

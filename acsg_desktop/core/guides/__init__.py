@@ -1,0 +1,1 @@
+"""Bilingual practice guides: loading, alignment, rendering, full-text search."""

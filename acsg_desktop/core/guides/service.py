@@ -1,0 +1,68 @@
+"""The guide library over the store: install, list, read, search, bookmark."""
+
+from __future__ import annotations
+
+import builtins
+
+from acsg_desktop.core.framework.model import Framework, Indicator
+from acsg_desktop.core.guides.loader import GuideError, load_shipped_guides, shipped_version
+from acsg_desktop.core.guides.model import Guide, GuideFilters, GuideSummary, SearchHit
+from acsg_desktop.core.i18n import _
+from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.store.guide_repository import GuideRepository
+from acsg_desktop.core.store.setting_repository import SettingRepository
+
+VERSION_SETTING = "guides_version"
+
+
+class GuideService:
+    """Reading the installed guides; installing the shipped set when it is newer."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def installed_version(self) -> int:
+        with self._database.unit_of_work() as session:
+            return int(SettingRepository(session).get(VERSION_SETTING) or 0)
+
+    def install(self, guides: builtins.list[Guide], version: int) -> None:
+        """Replace the installed guides and their version in one transaction."""
+        with self._database.unit_of_work() as session:
+            GuideRepository(session).replace_all(guides)
+            SettingRepository(session).set(VERSION_SETTING, str(version))
+
+    def install_shipped_if_newer(self) -> bool:
+        """Install the guides shipped with the app when they are newer than the installed ones."""
+        version = shipped_version()
+        if version <= self.installed_version():
+            return False
+        self.install(load_shipped_guides(), version)
+        return True
+
+    def list(self, language: str, filters: GuideFilters) -> builtins.list[GuideSummary]:
+        with self._database.unit_of_work() as session:
+            return GuideRepository(session).summaries(language, filters)
+
+    def get(self, guide_id: str) -> Guide:
+        with self._database.unit_of_work() as session:
+            guide = GuideRepository(session).get(guide_id)
+        if guide is None:
+            raise GuideError(_("There is no guide {id}.").format(id=guide_id))
+        return guide
+
+    def search(self, text: str, language: str, filters: GuideFilters) -> builtins.list[SearchHit]:
+        with self._database.unit_of_work() as session:
+            return GuideRepository(session).search(text, language, filters)
+
+    def bookmarks(self) -> set[str]:
+        with self._database.unit_of_work() as session:
+            return GuideRepository(session).bookmarks()
+
+    def set_bookmark(self, guide_id: str, on: bool) -> None:
+        with self._database.unit_of_work() as session:
+            GuideRepository(session).set_bookmark(guide_id, on)
+
+
+def indicators_helped(framework: Framework, guide_id: str) -> list[Indicator]:
+    """The indicators that name ``guide_id`` as a related guide."""
+    return [indicator for indicator in framework.indicators if guide_id in indicator.guides]

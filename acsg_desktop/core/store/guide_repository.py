@@ -1,0 +1,160 @@
+"""Guides in the database: replaced as a whole in one transaction, searched with FTS5."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from acsg_desktop.core.guides.model import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    Guide,
+    GuideFilters,
+    GuideSummary,
+    GuideText,
+    SearchHit,
+)
+from acsg_desktop.core.store.rows import GuideBookmarkRow, GuideDocumentRow
+
+SNIPPET_TOKENS = 14
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_text: str) -> str:
+    """Words typed by the user as an FTS5 query: every word must match, the last as a prefix."""
+    words = WORD.findall(user_text)
+    if not words:
+        return ""
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _filter_sql(filters: GuideFilters) -> tuple[str, dict[str, Any]]:
+    clauses, params = [], {}
+    if filters.area:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(d.areas) WHERE value = :area)")
+        params["area"] = filters.area
+    if filters.aim:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(d.aims) WHERE value = :aim)")
+        params["aim"] = filters.aim
+    for name in ("type", "region"):
+        if getattr(filters, name):
+            clauses.append(f"d.{name} = :{name}")
+            params[name] = getattr(filters, name)
+    if filters.bookmarked_only:
+        clauses.append("d.guide_id IN (SELECT guide_id FROM guide_bookmark)")
+    return "".join(f" AND {clause}" for clause in clauses), params
+
+
+class GuideRepository:
+    """The installed guides of one database."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def replace_all(self, guides: list[Guide]) -> None:
+        """Install ``guides`` in place of the current ones (the caller's transaction)."""
+        self._session.execute(delete(GuideDocumentRow))
+        for guide in guides:
+            for lang, version in guide.texts.items():
+                self._session.add(
+                    GuideDocumentRow(
+                        guide_id=guide.id,
+                        lang=lang,
+                        title=version.title,
+                        summary=version.summary,
+                        body=version.body,
+                        type=guide.type,
+                        areas=json.dumps(list(guide.areas)),
+                        aims=json.dumps(list(guide.aims)),
+                        region=guide.region,
+                        year=guide.year,
+                        source=guide.source,
+                    )
+                )
+        self._session.flush()
+
+    def get(self, guide_id: str) -> Guide | None:
+        rows = list(
+            self._session.scalars(
+                select(GuideDocumentRow).where(GuideDocumentRow.guide_id == guide_id)
+            )
+        )
+        if not rows:
+            return None
+        first = rows[0]
+        return Guide(
+            first.guide_id,
+            first.type,
+            tuple(json.loads(first.areas)),
+            tuple(json.loads(first.aims)),
+            first.region,
+            first.year,
+            first.source,
+            {row.lang: GuideText(row.title, row.summary, row.body) for row in rows},
+        )
+
+    def summaries(self, language: str, filters: GuideFilters) -> list[GuideSummary]:
+        """(id, title, type, year) of the guides matching ``filters``, titled in ``language``
+        when that version exists."""
+        where, params = _filter_sql(filters)
+        rows = self._session.execute(
+            text(
+                "SELECT d.guide_id, d.title, d.type, d.year FROM guide_document d "
+                "WHERE (d.lang = :lang OR NOT EXISTS (SELECT 1 FROM guide_document o "
+                "WHERE o.guide_id = d.guide_id AND o.lang = :lang))"
+                + where
+                + " GROUP BY d.guide_id ORDER BY d.title"
+            ),
+            {"lang": language, **params},
+        )
+        return [GuideSummary(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+    def search(
+        self, user_text: str, language: str, filters: GuideFilters, limit: int = 20
+    ) -> list[SearchHit]:
+        """Best matches first (bm25, title counts most), with a marked snippet."""
+        query = fts_query(user_text)
+        if not query:
+            return []
+        where, params = _filter_sql(filters)
+        rows = self._session.execute(
+            text(
+                "SELECT d.guide_id, d.title, snippet(guide_fts, 2, :start, :end, '…', :tokens), "
+                "bm25(guide_fts, 10.0, 4.0, 1.0) AS rank FROM guide_fts "
+                "JOIN guide_document d ON d.id = guide_fts.rowid "
+                "WHERE guide_fts MATCH :query AND d.lang = :lang"
+                + where
+                + " ORDER BY rank LIMIT :limit"
+            ),
+            {
+                "query": query,
+                "lang": language,
+                "start": HIGHLIGHT_START,
+                "end": HIGHLIGHT_END,
+                "tokens": SNIPPET_TOKENS,
+                "limit": limit,
+                **params,
+            },
+        )
+        return [SearchHit(str(r[0]), str(r[1]), str(r[2]), float(r[3])) for r in rows]
+
+    def bookmarks(self) -> set[str]:
+        return set(self._session.scalars(select(GuideBookmarkRow.guide_id)))
+
+    def set_bookmark(self, guide_id: str, on: bool) -> None:
+        row = self._session.get(GuideBookmarkRow, guide_id)
+        if on and row is None:
+            now = datetime.now(UTC).replace(tzinfo=None)
+            self._session.add(GuideBookmarkRow(guide_id=guide_id, created_at=now))
+        elif not on and row is not None:
+            self._session.delete(row)
+
+    def count(self) -> int:
+        return len(self.summaries("en", GuideFilters()))
