@@ -69,6 +69,16 @@ def shoot_requests(window: MainWindow, out: Path, prefix: str) -> None:
     page.show_list()
 
 
+def shoot_guides(window: MainWindow, out: Path, prefix: str) -> None:
+    page = window.guides_page
+    window.show_area(window.pages.indexOf(page))
+    page.search.setText("equite" if prefix == "fr" else "interpreter")
+    page.results.setCurrentRow(0)
+    grab(window, out / f"{prefix}-guides-search.png")
+    page.open_guide("working-with-interpreters")
+    grab(window, out / f"{prefix}-guides-side-by-side.png")
+
+
 def shoot_language(app: QApplication, language_code: str, out: Path, home: Path) -> None:
     folder = home / language_code
     language = LanguageSwitcher(app, folder)
@@ -87,6 +97,7 @@ def shoot_language(app: QApplication, language_code: str, out: Path, home: Path)
             grab(window, out / f"{language_code}-{row + 1}-{AREA_FILE_NAMES[row]}.png")
         shoot_assessment(window, out, language_code)
         shoot_requests(window, out, language_code)
+        shoot_guides(window, out, language_code)
         about = AboutDialog(folder, window)
         grab(about, out / f"{language_code}-about.png")
         window.close()

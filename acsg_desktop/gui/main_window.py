@@ -18,6 +18,7 @@ from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _, c
 from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
+from acsg_desktop.gui.guides.guides_page import GuidesPage
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.settings_page import SettingsPage
@@ -28,14 +29,11 @@ from acsg_desktop.gui.widgets.unavailable_page import UnavailablePage
 # (navigation label, what the area will do) for areas whose work has not landed yet.
 ASSESSMENTS_LABEL = N_("Assessments")
 REQUESTS_LABEL = N_("Support requests")
+GUIDES_LABEL = N_("Practice guides")
 UPCOMING_AREAS = (
     (
         N_("Packages"),
         N_("Export a signed package (report and data) for the ACSG Secretariat, and verify one."),
-    ),
-    (
-        N_("Practice guides"),
-        N_("Read good practices and tools offline, in English and French side by side."),
     ),
 )
 SETTINGS_LABEL = N_("Settings")
@@ -58,6 +56,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.assessments_page.results.draft_requested.connect(self._draft_request)
         for title, purpose in UPCOMING_AREAS:
             self._add_area(title, UnavailablePage(title, purpose, self.pages))
+        self.guides_page = GuidesPage(workspace, self.pages)
+        self._add_area(GUIDES_LABEL, self.guides_page)
+        self.assessments_page.guide_requested.connect(self._open_guide)
         self.settings_page = SettingsPage(workspace, language, self.pages)
         self._add_area(SETTINGS_LABEL, self.settings_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -144,6 +145,7 @@ class MainWindow(Retranslatable, QMainWindow):
             ASSESSMENTS_LABEL,
             REQUESTS_LABEL,
             *(title for title, _purpose in UPCOMING_AREAS),
+            GUIDES_LABEL,
             SETTINGS_LABEL,
         ]
         for row, label in enumerate(labels):
@@ -161,6 +163,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
         self.status_label.setText(self._status_text())
+
+    def _open_guide(self, guide_id: str) -> None:
+        self.show_area(self.pages.indexOf(self.guides_page))
+        self.guides_page.open_guide(guide_id)
 
     def _draft_request(self, assessment_id: int, gaps: list[Gap]) -> None:
         """Selected gaps on the results screen become a new request in the Requests area."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import _
+from acsg_desktop.core.guides.model import GuideFilters
+from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessment_table_model import (
     COL_TITLE,
@@ -32,6 +34,8 @@ from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 class AssessmentsPage(Retranslatable, QWidget):
     """List of assessments; opens the wizard or the results in place."""
+
+    guide_requested = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +67,7 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.message.setWordWrap(True)
         self.results = ResultsPage(self._service, self)
         self.results.back_requested.connect(self.show_list)
+        self.results.guide_requested.connect(self.guide_requested)
         self._lay_out()
         self.reload()
         self.retranslate_ui()
@@ -82,6 +87,11 @@ class AssessmentsPage(Retranslatable, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
+
+    def guide_titles(self) -> dict[str, str]:
+        """Guide id -> title in the current language, for links to related guides."""
+        guides = self._workspace.guides.list(current_language(), GuideFilters())
+        return {guide.guide_id: guide.title for guide in guides}
 
     def reload(self) -> None:
         """Re-read the list from the database."""
@@ -134,6 +144,8 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.wizard = AssessmentWizard(
             self._service, assessment_id, people, lambda: self._workspace.current_user, self
         )
+        self.wizard.indicator_page.guide_titles = self.guide_titles()
+        self.wizard.guide_requested.connect(self.guide_requested)
         self.wizard.closed.connect(self.show_list)
         self.wizard.results_requested.connect(self.show_results)
         self.stack.addWidget(self.wizard)
@@ -165,3 +177,5 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.copy_button.setText(_("Co&py into a new one…"))
         self.table.setAccessibleName(_("Assessments"))
         self.model.retranslate()
+        if self.wizard is not None:
+            self.wizard.indicator_page.guide_titles = self.guide_titles()

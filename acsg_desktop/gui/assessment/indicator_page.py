@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +37,7 @@ class IndicatorPage(Retranslatable, QWidget):
     """Shows one indicator at a time; emits ``answer_given`` whenever the answer changes."""
 
     answer_given = Signal(object)  # Answer
+    guide_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +52,10 @@ class IndicatorPage(Retranslatable, QWidget):
         font.setPointSize(font.pointSize() + 2)
         self.question.setFont(font)
         self.key_label = QLabel(self)
+        self.guide_titles: dict[str, str] = {}
+        self.guides_label = QLabel(self)
+        self.guides_label.setWordWrap(True)
+        self.guides_label.linkActivated.connect(self.guide_requested)
         self.choices = QButtonGroup(self)
         self.level_buttons = [QRadioButton(self) for _level in range(5)]
         self.level_texts = [_wrapping_label(self) for _level in range(5)]
@@ -95,6 +102,7 @@ class IndicatorPage(Retranslatable, QWidget):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(64)
         layout.addLayout(form)
+        layout.addWidget(self.guides_label)
         layout.addStretch(1)
 
     def _connect(self) -> None:
@@ -207,4 +215,11 @@ class IndicatorPage(Retranslatable, QWidget):
             text.setText(indicator.level_text(level).get())
         self.evidence_prompt.setText(
             _("Required from level 3. {prompt}").format(prompt=indicator.evidence_prompt.get())
+        )
+        links = [
+            f'<a href="{guide}">{html.escape(self.guide_titles.get(guide, guide))}</a>'
+            for guide in indicator.guides
+        ]
+        self.guides_label.setText(
+            _("Related practice guides: {links}").format(links=" · ".join(links)) if links else ""
         )

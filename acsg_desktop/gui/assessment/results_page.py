@@ -72,6 +72,7 @@ class ResultsPage(Retranslatable, QWidget):
 
     back_requested = Signal()
     draft_requested = Signal(int, list)  # assessment id, selected gaps
+    guide_requested = Signal(str)
 
     def __init__(self, service: AssessmentService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +91,8 @@ class ResultsPage(Retranslatable, QWidget):
         self._gap_rows: list[Gap] = []
         self.draft_button = QPushButton(self)
         self.draft_button.clicked.connect(self._draft)
+        self.guide_button = QPushButton(self)
+        self.guide_button.clicked.connect(self._open_guide)
         self.changes = _table(self, 4)
         self.gaps.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.export_button, self.back_button = QPushButton(self), QPushButton(self)
@@ -111,7 +114,10 @@ class ResultsPage(Retranslatable, QWidget):
         gaps_tab = QWidget(self)
         gaps_layout = QVBoxLayout(gaps_tab)
         gaps_layout.addWidget(self.gaps, 1)
-        gaps_layout.addWidget(self.draft_button)
+        gap_buttons = QHBoxLayout()
+        gap_buttons.addWidget(self.draft_button)
+        gap_buttons.addWidget(self.guide_button)
+        gaps_layout.addLayout(gap_buttons)
         for tab in (scores_tab, gaps_tab, self.changes):
             self.tabs.addTab(tab, "")
         top = QHBoxLayout()
@@ -229,6 +235,18 @@ class ResultsPage(Retranslatable, QWidget):
         rows = sorted({index.row() for index in self.gaps.selectionModel().selectedRows()})
         return [self._gap_rows[row] for row in rows]
 
+    def _open_guide(self) -> None:
+        gaps = self.selected_gaps()
+        if not gaps or self.assessment_id is None:
+            self.message.setText(_("Select a gap first."))
+            return
+        framework = self._service.framework_of(self._service.get(self.assessment_id))
+        guides = framework.indicator(gaps[0].indicator_id).guides
+        if not guides:
+            self.message.setText(_("No practice guide is linked to this indicator yet."))
+            return
+        self.guide_requested.emit(guides[0])
+
     def _draft(self) -> None:
         gaps = self.selected_gaps()
         if not gaps or self.assessment_id is None:
@@ -266,6 +284,7 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare.setAccessibleName(_("Compare with"))
         self.export_button.setText(_("E&xport CSV…"))
         self.draft_button.setText(_("&Draft a support request from the selected gaps"))
+        self.guide_button.setText(_("&Read the related practice guide"))
         self.back_button.setText(_("Back to the li&st"))
         for index, label in enumerate((_("Scores"), _("Gaps"), _("Change"))):
             self.tabs.setTabText(index, label)

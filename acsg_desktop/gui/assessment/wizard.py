@@ -37,6 +37,7 @@ class AssessmentWizard(Retranslatable, QWidget):
 
     closed = Signal()
     results_requested = Signal(int)
+    guide_requested = Signal(str)
 
     def __init__(
         self,
@@ -74,6 +75,7 @@ class AssessmentWizard(Retranslatable, QWidget):
         self.indicator_page = IndicatorPage(self)
         self.indicator_page.set_people(people)
         self.indicator_page.answer_given.connect(self._save)
+        self.indicator_page.guide_requested.connect(self.guide_requested)
         self.review_page = ReviewPage(self)
         self.review_page.go_to.connect(lambda step: self.show_step(self.navigator.go_to(step)))
         self.review_page.complete_requested.connect(self._complete)
