@@ -61,3 +61,17 @@ def test_people_add_and_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)["people"] == [{"name": "Moussa Ali", "roles": ["reviewer", "signatory"]}]
     status, _out, err = run(capsys, "request", "show", "99")
     assert status == 1 and "no support request 99" in err
+
+
+def test_guides_search_equite_in_french_is_ranked(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _err = run(capsys, "guides", "search", "equite", "--lang", "fr", "--json")
+    hits = json.loads(out)["hits"]
+    assert status == 0 and len(hits) >= 3
+    assert [hit["rank"] for hit in hits] == sorted(hit["rank"] for hit in hits)
+    assert all(
+        "équité" in hit["snippet"].lower() or "equite" in hit["snippet"].lower() for hit in hits[:3]
+    )
+    status, out, _err = run(capsys, "guides", "show", "decision-writing", "--lang", "fr")
+    assert status == 0 and "##" in out
+    status, out, _err = run(capsys, "guides", "list", "--area", "appeals", "--json")
+    assert [g["id"] for g in json.loads(out)["guides"]] == ["appeals-body-effectiveness"]

@@ -11,9 +11,10 @@ from functools import cache
 from itertools import zip_longest
 from typing import Any
 
-from acsg_desktop.core.guides.model import Guide
-from acsg_desktop.core.i18n import _, language_name
+from acsg_desktop.core.guides.model import TYPE_LABELS, Guide
+from acsg_desktop.core.i18n import N_, _
 
+LANGUAGES_IN_TEXT = {"en": N_("English"), "fr": N_("French")}
 BADGE_STYLE = "background-color:#fff3cd; color:#5c4400; padding:4px;"
 
 
@@ -68,7 +69,7 @@ def _badge(guide: Guide, language: str) -> str:
         return ""
     shown = next(lang for lang in guide.texts)
     text = _("Not available in {missing} yet: shown in {shown}.").format(
-        missing=language_name(language), shown=language_name(shown)
+        missing=_(LANGUAGES_IN_TEXT[language]), shown=_(LANGUAGES_IN_TEXT[shown])
     )
     return f'<p style="{BADGE_STYLE}">{html.escape(text)}</p>'
 
@@ -103,12 +104,7 @@ def side_by_side_html(guide: Guide, left: str, right: str) -> str:
 
 
 def _source(guide: Guide) -> str:
-    return (
-        "<hr/><p><small>"
-        + html.escape(
-            _("Type and year: {year}. Sources: {source}").format(
-                year=guide.year, source=guide.source
-            )
-        )
-        + "</small></p>"
+    text = _("{type}, {year}. Sources: {source}").format(
+        type=_(TYPE_LABELS.get(guide.type, guide.type)), year=guide.year, source=guide.source
     )
+    return f"<hr/><p><small>{html.escape(text)}</small></p>"

@@ -75,21 +75,25 @@ class GuideReader(Retranslatable, QWidget):
     def render(self) -> None:
         guide = self.guide
         if guide is None:
-            self.browser.setHtml(f"<p>{html.escape(_('Choose a guide in the list.'))}</p>")
+            hint = _("Choose a guide in the list.")
+            self.browser.setHtml(f"<p>{html.escape(hint)}</p>")
             return
         mode = str(self.mode.currentData())
         if mode == SIDE_BY_SIDE:
             left = current_language()
             right = "fr" if left == "en" else "en"
-            self.browser.setHtml(side_by_side_html(guide, left, right))
+            body = side_by_side_html(guide, left, right)
         else:
-            self.browser.setHtml(single_html(guide, mode))
+            body = single_html(guide, mode)
+        self.browser.setHtml(body + self._helped_html(guide))
+
+    def _helped_html(self, guide: Guide) -> str:
         helped = indicators_helped(self._framework, guide.id)
-        self.helps.setText(
-            _("Helps with these indicators: {list}").format(
-                list="; ".join(i.question.get() for i in helped) or "–"
-            )
-        )
+        if not helped:
+            return ""
+        items = "".join(f"<li>{html.escape(i.question.get())}</li>" for i in helped)
+        title = html.escape(_("This guide helps with these indicators"))
+        return f"<h3>{title}</h3><ul>{items}</ul>"
 
     def _toggle_bookmark(self, on: bool) -> None:
         if self.guide is not None:

@@ -159,7 +159,7 @@ class GuidesPage(Retranslatable, QWidget):
             "area": _("&Area:"),
             "aim": _("A&im:"),
             "type": _("T&ype:"),
-            "region": _("Re&gion:"),
+            "region": _("R&egion:"),
         }
         for name, text in texts.items():
             self.labels[name].setText(text)

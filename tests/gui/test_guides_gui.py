@@ -1,0 +1,81 @@
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.main_window import MainWindow
+from acsg_desktop.gui.widgets.html_delegate import HTML_ROLE
+from tests.core.helpers import CHAD
+
+
+def open_guides(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) -> MainWindow:
+    workspace.profiles.save(CHAD)
+    workspace.set_current_user(CHAD.contact_person)
+    window = MainWindow(workspace, language)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_area(window.pages.indexOf(window.guides_page))
+    return window
+
+
+def test_search_as_you_type_in_french_and_read_side_by_side(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    language.apply("fr", remember=False)
+    window = open_guides(qtbot, workspace, language)
+    page = window.guides_page
+    qtbot.keyClicks(page.search, "equite")
+    assert page.results.count() > 0
+    assert "<u>équité</u>" in page.results.item(0).data(HTML_ROLE)
+    page.results.setCurrentRow(0)
+    text = page.reader.browser.toPlainText()
+    guide = page.reader.guide
+    assert guide.texts["fr"].title in text and guide.texts["en"].title in text
+
+
+def test_one_language_mode_bookmark_and_print(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+) -> None:
+    window = open_guides(qtbot, workspace, language)
+    page = window.guides_page
+    page.open_guide("coi-unit-setup")
+    page.reader.mode.setCurrentIndex(page.reader.mode.findData("fr"))
+    text = page.reader.browser.toPlainText()
+    assert "Créer un service" in text and "Setting up a country" not in text
+    assert "This guide helps with these indicators" in text
+    page.reader.bookmark.click()
+    page.bookmarked.setChecked(True)
+    assert page.results.count() == 1
+    target = tmp_path / "guide.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    page.reader.print_button.click()
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_filters_narrow_the_library(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = open_guides(qtbot, workspace, language)
+    page = window.guides_page
+    everything = page.results.count()
+    page.combos["type"].setCurrentIndex(page.combos["type"].findData("checklist"))
+    assert 0 < page.results.count() < everything
+
+
+def test_indicator_links_open_the_guide(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = open_guides(qtbot, workspace, language)
+    created = workspace.assessments.create("2026", 2026, actor=CHAD.contact_person)
+    window.show_area(0)
+    window.assessments_page.open_wizard(created.id)
+    wizard = window.assessments_page.wizard
+    wizard.show_step(wizard.navigator.go_to("appeals.independence"))
+    label = wizard.indicator_page.guides_label.text()
+    assert 'href="appeals-body-effectiveness"' in label
+    wizard.indicator_page.guides_label.linkActivated.emit("appeals-body-effectiveness")
+    assert window.pages.currentWidget() is window.guides_page
+    assert window.guides_page.reader.guide.id == "appeals-body-effectiveness"
