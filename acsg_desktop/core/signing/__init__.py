@@ -1,0 +1,1 @@
+"""Keys, certificates and detached CMS signatures (ECDSA P-256), without Qt."""

@@ -1,0 +1,131 @@
+"""Detached CMS (PKCS#7) signatures over a file, as `openssl cms -verify` checks them.
+
+Signing uses `cryptography`; checking parses the SignedData with asn1crypto and verifies with
+`cryptography`: the content digest against the signed messageDigest attribute, the signature over
+the signed attributes, the signer certificate's validity at the given time, and that the signer is
+a trusted certificate or directly issued by one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs7
+
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import _
+from acsg_desktop.core.signing.keys import Identity
+
+
+class SignatureError(AcsgError):
+    """The signature does not hold; ``reason`` is a stable code, the message is for people."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """Who signed, once everything held."""
+
+    signer: x509.Certificate
+
+
+def sign_detached(data: bytes, identity: Identity) -> bytes:
+    """A DER detached CMS signature over ``data`` (binary, so no S/MIME canonicalisation)."""
+    return (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(data)
+        .add_signer(identity.certificate, identity.key, hashes.SHA256())
+        .sign(
+            serialization.Encoding.DER,
+            [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary],
+        )
+    )
+
+
+def _signed_data(signature: bytes):  # type: ignore[no-untyped-def]
+    from asn1crypto import cms
+
+    try:
+        info = cms.ContentInfo.load(signature)
+        if info["content_type"].native != "signed_data":
+            raise ValueError("not signed data")
+        signed = info["content"]
+        signed["signer_infos"].native  # noqa: B018 - parse everything now, fail early
+        return signed
+    except (ValueError, TypeError, KeyError) as error:
+        raise SignatureError("malformed", _("The signature file is damaged.")) from error
+
+
+def _signer_certificate(signed) -> x509.Certificate:  # type: ignore[no-untyped-def]
+    signer_info = signed["signer_infos"][0]
+    serial = signer_info["sid"].chosen["serial_number"].native
+    for candidate in signed["certificates"] or []:
+        certificate = x509.load_der_x509_certificate(candidate.chosen.dump())
+        if certificate.serial_number == serial:
+            return certificate
+    raise SignatureError("no_signer", _("The signature does not include its signer's certificate."))
+
+
+def _check_trust(signer: x509.Certificate, trusted: list[x509.Certificate], at: datetime) -> None:
+    if not signer.not_valid_before_utc <= at <= signer.not_valid_after_utc:
+        raise SignatureError(
+            "expired",
+            _("The signer's certificate is not valid at {time} (valid {start} to {end}).").format(
+                time=at.date(),
+                start=signer.not_valid_before_utc.date(),
+                end=signer.not_valid_after_utc.date(),
+            ),
+        )
+    for anchor in trusted:
+        if anchor == signer:
+            return
+        try:
+            signer.verify_directly_issued_by(anchor)
+            return
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+    raise SignatureError(
+        "untrusted",
+        _("The signer ({name}) is not trusted.").format(name=signer.subject.rfc4514_string()),
+    )
+
+
+def verify_detached(
+    data: bytes, signature: bytes, trusted: list[x509.Certificate], at: datetime
+) -> SignatureCheck:
+    """Check a detached CMS signature over ``data`` made by a trusted signer valid at ``at``."""
+    signed = _signed_data(signature)
+    signer = _signer_certificate(signed)
+    signer_info = signed["signer_infos"][0]
+    attributes = signer_info["signed_attrs"]
+    digests = [a["values"][0].native for a in attributes if a["type"].native == "message_digest"]
+    if not digests or digests[0] != hashlib.sha256(data).digest():
+        raise SignatureError("digest", _("The signed content does not match the signature."))
+    public_key = signer.public_key()
+    if not isinstance(public_key, ec.EllipticCurvePublicKey):
+        raise SignatureError("algorithm", _("Only ECDSA signatures are accepted."))
+    try:
+        public_key.verify(
+            signer_info["signature"].native, attributes.untag().dump(), ec.ECDSA(hashes.SHA256())
+        )
+    except InvalidSignature as error:
+        raise SignatureError("signature", _("The signature is not valid.")) from error
+    _check_trust(signer, trusted, at)
+    return SignatureCheck(signer)
+
+
+def load_certificates(pem: bytes) -> list[x509.Certificate]:
+    """Every certificate in a PEM text (empty list when there is none or it is not PEM)."""
+    try:
+        return x509.load_pem_x509_certificates(pem)
+    except ValueError:
+        return []
