@@ -7,9 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from acsg_desktop.cli.common import emit
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.guides.bundle_build import build_bundle
 from acsg_desktop.core.guides.model import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
-from acsg_desktop.core.guides.service import indicators_helped
+from acsg_desktop.core.guides.service import indicators_helped, trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.signing.cms import load_certificates
+from acsg_desktop.core.signing.keys import fingerprint, from_pkcs12
+from acsg_desktop.core.store.database import backup_dir
 from acsg_desktop.core.workspace import Workspace
 
 
@@ -86,6 +91,56 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
+def read_passphrase(path: str) -> bytes:
+    """The passphrase in a file (its final newline ignored); never echoed or stored."""
+    try:
+        return Path(path).read_bytes().rstrip(b"\r\n")
+    except OSError as error:
+        raise AcsgError(
+            _("The passphrase file cannot be read: {reason}").format(reason=error.strerror)
+        ) from error
+
+
+def cmd_import(args: argparse.Namespace, folder: Path) -> int:
+    extra = [c for path in args.trust or [] for c in load_certificates(Path(path).read_bytes())]
+    with Workspace.open(folder) as workspace:
+        trusted = trusted_certificates(folder) + extra
+        contents = workspace.guides.import_bundle(Path(args.file), trusted, backup_dir(folder))
+    document = {
+        "version": contents.version,
+        "guides": len(contents.guides),
+        "signer": contents.signer.subject.rfc4514_string(),
+        "fingerprint": fingerprint(contents.signer),
+    }
+    emit(
+        args,
+        document,
+        [
+            _("Guide set version {version} installed: {count} guides, signed by {signer}.").format(
+                version=contents.version, count=len(contents.guides), signer=document["signer"]
+            )
+        ],
+    )
+    return 0
+
+
+def cmd_build_bundle(args: argparse.Namespace, _folder: Path) -> int:
+    try:
+        key_file = Path(args.key).read_bytes()
+    except OSError as error:
+        raise AcsgError(
+            _("The key file cannot be read: {reason}").format(reason=error.strerror)
+        ) from error
+    identity = from_pkcs12(key_file, read_passphrase(args.passphrase_file))
+    build_bundle(Path(args.folder), identity, args.version, Path(args.out))
+    emit(
+        args,
+        {"bundle": args.out, "version": args.version},
+        [_("Bundle written to {path}").format(path=args.out)],
+    )
+    return 0
+
+
 def _filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("en", "fr"), help=_("language of the guides"))
     parser.add_argument("--area", help=_("area id, such as appeals"))
@@ -108,3 +163,20 @@ def add_guide_commands(commands: Any, json_flag: argparse.ArgumentParser) -> Non
     show.add_argument("id")
     show.add_argument("--lang", choices=("en", "fr"), help=_("language of the guides"))
     show.set_defaults(handler=cmd_show)
+    importing = sub.add_parser(
+        "import", parents=[json_flag], help=_("install a signed guide bundle from the Secretariat")
+    )
+    importing.add_argument("file")
+    importing.add_argument("--trust", action="append", help=_("an extra trusted certificate"))
+    importing.set_defaults(handler=cmd_import)
+    build = sub.add_parser(
+        "build-bundle",
+        parents=[json_flag],
+        help=_("sign a folder of guides into a bundle (Secretariat)"),
+    )
+    build.add_argument("folder")
+    build.add_argument("--key", required=True, help=_("PKCS#12 key file"))
+    build.add_argument("--passphrase-file", required=True)
+    build.add_argument("--version", type=int, required=True)
+    build.add_argument("--out", required=True)
+    build.set_defaults(handler=cmd_build_bundle)

@@ -52,6 +52,7 @@ class Workspace:
         workspace = cls(data_dir, lock, database)
         try:
             workspace.guides.install_shipped_if_newer()
+            workspace.guides.note_time()
         except BaseException:
             workspace.close()
             raise

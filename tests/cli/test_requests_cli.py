@@ -75,3 +75,53 @@ def test_guides_search_equite_in_french_is_ranked(capsys: pytest.CaptureFixture[
     assert status == 0 and "##" in out
     status, out, _err = run(capsys, "guides", "list", "--area", "appeals", "--json")
     assert [g["id"] for g in json.loads(out)["guides"]] == ["appeals-body-effectiveness"]
+
+
+def test_build_bundle_then_import_it(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    from acsg_desktop.core.guides.loader import shipped_guides_dir
+    from acsg_desktop.core.signing.keys import certificate_pem, create_identity, to_pkcs12
+
+    identity = create_identity("Editor", "ACSG Secretariat (test only)", "CH")
+    key, passphrase, cert = tmp_path / "key.p12", tmp_path / "pass.txt", tmp_path / "cert.pem"
+    key.write_bytes(to_pkcs12(identity, b"correct horse", "editor"))
+    passphrase.write_text("correct horse\n")
+    cert.write_bytes(certificate_pem(identity.certificate))
+    bundle = tmp_path / "guides.acsgguides"
+    status, _out, err = run(
+        capsys,
+        "guides",
+        "build-bundle",
+        str(shipped_guides_dir()),
+        "--key",
+        str(key),
+        "--passphrase-file",
+        str(passphrase),
+        "--version",
+        "5",
+        "--out",
+        str(bundle),
+    )
+    assert status == 0, err
+    status, _out, err = run(capsys, "guides", "import", str(bundle))
+    assert status == 1 and "not trusted" in err
+    status, out, _err = run(capsys, "guides", "import", str(bundle), "--trust", str(cert), "--json")
+    assert status == 0 and json.loads(out)["version"] == 5
+    status, _out, err = run(capsys, "guides", "import", str(bundle), "--trust", str(cert))
+    assert status == 1 and "already installed" in err
+    passphrase.write_text("wrong\n")
+    status, _out, err = run(
+        capsys,
+        "guides",
+        "build-bundle",
+        str(shipped_guides_dir()),
+        "--key",
+        str(key),
+        "--passphrase-file",
+        str(passphrase),
+        "--version",
+        "6",
+        "--out",
+        str(tmp_path / "other.acsgguides"),
+    )
+    assert status == 1 and "Wrong passphrase" in err
+    assert not (tmp_path / "other.acsgguides").exists()

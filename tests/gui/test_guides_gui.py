@@ -79,3 +79,29 @@ def test_indicator_links_open_the_guide(
     wizard.indicator_page.guides_label.linkActivated.emit("appeals-body-effectiveness")
     assert window.pages.currentWidget() is window.guides_page
     assert window.guides_page.reader.guide.id == "appeals-body-effectiveness"
+
+
+def test_import_button_installs_a_trusted_bundle_and_refuses_a_stranger(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+) -> None:
+    from acsg_desktop.core.guides.bundle_build import bundle_bytes
+    from acsg_desktop.core.guides.loader import shipped_guides_dir
+    from acsg_desktop.core.signing.keys import certificate_pem, create_identity
+
+    secretariat = create_identity("Editor", "ACSG Secretariat (test only)", "CH")
+    stranger = create_identity("Stranger", "Elsewhere", "FR")
+    trust = workspace.data_dir / "trust"
+    trust.mkdir()
+    (trust / "secretariat.pem").write_bytes(certificate_pem(secretariat.certificate))
+    files = {p.name: p.read_bytes() for p in shipped_guides_dir().glob("*.*.md")}
+    window = open_guides(qtbot, workspace, language)
+    page = window.guides_page
+    for identity, expected in ((stranger, "Not installed"), (secretariat, "version 2 installed")):
+        bundle = tmp_path / f"{identity.certificate.serial_number}.acsgguides"
+        bundle.write_bytes(bundle_bytes(files, identity, 2))
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", lambda *_a, path=bundle, **_k: (str(path), "")
+        )
+        page.import_button.click()
+        assert expected in page.message.text()
+    assert workspace.guides.installed_version() == 2

@@ -3,16 +3,42 @@
 from __future__ import annotations
 
 import builtins
+from datetime import UTC, datetime
+from pathlib import Path
 
+from cryptography import x509
+
+from acsg_desktop import __version__
 from acsg_desktop.core.framework.model import Framework, Indicator
+from acsg_desktop.core.guides.bundle_read import BundleContents, BundleError, read_bundle
 from acsg_desktop.core.guides.loader import GuideError, load_shipped_guides, shipped_version
 from acsg_desktop.core.guides.model import Guide, GuideFilters, GuideSummary, SearchHit
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.signing.cms import load_certificates
+from acsg_desktop.core.store.backup import backup_database
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.guide_repository import GuideRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository
+from acsg_desktop.paths import resources_dir
 
 VERSION_SETTING = "guides_version"
+HIGHEST_TIME_SETTING = "highest_time_seen"
+
+
+def trusted_certificates(data_dir: Path) -> builtins.list[x509.Certificate]:
+    """The Secretariat certificates shipped in resources/trust, and any added to the data folder."""
+    folders = (resources_dir() / "trust", data_dir / "trust")
+    return [
+        certificate
+        for folder in folders
+        if folder.is_dir()
+        for path in sorted(folder.glob("*.pem"))
+        for certificate in load_certificates(path.read_bytes())
+    ]
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
 
 
 class GuideService:
@@ -38,6 +64,62 @@ class GuideService:
             return False
         self.install(load_shipped_guides(), version)
         return True
+
+    def note_time(self, now: datetime | None = None) -> datetime:
+        """Remember the latest time ever seen, so that a clock set back cannot revive a bundle."""
+        now = now or datetime.now(UTC)
+        with self._database.unit_of_work() as session:
+            settings = SettingRepository(session)
+            stored = settings.get(HIGHEST_TIME_SETTING)
+            highest = max(now, datetime.fromisoformat(stored)) if stored else now
+            settings.set(HIGHEST_TIME_SETTING, highest.isoformat())
+        return highest
+
+    def import_bundle(
+        self,
+        path: Path,
+        trusted: builtins.list[x509.Certificate],
+        backup_folder: Path,
+        now: datetime | None = None,
+    ) -> BundleContents:
+        """Verify a signed bundle, then install its guides in one transaction (after a backup).
+
+        Raises:
+            BundleError: with the reason; the installed guides are unchanged.
+        """
+        highest = self.note_time(now)
+        contents = read_bundle(path, trusted, highest)
+        installed = self.installed_version()
+        if contents.version == installed:
+            raise BundleError(
+                "same",
+                _("This guide set (version {version}) is already installed.").format(
+                    version=installed
+                ),
+            )
+        if contents.version < installed:
+            raise BundleError(
+                "older",
+                _(
+                    "This guide set (version {new}) is older than the "
+                    "installed one ({old}); it was not installed."
+                ).format(new=contents.version, old=installed),
+            )
+        if contents.expires < highest:
+            raise BundleError(
+                "expired",
+                _("This guide set expired on {date}.").format(date=contents.expires.date()),
+            )
+        if _version_tuple(contents.min_app_version) > _version_tuple(__version__):
+            raise BundleError(
+                "app_too_old",
+                _("This guide set needs ACSG Desktop {version} or newer.").format(
+                    version=contents.min_app_version
+                ),
+            )
+        backup_database(self._database.path, backup_folder, "before-guides")
+        self.install(contents.guides, contents.version)
+        return contents
 
     def list(self, language: str, filters: GuideFilters) -> builtins.list[GuideSummary]:
         with self._database.unit_of_work() as session:

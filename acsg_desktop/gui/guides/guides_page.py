@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label
+from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.model import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -26,7 +30,9 @@ from acsg_desktop.core.guides.model import (
     TYPE_LABELS,
     GuideFilters,
 )
+from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.store.database import backup_dir
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.guides.guide_reader import GuideReader
 from acsg_desktop.gui.widgets.html_delegate import HTML_ROLE, HtmlItemDelegate
@@ -46,6 +52,7 @@ class GuidesPage(Retranslatable, QWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._workspace = workspace
         self._service = workspace.guides
         self._framework = workspace.assessments.shipped_framework()
         self.title = make_page_title(self)
@@ -62,6 +69,10 @@ class GuidesPage(Retranslatable, QWidget):
         self.results.setItemDelegate(HtmlItemDelegate(self.results))
         self.results.currentItemChanged.connect(self._chosen)
         self.count = QLabel(self)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.import_bundle)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
         self.reader = GuideReader(self._service, self._framework, self)
         self.reader.bookmarks_changed.connect(self._bookmarks_changed)
         self._lay_out()
@@ -81,6 +92,8 @@ class GuidesPage(Retranslatable, QWidget):
         column.addWidget(self.bookmarked)
         column.addWidget(self.count)
         column.addWidget(self.results, 1)
+        column.addWidget(self.import_button)
+        column.addWidget(self.message)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.reader)
@@ -131,6 +144,28 @@ class GuidesPage(Retranslatable, QWidget):
         self.reader.show_guide(guide_id)
         self.refresh()
 
+    def import_bundle(self) -> None:
+        """Install a signed guide bundle from the Secretariat (e.g. from a USB stick)."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import a guide bundle"), "", _("Guide bundles (*.acsgguides)")
+        )
+        if not name:
+            return
+        folder = self._workspace.data_dir
+        try:
+            contents = self._service.import_bundle(
+                Path(name), trusted_certificates(folder), backup_dir(folder)
+            )
+        except AcsgError as error:
+            self.message.setText(_("Not installed: {reason}").format(reason=error.message))
+            return
+        self.message.setText(
+            _("Guide set version {version} installed ({count} guides).").format(
+                version=contents.version, count=len(contents.guides)
+            )
+        )
+        self.refresh()
+
     def _bookmarks_changed(self) -> None:
         if self.bookmarked.isChecked():
             self.refresh()
@@ -167,6 +202,7 @@ class GuidesPage(Retranslatable, QWidget):
             widget.setAccessibleName(text.replace("&", "").rstrip(": "))
         self.search.setPlaceholderText(_("Words in English or French, accents optional"))
         self.bookmarked.setText(_("Bookmarked only"))
+        self.import_button.setText(_("I&mport a guide bundle…"))
         self.results.setAccessibleName(_("Guides"))
         self._fill_combos()
         self.refresh()
