@@ -164,9 +164,81 @@ def answer_figures() -> list[dict[str, object]]:
     ]
 
 
+def synthetic_guides(count: int) -> list:
+    from acsg_desktop.core.guides.model import Guide, GuideText
+
+    words = [
+        "équité",
+        "efficacité",
+        "arriéré",
+        "entretien",
+        "interprète",
+        "recours",
+        "décision",
+        "qualité",
+        "registre",
+        "fairness",
+        "backlog",
+        "interview",
+        "interpreter",
+        "appeal",
+        "decision",
+        "quality",
+        "registration",
+    ]
+    guides = []
+    for number in range(count):
+        body = " ".join(words[(number * 7 + i) % len(words)] for i in range(300))
+        texts = {
+            lang: GuideText(f"Guide {number} {lang}", "Summary", body) for lang in ("en", "fr")
+        }
+        guides.append(
+            Guide(f"g{number}", "tool", ("appeals",), ("fairness",), "global", 2026, "bench", texts)
+        )
+    return guides
+
+
+def guide_search_figures() -> list[dict[str, object]]:
+    import sqlite3
+
+    from acsg_desktop.core.guides.model import GuideFilters
+    from acsg_desktop.core.store.guide_repository import fts_query
+    from acsg_desktop.core.workspace import Workspace
+
+    queries = ["equite", "arriere entretien", "interpreter", "decision qualite", "backlog"] * 20
+    with tempfile.TemporaryDirectory() as home, Workspace.open(Path(home)) as workspace:
+        workspace.guides.install(synthetic_guides(5_000), 99)  # 10,000 documents (EN + FR)
+        app = []
+        for query in queries:
+            started = time.perf_counter()
+            workspace.guides.search(query, "fr", GuideFilters())
+            app.append(time.perf_counter() - started)
+        connection = sqlite3.connect(Path(home) / "acsg.sqlite3")
+        floor = []
+        for query in queries:
+            started = time.perf_counter()
+            connection.execute(
+                "SELECT d.guide_id, snippet(guide_fts, 2, '[', ']', '…', 14), "
+                "bm25(guide_fts, 10.0, 4.0, 1.0) AS r FROM guide_fts JOIN guide_document d "
+                "ON d.id = guide_fts.rowid WHERE guide_fts MATCH ? AND d.lang = 'fr' "
+                "ORDER BY r LIMIT 20",
+                (fts_query(query),),
+            ).fetchall()
+            floor.append(time.perf_counter() - started)
+        connection.close()
+    return [
+        {
+            "figure": "guide search, 10,000 docs, p95 (ms)",
+            "value": _p95(app) * 1000,
+            "floor": _p95(floor) * 1000,
+            "target_ratio": 1.5,
+        }
+    ]
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    figures = startup_figures() + answer_figures()
+    figures = startup_figures() + answer_figures() + guide_search_figures()
     print(f"{'figure':34} {'value':>9} {'floor':>9} {'ratio':>7} {'target':>7}")
     for figure in figures:
         figure["ratio"] = float(figure["value"]) / float(figure["floor"])  # type: ignore[arg-type]

@@ -5,21 +5,23 @@ from __future__ import annotations
 import builtins
 from datetime import UTC, datetime
 from pathlib import Path
-
-from cryptography import x509
+from typing import TYPE_CHECKING
 
 from acsg_desktop import __version__
 from acsg_desktop.core.framework.model import Framework, Indicator
-from acsg_desktop.core.guides.bundle_read import BundleContents, BundleError, read_bundle
 from acsg_desktop.core.guides.loader import GuideError, load_shipped_guides, shipped_version
 from acsg_desktop.core.guides.model import Guide, GuideFilters, GuideSummary, SearchHit
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.signing.cms import load_certificates
 from acsg_desktop.core.store.backup import backup_database
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.guide_repository import GuideRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository
 from acsg_desktop.paths import resources_dir
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from acsg_desktop.core.guides.bundle_read import BundleContents
 
 VERSION_SETTING = "guides_version"
 HIGHEST_TIME_SETTING = "highest_time_seen"
@@ -27,6 +29,8 @@ HIGHEST_TIME_SETTING = "highest_time_seen"
 
 def trusted_certificates(data_dir: Path) -> builtins.list[x509.Certificate]:
     """The Secretariat certificates shipped in resources/trust, and any added to the data folder."""
+    from acsg_desktop.core.signing.cms import load_certificates
+
     folders = (resources_dir() / "trust", data_dir / "trust")
     return [
         certificate
@@ -87,6 +91,8 @@ class GuideService:
         Raises:
             BundleError: with the reason; the installed guides are unchanged.
         """
+        from acsg_desktop.core.guides.bundle_read import BundleError, read_bundle
+
         highest = self.note_time(now)
         contents = read_bundle(path, trusted, highest)
         installed = self.installed_version()

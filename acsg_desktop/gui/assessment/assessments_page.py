@@ -68,6 +68,7 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.results = ResultsPage(self._service, self)
         self.results.back_requested.connect(self.show_list)
         self.results.guide_requested.connect(self.guide_requested)
+        self.results.guide_titles = self.guide_titles
         self._lay_out()
         self.reload()
         self.retranslate_ui()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -39,6 +40,7 @@ GAP_HEADERS = (
     N_("Target"),
     N_("Priority"),
     N_("Next step"),
+    N_("Related guides"),
 )
 
 
@@ -47,6 +49,7 @@ RESIZE_MODES = {
     1: QHeaderView.ResizeMode.Interactive,
     2: QHeaderView.ResizeMode.Stretch,
     6: QHeaderView.ResizeMode.Stretch,
+    7: QHeaderView.ResizeMode.Interactive,
 }
 
 
@@ -93,6 +96,7 @@ class ResultsPage(Retranslatable, QWidget):
         self.draft_button.clicked.connect(self._draft)
         self.guide_button = QPushButton(self)
         self.guide_button.clicked.connect(self._open_guide)
+        self.guide_titles: Callable[[], dict[str, str]] = dict
         self.changes = _table(self, 4)
         self.gaps.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.export_button, self.back_button = QPushButton(self), QPushButton(self)
@@ -197,6 +201,7 @@ class ResultsPage(Retranslatable, QWidget):
         framework = self._service.framework_of(self._service.get(self.assessment_id))
         rows = list(scores.gaps) + list(scores.insufficient)
         self._gap_rows = rows
+        titles = self.guide_titles()
         self.gaps.setRowCount(len(rows))
         for row, gap in enumerate(rows):
             indicator = framework.indicator(gap.indicator_id)
@@ -209,6 +214,7 @@ class ResultsPage(Retranslatable, QWidget):
                 str(gap.target_level),
                 str(gap.priority) if gap.level else "–",
                 step.get() if step else _("Find out, then answer this indicator."),
+                ", ".join(titles.get(guide, guide) for guide in indicator.guides),
             )
             for column, value in enumerate(values):
                 self.gaps.setItem(row, column, QTableWidgetItem(value))
