@@ -62,12 +62,16 @@ class AssessmentService:
         self._load_shipped = shipped
         self._frameworks: dict[tuple[str, str], Framework] = {}
         self._pinned: dict[int, Framework] = {}
+        self._shipped: Framework | None = None
 
     def shipped_framework(self) -> Framework:
         """The framework version this app ships (new assessments start on it)."""
-        framework = self._load_shipped()
-        self._frameworks.setdefault((framework.id, framework.version), framework)
-        return self._frameworks[(framework.id, framework.version)]
+        if self._shipped is None:
+            framework = self._load_shipped()
+            self._shipped = self._frameworks.setdefault(
+                (framework.id, framework.version), framework
+            )
+        return self._shipped
 
     def framework_of(self, assessment: AssessmentSummary) -> Framework:
         """The framework version ``assessment`` is pinned to, even if the app ships a newer one."""

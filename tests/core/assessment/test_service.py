@@ -123,6 +123,7 @@ def test_new_framework_version_keeps_old_assessments_and_carries_over_unchanged_
     newer = shipped_with_changed_indicator(framework_folder(), tmp_path)
     with Workspace.open(data) as workspace:
         workspace.assessments._load_shipped = newer
+        workspace.assessments._shipped = None
         follow_up = workspace.assessments.create(
             "2027 follow-up", 2027, carry_over_from=old.id, actor="Amina"
         )
