@@ -15,7 +15,7 @@ libxcb-render-util.so.0:libxcb-render-util0 libxcb-randr.so.0:libxcb-randr0
 libxcb-shape.so.0:libxcb-shape0 libxcb-xkb.so.1:libxcb-xkb1
 libxkbcommon-x11.so.0:libxkbcommon-x11-0 libX11-xcb.so.1:libx11-xcb1"
 # command : Debian package
-TEST_TOOLS="msgfmt:gettext xvfb-run:xvfb"
+TEST_TOOLS="msgfmt:gettext xvfb-run:xvfb pdfsig:poppler-utils openssl:openssl sha256sum:coreutils"
 
 missing=""
 for pair in $QT_LIBS; do

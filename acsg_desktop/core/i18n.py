@@ -7,10 +7,12 @@ translate them where they are shown.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -84,6 +86,17 @@ def set_language(language: str) -> str:
         _drop_mismatched(catalog)
     _state.catalog, _state.language = catalog, language
     return language
+
+
+@contextlib.contextmanager
+def language_as(language: str) -> Iterator[None]:
+    """Run a block in ``language`` (e.g. a report in French), then restore the language."""
+    previous = _state.language
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def current_language() -> str:

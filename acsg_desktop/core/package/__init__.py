@@ -1,0 +1,1 @@
+"""Signed submission packages: identities, the report PDF, package.json, building, verifying."""

@@ -1,0 +1,87 @@
+"""Turning the report into PDF/A-3b with package.json attached, then signing it (PAdES B-B).
+
+Order matters: attach and set metadata with pikepdf (a full rewrite), then sign with pyHanko
+(an incremental update). Anything after the signature would break it or leave it partial.
+PDF/A conformance is prepared (XMP pdfaid 3/B, sRGB OutputIntent, embedded fonts, associated
+file) but not proven by a validator: none is available here.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from acsg_desktop.core.signing.keys import Identity
+
+ATTACHMENT = "package.json"
+
+
+def _srgb_profile() -> bytes:
+    from PIL import ImageCms
+
+    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+
+
+def make_pdfa3(pdf: bytes, package_json: bytes, title: str) -> bytes:
+    """Attach ``package_json`` (relationship /Data), add the sRGB intent and PDF/A-3b metadata."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        spec = pikepdf.AttachedFileSpec(
+            document,
+            package_json,
+            mime_type="application/json",
+            description="ACSG package data",
+            filename=ATTACHMENT,
+        )
+        document.attachments[ATTACHMENT] = spec
+        file_spec = document.Root.Names.EmbeddedFiles.Names[1]
+        file_spec.AFRelationship = pikepdf.Name.Data
+        document.Root.AF = pikepdf.Array([file_spec])
+        icc = pikepdf.Stream(document, _srgb_profile())
+        icc.N = 3
+        document.Root.OutputIntents = pikepdf.Array(
+            [
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.OutputIntent,
+                    S=pikepdf.Name.GTS_PDFA1,
+                    OutputConditionIdentifier="sRGB IEC61966-2.1",
+                    DestOutputProfile=icc,
+                )
+            ]
+        )
+        with document.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["pdfaid:part"] = "3"
+            meta["pdfaid:conformance"] = "B"
+            meta["dc:title"] = title
+            meta["xmp:CreateDate"] = datetime.now(UTC).isoformat(timespec="seconds")
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+
+def sign_pdf(pdf: bytes, identity: Identity) -> bytes:
+    """A PAdES B-B signature covering the whole file, with an ECDSA P-256 key."""
+    from asn1crypto import keys, x509
+    from cryptography.hazmat.primitives import serialization
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    key_der = identity.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    signer = signers.SimpleSigner(
+        signing_cert=x509.Certificate.load(
+            identity.certificate.public_bytes(serialization.Encoding.DER)
+        ),
+        signing_key=keys.PrivateKeyInfo.load(key_der),
+        cert_registry=None,
+    )
+    metadata = signers.PdfSignatureMetadata(
+        field_name="ACSGSignature", subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256"
+    )
+    out = io.BytesIO()
+    signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer, output=out)
+    return out.getvalue()
