@@ -77,7 +77,7 @@ def sign_pdf(pdf: bytes, identity: Identity) -> bytes:
             identity.certificate.public_bytes(serialization.Encoding.DER)
         ),
         signing_key=keys.PrivateKeyInfo.load(key_der),
-        cert_registry=None,
+        cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]
     )
     metadata = signers.PdfSignatureMetadata(
         field_name="ACSGSignature", subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256"
