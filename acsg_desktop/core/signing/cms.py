@@ -52,7 +52,9 @@ def sign_detached(data: bytes, identity: Identity) -> bytes:
 
 
 def _signed_data(signature: bytes):  # type: ignore[no-untyped-def]
-    from asn1crypto import cms
+    # asn1crypto.tsp adds attribute names (signing_certificate_v2) to the CMS maps; it must be
+    # loaded before asn1crypto caches its name lookups, or pyHanko's signing fails later on.
+    from asn1crypto import cms, tsp  # noqa: F401
 
     try:
         info = cms.ContentInfo.load(signature)

@@ -179,3 +179,21 @@ class GuideBookmarkRow(Base):
 
     guide_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PackageRow(Base):
+    """A signed package written for the Secretariat."""
+
+    __tablename__ = "package"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(36), unique=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content_digest: Mapped[str] = mapped_column(String(64), index=True)
+    file_path: Mapped[str] = mapped_column(Text)
+    assessment_id: Mapped[int] = mapped_column(Integer)
+    signer: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

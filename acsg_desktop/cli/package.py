@@ -1,0 +1,163 @@
+"""`acsg identity ...`, `acsg export`, `acsg verify`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from acsg_desktop.cli.common import emit
+from acsg_desktop.cli.guides import read_passphrase
+from acsg_desktop.cli.requests import actor_of
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.workspace import Workspace
+
+
+def _person(args: argparse.Namespace, workspace: Workspace) -> str:
+    return str(args.name or actor_of(args, workspace))
+
+
+def cmd_identity_create(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.package.identities import IdentityStore
+
+    with Workspace.open(folder) as workspace:
+        profile = workspace.profiles.get()
+        if profile is None:
+            raise AcsgError(_("Set the authority profile first (acsg profile set)."))
+        info = IdentityStore(folder).create(
+            _person(args, workspace), profile, read_passphrase(args.passphrase_file)
+        )
+    emit(
+        args,
+        {"person": info.person, "fingerprint": info.fingerprint},
+        [
+            _("Signing identity created for {name}.").format(name=info.person),
+            _("Fingerprint (read it aloud to the Secretariat): {value}").format(
+                value=info.fingerprint
+            ),
+        ],
+    )
+    return 0
+
+
+def cmd_identity_show(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.package.identities import IdentityStore
+
+    identities = IdentityStore(folder).list()
+    document = {
+        "identities": [
+            {
+                "person": i.person,
+                "fingerprint": i.fingerprint,
+                "subject": i.certificate.subject.rfc4514_string(),
+                "valid_until": i.certificate.not_valid_after_utc.isoformat(),
+            }
+            for i in identities
+        ]
+    }
+    lines = [f"{i.person}: {i.fingerprint}" for i in identities] or [_("No signing identity.")]
+    emit(args, document, lines)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.package.builder import export_package
+
+    with Workspace.open(folder) as workspace:
+        result = export_package(
+            workspace,
+            args.assessment,
+            _person(args, workspace),
+            read_passphrase(args.passphrase_file),
+            Path(args.out),
+            args.lang or current_language(),
+        )
+    record = result.record
+    document = {
+        "package_id": record.package_id,
+        "sequence": record.sequence,
+        "file": record.file_path,
+        "sha256": record.sha256,
+        "reused": result.reused,
+    }
+    line = (
+        _(
+            "This content was already exported as package {sequence} ({path}); no new package "
+            "was made."
+        )
+        if result.reused
+        else _("Package {sequence} written to {path}.")
+    )
+    emit(args, document, [line.format(sequence=record.sequence, path=record.file_path)])
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, _folder: Path) -> int:
+    from acsg_desktop.core.package.verify import verify_package
+    from acsg_desktop.core.signing.cms import load_certificates
+    from acsg_desktop.core.signing.keys import fingerprint
+
+    trusted = None
+    if args.trust:
+        trusted = [c for path in args.trust for c in load_certificates(Path(path).read_bytes())]
+    check = verify_package(Path(args.file), trusted, Path(args.previous) if args.previous else None)
+    signer = check.signer
+    document = {
+        "ok": check.ok,
+        "failures": [f.__dict__ for f in check.failures],
+        "signer": signer.subject.rfc4514_string() if signer else None,
+        "fingerprint": fingerprint(signer) if signer else None,
+        "trusted_certificate_given": check.trusted_by_caller,
+        "sequence": check.manifest.get("sequence"),
+    }
+    lines = []
+    if signer is not None:
+        lines.append(
+            _("Signed by {subject}; fingerprint {value}").format(
+                subject=document["signer"], value=document["fingerprint"]
+            )
+        )
+    if check.ok:
+        if not check.trusted_by_caller:
+            lines.append(
+                _("No --trust certificate given: confirm the fingerprint with the authority.")
+            )
+        emit(args, document, [*lines, _("Everything holds.")])
+        return 0
+    if args.json:
+        emit(args, document, [])
+    for failure in check.failures:
+        print(
+            _("{entry}: {check}: {message}").format(
+                entry=failure.entry, check=failure.check, message=failure.message
+            ),
+            file=sys.stderr,
+        )
+    return 1
+
+
+def add_package_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
+    identity = commands.add_parser("identity", help=_("signing identities"))
+    sub = identity.add_subparsers(dest="identity_command", required=True)
+    create = sub.add_parser("create", parents=[json_flag], help=_("create a signing identity"))
+    create.add_argument("--name", help=_("the signatory (default: the current user)"))
+    create.add_argument("--passphrase-file", required=True)
+    create.set_defaults(handler=cmd_identity_create)
+    show = sub.add_parser("show", parents=[json_flag], help=_("identities and fingerprints"))
+    show.set_defaults(handler=cmd_identity_show)
+    export = commands.add_parser(
+        "export", parents=[json_flag], help=_("export a signed package for the Secretariat")
+    )
+    export.add_argument("--assessment", type=int, required=True)
+    export.add_argument("--out", required=True)
+    export.add_argument("--passphrase-file", required=True)
+    export.add_argument("--name", help=_("the signatory (default: the current user)"))
+    export.add_argument("--lang", choices=("en", "fr"), help=_("language of the report"))
+    export.set_defaults(handler=cmd_export)
+    verify = commands.add_parser("verify", parents=[json_flag], help=_("verify a package"))
+    verify.add_argument("file")
+    verify.add_argument("--trust", action="append", help=_("a trusted certificate"))
+    verify.add_argument("--previous", help=_("the authority's previous package"))
+    verify.set_defaults(handler=cmd_verify)

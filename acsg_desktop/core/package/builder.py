@@ -1,0 +1,218 @@
+"""Building a signed package: package.json, the signed PDF/A report, manifest, sums, signature.
+
+Written atomically, read back and verified before it counts as exported; exporting locks the
+assessment and the requests. The same content exported again is recognised, not duplicated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import uuid
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from acsg_desktop import __version__
+from acsg_desktop.core.assessment.model import AssessmentStatus
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.fileio import write_bytes_atomically
+from acsg_desktop.core.guides.bundle_format import sums_text
+from acsg_desktop.core.i18n import _, language_as
+from acsg_desktop.core.package import layout
+from acsg_desktop.core.package.document import package_document
+from acsg_desktop.core.package.identities import IdentityStore
+from acsg_desktop.core.package.pdf_finish import make_pdfa3, sign_pdf
+from acsg_desktop.core.package.report import build_report
+from acsg_desktop.core.package.verify import verify_package
+from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.schemas import schema_problem
+from acsg_desktop.core.signing.cms import sign_detached
+from acsg_desktop.core.signing.keys import Identity, certificate_pem, fingerprint
+from acsg_desktop.core.store.package_repository import PackageRecord, PackageRepository
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.paths import resources_dir
+
+VOLATILE = ("package_id", "created", "prepared_by")
+
+
+class PackageError(AcsgError):
+    """The package could not be made; nothing was written or locked."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    record: PackageRecord
+    reused: bool
+
+
+def content_digest(document: dict[str, Any]) -> str:
+    """What the package says, without when, by whom and under which id it was made."""
+    stable = {key: value for key, value in document.items() if key not in VOLATILE}
+    stable["assessment"] = {k: v for k, v in document["assessment"].items() if k != "status"}
+    return hashlib.sha256(json.dumps(stable, sort_keys=True).encode()).hexdigest()
+
+
+def _manifest(
+    workspace: Workspace,
+    document: dict[str, Any],
+    identity: Identity,
+    sequence: int,
+    previous_sha: str,
+) -> dict[str, Any]:
+    check = workspace.audit_check()
+    return {
+        "format": layout.MANIFEST_FORMAT,
+        "package_id": document["package_id"],
+        "sequence": sequence,
+        "previous_package_sha256": previous_sha,
+        "created": document["created"],
+        "app_version": __version__,
+        "framework": document["assessment"]["framework"],
+        "language": document["language"],
+        "signer": {
+            "subject": identity.certificate.subject.rfc4514_string(),
+            "fingerprint": fingerprint(identity.certificate),
+        },
+        "audit_log": {"entries": check.entries, "head": check.head},
+        "approvals": [
+            {
+                "request": r["id"],
+                "approved_by": r["approved_by"],
+                "approved_at": r["approved_at"],
+                "waived": r["approval_waived"],
+            }
+            for r in document["requests"]
+        ],
+    }
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _contents(
+    workspace: Workspace,
+    document: dict[str, Any],
+    identity: Identity,
+    sequence: int,
+    previous_sha: str,
+) -> bytes:
+    package_json = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode()
+    with language_as(document["language"]):
+        report = sign_pdf(
+            make_pdfa3(build_report(document), package_json, _("ACSG submission package")), identity
+        )
+    manifest = _manifest(workspace, document, identity, sequence, previous_sha)
+    listed = {
+        layout.PACKAGE_JSON: package_json,
+        layout.REPORT: report,
+        layout.MANIFEST: json.dumps(manifest, ensure_ascii=False, indent=2).encode(),
+        layout.SIGNER: certificate_pem(identity.certificate),
+        layout.VERIFY: (resources_dir() / "package" / "VERIFY.txt").read_bytes(),
+    }
+    sums = sums_text(listed)
+    return _zip({**listed, layout.SUMS: sums, layout.SIGNATURE: sign_detached(sums, identity)})
+
+
+def _document(
+    workspace: Workspace, assessment_id: int, person: str, language: str
+) -> dict[str, Any]:
+    summary = workspace.assessments.get(assessment_id)
+    if summary.status is AssessmentStatus.IN_PROGRESS:
+        raise PackageError(_("Only a completed assessment can be exported."))
+    profile = workspace.profiles.get()
+    if profile is None:
+        raise PackageError(_("Set the authority profile first."))
+    requests = [
+        workspace.requests.get(r.id)
+        for r in workspace.requests.list()
+        if r.status is RequestStatus.APPROVED
+    ]
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    with language_as(language):
+        document = package_document(
+            workspace.assessments,
+            assessment_id,
+            profile,
+            requests,
+            person,
+            language,
+            str(uuid.uuid4()),
+            created,
+        )
+    problem = schema_problem(document, "package.schema.json", layout.PACKAGE_JSON)
+    if problem:
+        raise PackageError(problem)
+    return document
+
+
+def export_package(
+    workspace: Workspace,
+    assessment_id: int,
+    person: str,
+    passphrase: bytes,
+    out: Path,
+    language: str,
+) -> ExportResult:
+    """Make, write, re-read and verify the package; then lock what it contains."""
+    identity = IdentityStore(workspace.data_dir).unlock(person, passphrase)
+    problems = workspace.database.integrity_problems()
+    if problems:
+        raise PackageError(
+            _("The database is damaged ({problem}); nothing was exported.").format(
+                problem=problems[0]
+            )
+        )
+    document = _document(workspace, assessment_id, person, language)
+    digest = content_digest(document)
+    with workspace.database.unit_of_work() as session:
+        repository = PackageRepository(session)
+        existing, previous = repository.with_content(digest), repository.latest()
+        already = repository.for_assessment(assessment_id)
+    if existing is None and already is not None and not document["requests"]:
+        existing = already  # exported before and nothing new approved since: the same package
+    if existing is not None:
+        return ExportResult(existing, reused=True)
+    sequence = (previous.sequence + 1) if previous else 1
+    data = _contents(workspace, document, identity, sequence, previous.sha256 if previous else "")
+    write_bytes_atomically(out, data)
+    check = verify_package(out, [identity.certificate])
+    if not check.ok:
+        raise PackageError(
+            _("The package written to {path} failed its check: {reason}").format(
+                path=out, reason=check.failures[0].message
+            )
+        )
+    record = PackageRecord(
+        document["package_id"],
+        sequence,
+        hashlib.sha256(data).hexdigest(),
+        digest,
+        str(out),
+        assessment_id,
+        person,
+        fingerprint(identity.certificate),
+        "exported",
+        datetime.now(UTC).replace(tzinfo=None),
+    )
+    _lock_contents(workspace, record, document, person)
+    return ExportResult(record, reused=False)
+
+
+def _lock_contents(
+    workspace: Workspace, record: PackageRecord, document: dict[str, Any], person: str
+) -> None:
+    with workspace.database.unit_of_work() as session:
+        PackageRepository(session).add(record)
+    if workspace.assessments.get(record.assessment_id).status is AssessmentStatus.COMPLETED:
+        workspace.assessments.lock(record.assessment_id, actor=person)
+    for request in document["requests"]:
+        workspace.requests.mark_exported(request["id"], actor=person)
