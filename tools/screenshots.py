@@ -79,6 +79,21 @@ def shoot_guides(window: MainWindow, out: Path, prefix: str) -> None:
     grab(window, out / f"{prefix}-guides-side-by-side.png")
 
 
+def shoot_packages(window: MainWindow, out: Path, prefix: str) -> None:
+    from acsg_desktop.core.package.builder import export_package
+    from acsg_desktop.core.package.identities import IdentityStore
+
+    workspace = window._workspace
+    passphrase = b"screenshot passphrase"
+    IdentityStore(workspace.data_dir).create(DEMO_USER, workspace.profiles.get(), passphrase)
+    baseline = workspace.assessments.list()[-1]
+    target = out / f"{prefix}-package.acsgpkg"
+    target.unlink(missing_ok=True)
+    export_package(workspace, baseline.id, DEMO_USER, passphrase, target, prefix)
+    window.show_area(window.pages.indexOf(window.packages_page))
+    grab(window, out / f"{prefix}-packages.png")
+
+
 def shoot_language(app: QApplication, language_code: str, out: Path, home: Path) -> None:
     folder = home / language_code
     language = LanguageSwitcher(app, folder)
@@ -98,6 +113,7 @@ def shoot_language(app: QApplication, language_code: str, out: Path, home: Path)
         shoot_assessment(window, out, language_code)
         shoot_requests(window, out, language_code)
         shoot_guides(window, out, language_code)
+        shoot_packages(window, out, language_code)
         about = AboutDialog(folder, window)
         grab(about, out / f"{language_code}-about.png")
         window.close()

@@ -20,22 +20,17 @@ from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
 from acsg_desktop.gui.guides.guides_page import GuidesPage
 from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.packages.packages_page import PackagesPage
 from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.settings_page import SettingsPage
 from acsg_desktop.gui.settings.user_dialog import UserDialog
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
-from acsg_desktop.gui.widgets.unavailable_page import UnavailablePage
 
 # (navigation label, what the area will do) for areas whose work has not landed yet.
 ASSESSMENTS_LABEL = N_("Assessments")
 REQUESTS_LABEL = N_("Support requests")
 GUIDES_LABEL = N_("Practice guides")
-UPCOMING_AREAS = (
-    (
-        N_("Packages"),
-        N_("Export a signed package (report and data) for the ACSG Secretariat, and verify one."),
-    ),
-)
+PACKAGES_LABEL = N_("Packages")
 SETTINGS_LABEL = N_("Settings")
 
 
@@ -54,14 +49,15 @@ class MainWindow(Retranslatable, QMainWindow):
         self.requests_page = RequestsPage(workspace, self.pages)
         self._add_area(REQUESTS_LABEL, self.requests_page)
         self.assessments_page.results.draft_requested.connect(self._draft_request)
-        for title, purpose in UPCOMING_AREAS:
-            self._add_area(title, UnavailablePage(title, purpose, self.pages))
+        self.packages_page = PackagesPage(workspace, self.pages)
+        self._add_area(PACKAGES_LABEL, self.packages_page)
         self.guides_page = GuidesPage(workspace, self.pages)
         self._add_area(GUIDES_LABEL, self.guides_page)
         self.assessments_page.guide_requested.connect(self._open_guide)
         self.settings_page = SettingsPage(workspace, language, self.pages)
         self._add_area(SETTINGS_LABEL, self.settings_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._area_shown)
         self.navigation.setCurrentRow(0)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -144,7 +140,7 @@ class MainWindow(Retranslatable, QMainWindow):
         labels = [
             ASSESSMENTS_LABEL,
             REQUESTS_LABEL,
-            *(title for title, _purpose in UPCOMING_AREAS),
+            PACKAGES_LABEL,
             GUIDES_LABEL,
             SETTINGS_LABEL,
         ]
@@ -163,6 +159,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
         self.status_label.setText(self._status_text())
+
+    def _area_shown(self, row: int) -> None:
+        """Pages that show data from other areas refresh when they come into view."""
+        if self.pages.widget(row) is self.packages_page:
+            self.packages_page.refresh()
 
     def _open_guide(self, guide_id: str) -> None:
         self.show_area(self.pages.indexOf(self.guides_page))

@@ -59,16 +59,6 @@ def test_language_switch_from_the_menu_retranslates_the_open_window(
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
-def test_unbuilt_areas_say_so_plainly(
-    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
-) -> None:
-    window = make_window(qtbot, workspace, language)
-    window.show_area(2)
-    page = window.pages.currentWidget()
-    assert page.notice.text().startswith("Not available yet")
-    assert page.findChildren(QAbstractButton) == []
-
-
 def test_keyboard_shortcuts_reach_every_area(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:

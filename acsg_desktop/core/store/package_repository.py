@@ -65,5 +65,13 @@ class PackageRepository:
         rows = self._session.scalars(select(PackageRow).order_by(PackageRow.sequence.desc()))
         return [_record(row) for row in rows]
 
+    def set_status(self, package_id: str, status: str) -> str:
+        """Change a package's status; return the previous one."""
+        row = self._session.scalar(select(PackageRow).where(PackageRow.package_id == package_id))
+        if row is None:
+            raise KeyError(package_id)
+        previous, row.status = row.status, status
+        return previous
+
     def add(self, record: PackageRecord) -> None:
         self._session.add(PackageRow(**record.__dict__))

@@ -1,0 +1,1 @@
+"""The Packages area: signing identity, export, outbox, verification."""

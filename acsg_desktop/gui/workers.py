@@ -1,0 +1,53 @@
+"""Running slow work (export, verification) off the GUI thread, with callbacks on the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:
+            self.signals.failed.emit(error)
+            return
+        self.signals.done.emit(result)
+
+
+_running: set[_Job] = set()
+
+
+def run_in_background(
+    work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+) -> None:
+    """Run ``work`` in the thread pool; ``on_done``/``on_error`` are called on the GUI thread."""
+    job = _Job(work)
+    job.setAutoDelete(False)
+    _running.add(job)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        _running.discard(job)
+        callback(value)
+
+    job.signals.done.connect(lambda value: finish(on_done, value))
+    job.signals.failed.connect(lambda error: finish(on_error, error))
+    QThreadPool.globalInstance().start(job)
+
+
+def wait_for_background_work(milliseconds: int = 30_000) -> bool:
+    """Block until the pool is idle (for tests and a clean exit)."""
+    return QThreadPool.globalInstance().waitForDone(milliseconds)

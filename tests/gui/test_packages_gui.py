@@ -1,0 +1,63 @@
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.package.identities import IdentityStore
+from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.main_window import MainWindow
+
+PASSPHRASE = "a long enough passphrase"
+
+
+def test_create_identity_export_in_background_mark_sent_and_verify(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+) -> None:
+    create_demo(workspace, "en")
+    workspace.set_current_user("Fatimé Zakaria")
+    window = MainWindow(workspace, language)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.packages_page
+    window.show_area(window.pages.indexOf(page))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSPHRASE, True))
+    page.identity.create_button.click()
+    assert "fingerprint" in page.identity.state.text()
+    assert IdentityStore(workspace.data_dir).info("Fatimé Zakaria")
+    target = tmp_path / "out.acsgpkg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    page.buttons["export"].click()
+    assert page.progress.isVisible()
+    qtbot.waitUntil(lambda: not page.progress.isVisible(), timeout=30_000)
+    assert "Package 1 written" in page.message.text() and target.exists()
+    assert page.table.rowCount() == 1
+    page.table.selectRow(0)
+    page.buttons["sent"].click()
+    assert page.table.item(0, 2).text() == "Sent"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(target), ""))
+    page.buttons["verify"].click()
+    qtbot.waitUntil(lambda: not page.progress.isVisible(), timeout=30_000)
+    assert page.message.text().startswith("Everything holds.")
+
+
+def test_wrong_passphrase_is_reported_and_nothing_written(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+) -> None:
+    create_demo(workspace, "en")
+    IdentityStore(workspace.data_dir).create(
+        "Amina Mahamat", workspace.profiles.get(), PASSPHRASE.encode()
+    )
+    window = MainWindow(workspace, language)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.packages_page
+    page.refresh()
+    target = tmp_path / "out.acsgpkg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("wrong passphrase", True))
+    page.buttons["export"].click()
+    qtbot.waitUntil(lambda: bool(page.message.text()), timeout=30_000)
+    assert "Wrong passphrase" in page.message.text()
+    assert not target.exists()
