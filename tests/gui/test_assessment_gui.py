@@ -10,18 +10,11 @@ from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.wizard import AssessmentWizard
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
-from tests.core.helpers import CHAD
+from tests.gui.helpers import open_main_window
 
 
 def open_window(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) -> MainWindow:
-    if workspace.profiles.get() is None:
-        workspace.profiles.save(CHAD)
-    workspace.set_current_user(CHAD.contact_person)
-    window = MainWindow(workspace, language)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    return window
+    return open_main_window(qtbot, workspace, language)
 
 
 def start_wizard(qtbot: QtBot, window: MainWindow, workspace: Workspace) -> AssessmentWizard:

@@ -8,15 +8,11 @@ from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
 from acsg_desktop.gui.widgets.html_delegate import HTML_ROLE
 from tests.core.helpers import CHAD
+from tests.gui.helpers import open_main_window
 
 
 def open_guides(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) -> MainWindow:
-    workspace.profiles.save(CHAD)
-    workspace.set_current_user(CHAD.contact_person)
-    window = MainWindow(workspace, language)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = open_main_window(qtbot, workspace, language)
     window.show_area(window.pages.indexOf(window.guides_page))
     return window
 

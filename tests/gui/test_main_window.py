@@ -21,16 +21,11 @@ from acsg_desktop.gui.about_dialog import AboutDialog
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
 from tests.core.helpers import CHAD
+from tests.gui.helpers import open_main_window
 
 
 def make_window(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) -> MainWindow:
-    workspace.profiles.save(CHAD)
-    workspace.set_current_user(CHAD.contact_person)
-    window = MainWindow(workspace, language)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    return window
+    return open_main_window(qtbot, workspace, language)
 
 
 def navigation_texts(window: MainWindow) -> list[str]:

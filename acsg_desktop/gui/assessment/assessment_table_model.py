@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from acsg_desktop.core.assessment.model import STATUS_LABELS, AssessmentSummary
 from acsg_desktop.core.i18n import N_, _, format_datetime, format_percent
+from acsg_desktop.gui.widgets.table_model import RowTableModel
 
 COL_TITLE, COL_YEAR, COL_STATUS, COL_COMPLETION, COL_FRAMEWORK, COL_UPDATED = range(6)
-HEADERS = (N_("Title"), N_("Year"), N_("Status"), N_("Answered"), N_("Framework"), N_("Updated"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -24,45 +23,22 @@ class AssessmentRow:
     completion: float
 
 
-class AssessmentTableModel(QAbstractTableModel):
+class AssessmentTableModel(RowTableModel[AssessmentRow]):
     """Assessments, newest first; the id of each is under ``ID_ROLE``."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[AssessmentRow] = []
+    headers = (
+        N_("Title"),
+        N_("Year"),
+        N_("Status"),
+        N_("Answered"),
+        N_("Framework"),
+        N_("Updated"),
+    )
 
-    def set_rows(self, rows: list[AssessmentRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def extra(self, row: AssessmentRow, column: int, role: int) -> Any:
+        return row.summary.id if role == ID_ROLE else None
 
-    def row_at(self, row: int) -> AssessmentRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == ID_ROLE:
-            return row.summary.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        return None
-
-    def _display(self, row: AssessmentRow, column: int) -> str:
+    def display(self, row: AssessmentRow, column: int) -> str:
         summary = row.summary
         values = {
             COL_TITLE: summary.title,
@@ -73,11 +49,3 @@ class AssessmentTableModel(QAbstractTableModel):
             COL_UPDATED: format_datetime(summary.updated_at, "short") if summary.updated_at else "",
         }
         return values[column]
-
-    def retranslate(self) -> None:
-        """Headers and statuses follow the language."""
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)

@@ -2,65 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from typing import Any
 
-from acsg_desktop.core.i18n import N_, _, format_datetime, format_percent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from acsg_desktop.core.i18n import N_, format_datetime, format_percent
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.model import SupportRequest
 from acsg_desktop.core.requests.validation import completeness
+from acsg_desktop.gui.widgets.table_model import ROW_ROLE, RowTableModel
 
 COL_ID, COL_TITLE, COL_STATUS, COL_TYPES, COL_COMPLETE, COL_UPDATED = range(6)
 HEADERS = (N_("No."), N_("Title"), N_("Status"), N_("Support"), N_("Complete"), N_("Updated"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-REQUEST_ROLE = Qt.ItemDataRole.UserRole + 2
+REQUEST_ROLE = ROW_ROLE
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RequestTableModel(QAbstractTableModel):
+class RequestTableModel(RowTableModel[SupportRequest]):
     """One row per request; the request itself is under ``REQUEST_ROLE``."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[SupportRequest] = []
+    headers = HEADERS
 
-    def set_rows(self, rows: list[SupportRequest]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        request = self._rows[index.row()]
+    def extra(self, row: SupportRequest, column: int, role: int) -> Any:
         if role == ID_ROLE:
-            return request.id
-        if role == REQUEST_ROLE:
-            return request
+            return row.id
         if role == SORT_ROLE:
-            return self._sort_key(request, index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(request, index.column())
+            return self._sort_key(row, column)
         return None
 
     def _sort_key(self, request: SupportRequest, column: int) -> object:
@@ -69,9 +39,9 @@ class RequestTableModel(QAbstractTableModel):
             COL_COMPLETE: completeness(request.content),
             COL_UPDATED: request.updated_at.isoformat(),
         }
-        return keys.get(column, self._display(request, column).casefold())
+        return keys.get(column, self.display(request, column).casefold())
 
-    def _display(self, request: SupportRequest, column: int) -> str:
+    def display(self, request: SupportRequest, column: int) -> str:
         content = request.content
         values = {
             COL_ID: str(request.id),
@@ -82,13 +52,6 @@ class RequestTableModel(QAbstractTableModel):
             COL_UPDATED: format_datetime(request.updated_at, "short"),
         }
         return values[column]
-
-    def retranslate(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
 
 
 class RequestFilterProxy(QSortFilterProxyModel):
