@@ -62,6 +62,71 @@ def cmd_identity_show(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
+def cmd_identity_csr(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.fileio import write_bytes_atomically
+    from acsg_desktop.core.package.identities import IdentityStore
+
+    with Workspace.open(folder) as workspace:
+        person = _person(args, workspace)
+    request = IdentityStore(folder).signing_request(person, read_passphrase(args.passphrase_file))
+    write_bytes_atomically(Path(args.out), request)
+    emit(
+        args,
+        {"csr": args.out},
+        [_("Certificate signing request written to {path}").format(path=args.out)],
+    )
+    return 0
+
+
+def cmd_identity_import(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.package.identities import IdentityStore
+
+    with Workspace.open(folder) as workspace:
+        person = _person(args, workspace)
+    info = IdentityStore(folder).import_certificate(
+        person, read_passphrase(args.passphrase_file), Path(args.certificate).read_bytes()
+    )
+    emit(
+        args,
+        {"person": info.person, "fingerprint": info.fingerprint},
+        [
+            _("Certificate imported for {name}; fingerprint {value}").format(
+                name=info.person, value=info.fingerprint
+            )
+        ],
+    )
+    return 0
+
+
+def cmd_identity_passphrase(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.package.identities import IdentityStore
+
+    with Workspace.open(folder) as workspace:
+        person = _person(args, workspace)
+    IdentityStore(folder).change_passphrase(
+        person, read_passphrase(args.passphrase_file), read_passphrase(args.new_passphrase_file)
+    )
+    emit(args, {"person": person}, [_("Passphrase changed.")])
+    return 0
+
+
+def cmd_identity_export(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.fileio import write_bytes_atomically
+    from acsg_desktop.core.package.identities import IdentityStore
+    from acsg_desktop.core.signing.keys import certificate_pem
+
+    with Workspace.open(folder) as workspace:
+        person = _person(args, workspace)
+    info = IdentityStore(folder).info(person)
+    write_bytes_atomically(Path(args.out), certificate_pem(info.certificate))
+    emit(
+        args,
+        {"certificate": args.out, "fingerprint": info.fingerprint},
+        [_("Certificate written to {path}").format(path=args.out)],
+    )
+    return 0
+
+
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.package.builder import export_package
 
@@ -147,6 +212,28 @@ def add_package_commands(commands: Any, json_flag: argparse.ArgumentParser) -> N
     create.set_defaults(handler=cmd_identity_create)
     show = sub.add_parser("show", parents=[json_flag], help=_("identities and fingerprints"))
     show.set_defaults(handler=cmd_identity_show)
+    for name, handler, help_text, extra in (
+        ("csr", cmd_identity_csr, _("write a certificate signing request"), "--out"),
+        (
+            "import-cert",
+            cmd_identity_import,
+            _("import the certificate the Secretariat issued"),
+            "certificate",
+        ),
+        (
+            "passphrase",
+            cmd_identity_passphrase,
+            _("change the passphrase"),
+            "--new-passphrase-file",
+        ),
+        ("export-cert", cmd_identity_export, _("write the certificate (PEM)"), "--out"),
+    ):
+        command = sub.add_parser(name, parents=[json_flag], help=help_text)
+        command.add_argument("--name", help=_("the signatory (default: the current user)"))
+        if name != "export-cert":
+            command.add_argument("--passphrase-file", required=True)
+        command.add_argument(extra, **({"required": True} if extra.startswith("--") else {}))
+        command.set_defaults(handler=handler)
     export = commands.add_parser(
         "export", parents=[json_flag], help=_("export a signed package for the Secretariat")
     )

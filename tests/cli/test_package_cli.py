@@ -80,3 +80,79 @@ def test_export_refuses_a_wrong_passphrase(capsys: pytest.CaptureFixture[str], t
     )
     assert status == 1 and "Wrong passphrase" in err
     assert not (tmp_path / "x.acsgpkg").exists()
+
+
+def test_csr_certificate_import_passphrase_change_and_export(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import NameOID
+
+    from acsg_desktop.core.signing.keys import certificate_pem, create_identity
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("a long enough passphrase")
+    new.write_text("another long passphrase")
+    run(
+        capsys,
+        "profile",
+        "set",
+        "--country",
+        "TD",
+        "--authority",
+        "Commission",
+        "--contact",
+        "Amina",
+        "--email",
+        "a@example.org",
+    )
+    base = ["--name", "Amina"]
+    assert run(capsys, "identity", "create", *base, "--passphrase-file", str(old))[0] == 0
+    csr_path = tmp_path / "amina.csr"
+    assert (
+        run(
+            capsys, "identity", "csr", *base, "--passphrase-file", str(old), "--out", str(csr_path)
+        )[0]
+        == 0
+    )
+    request = x509.load_pem_x509_csr(csr_path.read_bytes())
+    secretariat = create_identity("CA", "ACSG Secretariat (test only)", "CH")
+    now = secretariat.certificate.not_valid_before_utc
+    issued = (
+        x509.CertificateBuilder()
+        .subject_name(request.subject)
+        .issuer_name(secretariat.certificate.subject)
+        .public_key(request.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(secretariat.certificate.not_valid_after_utc)
+        .sign(secretariat.key, hashes.SHA256())
+    )
+    cert_path = tmp_path / "issued.pem"
+    cert_path.write_bytes(certificate_pem(issued))
+    status, _out, err = run(
+        capsys, "identity", "import-cert", *base, "--passphrase-file", str(old), str(cert_path)
+    )
+    assert status == 0, err
+    assert (
+        run(
+            capsys,
+            "identity",
+            "passphrase",
+            *base,
+            "--passphrase-file",
+            str(old),
+            "--new-passphrase-file",
+            str(new),
+        )[0]
+        == 0
+    )
+    status, _out, err = run(
+        capsys, "identity", "csr", *base, "--passphrase-file", str(old), "--out", str(csr_path)
+    )
+    assert status == 1 and "Wrong passphrase" in err
+    exported = tmp_path / "mine.pem"
+    assert run(capsys, "identity", "export-cert", *base, "--out", str(exported))[0] == 0
+    mine = x509.load_pem_x509_certificate(exported.read_bytes())
+    assert mine.issuer.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "CA"
