@@ -163,12 +163,27 @@ class AssessmentRepository:
 
     def answer(self, assessment_id: int, indicator_id: str) -> Answer | None:
         """The stored answer to one indicator, if any."""
-        row = self._session.scalar(
-            select(AnswerRow).where(
-                AnswerRow.assessment_id == assessment_id, AnswerRow.indicator_id == indicator_id
-            )
+        columns = (
+            AnswerRow.kind,
+            AnswerRow.level,
+            AnswerRow.note,
+            AnswerRow.evidence,
+            AnswerRow.answered_by,
+            AnswerRow.saved_at,
         )
-        return _answer(row) if row else None
+        row = (
+            self._session.connection()
+            .execute(
+                select(*columns).where(
+                    AnswerRow.assessment_id == assessment_id, AnswerRow.indicator_id == indicator_id
+                )
+            )
+            .first()
+        )
+        if row is None:
+            return None
+        kind, level, note, evidence, answered_by, saved_at = row
+        return Answer(indicator_id, AnswerKind(kind), level, note, evidence, answered_by, saved_at)
 
     def fingerprints(self, assessment_id: int) -> dict[str, str]:
         """Indicator id -> fingerprint of the indicator as it was when answered."""

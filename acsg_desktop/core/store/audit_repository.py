@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.audit import GENESIS, AuditEntry, entry_hash
@@ -38,9 +39,11 @@ class AuditRepository:
 
     def head(self) -> tuple[int, str]:
         """The number and hash of the last entry (0 and the genesis hash when empty)."""
-        row = self._session.execute(
-            select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
-        ).first()
+        row = (
+            self._session.connection()
+            .execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1))
+            .first()
+        )
         return (int(row[0]), str(row[1])) if row else (0, GENESIS)
 
     def append(
@@ -60,22 +63,21 @@ class AuditRepository:
         digest = entry_hash(
             entry_id, at, actor, entity, entity_id, action, old_value, new_value, reason, prev_hash
         )
-        row = AuditRow(
-            id=entry_id,
-            at=at,
-            actor=actor,
-            entity=entity,
-            entity_id=entity_id,
-            action=action,
-            old_value=old_value,
-            new_value=new_value,
-            reason=reason,
-            prev_hash=prev_hash,
-            hash=digest,
+        entry = AuditEntry(
+            entry_id,
+            at,
+            actor,
+            entity,
+            entity_id,
+            action,
+            old_value,
+            new_value,
+            reason,
+            prev_hash,
+            digest,
         )
-        self._session.add(row)
-        self._session.flush()
-        return _entry(row)
+        self._session.connection().execute(insert(AuditRow).values(**asdict(entry)))
+        return entry
 
     def entries(self) -> Iterator[AuditEntry]:
         """Every entry in order, read in batches."""
