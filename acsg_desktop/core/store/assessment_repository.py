@@ -38,6 +38,23 @@ def _answer_upsert() -> Any:
     )
 
 
+# Statements on the answer-saving path, built once (their compiled form is cached).
+_STATUS = select(AssessmentRow.status).where(AssessmentRow.id == bindparam("aid"))
+_TOUCH = (
+    update(AssessmentRow)
+    .where(AssessmentRow.id == bindparam("aid"))
+    .values(updated_at=bindparam("now"))
+)
+_ANSWER = select(
+    AnswerRow.kind,
+    AnswerRow.level,
+    AnswerRow.note,
+    AnswerRow.evidence,
+    AnswerRow.answered_by,
+    AnswerRow.saved_at,
+).where(AnswerRow.assessment_id == bindparam("aid"), AnswerRow.indicator_id == bindparam("iid"))
+
+
 def utc_now() -> datetime:
     """Now, in UTC, without tzinfo (as SQLite stores it)."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -135,11 +152,7 @@ class AssessmentRepository:
 
     def status(self, assessment_id: int) -> AssessmentStatus | None:
         """The status of ``assessment_id``, or None when there is no such assessment."""
-        value = (
-            self._session.connection()
-            .execute(select(AssessmentRow.status).where(AssessmentRow.id == assessment_id))
-            .scalar()
-        )
+        value = self._session.connection().execute(_STATUS, {"aid": assessment_id}).scalar()
         return AssessmentStatus(value) if value else None
 
     def update(self, assessment_id: int, **changes: Any) -> None:
@@ -163,21 +176,9 @@ class AssessmentRepository:
 
     def answer(self, assessment_id: int, indicator_id: str) -> Answer | None:
         """The stored answer to one indicator, if any."""
-        columns = (
-            AnswerRow.kind,
-            AnswerRow.level,
-            AnswerRow.note,
-            AnswerRow.evidence,
-            AnswerRow.answered_by,
-            AnswerRow.saved_at,
-        )
         row = (
             self._session.connection()
-            .execute(
-                select(*columns).where(
-                    AnswerRow.assessment_id == assessment_id, AnswerRow.indicator_id == indicator_id
-                )
-            )
+            .execute(_ANSWER, {"aid": assessment_id, "iid": indicator_id})
             .first()
         )
         if row is None:
@@ -196,12 +197,18 @@ class AssessmentRepository:
 
     def touch(self, assessment_id: int, reopen: bool = False) -> None:
         """Record that the assessment changed; ``reopen`` puts a completed one back in progress."""
-        values: dict[str, Any] = {"updated_at": utc_now()}
         if reopen:
-            values |= {"status": AssessmentStatus.IN_PROGRESS.value, "completed_at": None}
-        self._session.connection().execute(
-            update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(**values)
-        )
+            self._session.connection().execute(
+                update(AssessmentRow)
+                .where(AssessmentRow.id == assessment_id)
+                .values(
+                    updated_at=utc_now(),
+                    status=AssessmentStatus.IN_PROGRESS.value,
+                    completed_at=None,
+                )
+            )
+        else:
+            self._session.connection().execute(_TOUCH, {"aid": assessment_id, "now": utc_now()})
 
     def put_answer(self, assessment_id: int, answer: Answer, fingerprint: str) -> Answer:
         """Insert or replace the answer to ``answer.indicator_id``; return it with its time."""

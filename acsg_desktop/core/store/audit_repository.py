@@ -13,6 +13,9 @@ from acsg_desktop.core.audit import GENESIS, AuditEntry, entry_hash
 from acsg_desktop.core.store.rows import AuditRow
 
 BATCH = 500
+# Built once: the audit entry is written on every saved answer.
+_HEAD = select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
+_INSERT = insert(AuditRow)
 
 
 def _entry(row: AuditRow) -> AuditEntry:
@@ -39,11 +42,7 @@ class AuditRepository:
 
     def head(self) -> tuple[int, str]:
         """The number and hash of the last entry (0 and the genesis hash when empty)."""
-        row = (
-            self._session.connection()
-            .execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1))
-            .first()
-        )
+        row = self._session.connection().execute(_HEAD).first()
         return (int(row[0]), str(row[1])) if row else (0, GENESIS)
 
     def append(
@@ -76,7 +75,7 @@ class AuditRepository:
             prev_hash,
             digest,
         )
-        self._session.connection().execute(insert(AuditRow).values(**asdict(entry)))
+        self._session.connection().execute(_INSERT, asdict(entry))
         return entry
 
     def entries(self) -> Iterator[AuditEntry]:
