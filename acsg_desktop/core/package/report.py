@@ -10,8 +10,9 @@ import io
 from typing import Any
 from xml.sax.saxutils import escape
 
-from acsg_desktop.core.assessment.labels import aim_label, percent_label
-from acsg_desktop.core.i18n import _, format_money
+from acsg_desktop.core.assessment.labels import KIND_LABELS, aim_label, percent_label
+from acsg_desktop.core.assessment.model import AnswerKind
+from acsg_desktop.core.i18n import _, country_name, format_money
 from acsg_desktop.core.requests.codec import content_from_dict
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.paths import resources_dir
@@ -117,7 +118,13 @@ def _cover(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
         Spacer(1, 120),
         _p(_("Asylum capacity self-assessment and support requests"), s["title"]),
         _p(authority["name"], s["h1"]),
-        _p(_("Country: {code}").format(code=authority["country"]), s["body"]),
+        _p(
+            _("Country: {country} ({code})").format(
+                country=country_name(authority["country"]) or authority["country"],
+                code=authority["country"],
+            ),
+            s["body"],
+        ),
         _p(
             _("Assessment: {title} ({year}), framework {version}").format(
                 title=assessment["title"],
@@ -221,6 +228,17 @@ def _requests(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
             _table(_request_rows(request, s), [130, 350], header=False),
         ]
     return flow
+
+
+def _shown_answer(answer: dict[str, Any]) -> str:
+    """How an answer reads in the appendix, in the report's language."""
+    if not answer["applies"]:
+        return _("Not applicable")
+    if answer["kind"] is None:
+        return _("Not answered")
+    if answer["kind"] == AnswerKind.LEVEL.value:
+        return str(answer["level"])
+    return _(KIND_LABELS[AnswerKind(answer["kind"])])
 
 
 def _answers(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:

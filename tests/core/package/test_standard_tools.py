@@ -83,3 +83,15 @@ def test_an_edited_sums_file_breaks_the_cms_signature(exported: Exported, tmp_pa
     sums = folder / "SHA256SUMS"
     sums.write_bytes(sums.read_bytes().replace(b"report.pdf", b"report.pdX"))
     assert openssl_verify(folder).returncode != 0
+
+
+def test_the_report_reads_in_the_language_chosen_at_export(
+    exported: Exported, tmp_path: Path
+) -> None:
+    french = unpack(exported.first, tmp_path / "fr")
+    english = unpack(exported.second, tmp_path / "en")
+    text_fr = tool("pdftotext", "report.pdf", "-", cwd=french).stdout
+    text_en = tool("pdftotext", "report.pdf", "-", cwd=english).stdout
+    assert "Page 1 sur" in text_fr and "Informations insuffisantes" in text_fr
+    assert "Pays : Tchad (TD)" in text_fr and "Annexe : toutes les réponses" in text_fr
+    assert "Page 1 of" in text_en and "Appendix: every answer" in text_en
