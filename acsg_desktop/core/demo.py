@@ -13,7 +13,7 @@ from acsg_desktop.core.assessment.model import Answer, AnswerKind, AssessmentSum
 from acsg_desktop.core.demo_requests import create_demo_requests
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework, Indicator
-from acsg_desktop.core.i18n import _
+from acsg_desktop.core.i18n import _, language_as
 from acsg_desktop.core.profile import Profile
 from acsg_desktop.core.requests.model import SupportRequest
 from acsg_desktop.core.workspace import Workspace
@@ -108,7 +108,13 @@ def _fill(
 
 
 def create_demo(workspace: Workspace, language: str) -> DemoResult:
-    """Fill an empty data folder with the demo authority and its two assessments."""
+    """Fill an empty data folder with the demo authority and its two assessments, titled and
+    annotated in ``language``."""
+    with language_as(language):
+        return _create_demo(workspace, language)
+
+
+def _create_demo(workspace: Workspace, language: str) -> DemoResult:
     if workspace.assessments.list():
         raise AcsgError(
             _("This data folder already holds assessments; run the demo in an empty folder.")

@@ -244,13 +244,7 @@ def _shown_answer(answer: dict[str, Any]) -> str:
 def _answers(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
     rows = [[_p(h, s["small"]) for h in (_("Indicator"), _("Answer"), _("Note"), _("Evidence"))]]
     for answer in document["assessment"]["answers"]:
-        shown = (
-            _("Not applicable")
-            if not answer["applies"]
-            else str(answer["level"])
-            if answer["level"]
-            else answer["kind"] or "–"
-        )
+        shown = _shown_answer(answer)
         rows.append(
             [
                 _p(answer["question"], s["small"]),
@@ -259,7 +253,7 @@ def _answers(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
                 _p(answer["evidence"], s["small"]),
             ]
         )
-    return [_p(_("Appendix: every answer"), s["h1"]), _table(rows, [200, 50, 115, 115])]
+    return [_p(_("Appendix: every answer"), s["h1"]), _table(rows, [185, 85, 105, 105])]
 
 
 def _page_numbers(total_pages: list[int]) -> Any:

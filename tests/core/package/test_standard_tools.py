@@ -90,8 +90,8 @@ def test_the_report_reads_in_the_language_chosen_at_export(
 ) -> None:
     french = unpack(exported.first, tmp_path / "fr")
     english = unpack(exported.second, tmp_path / "en")
-    text_fr = tool("pdftotext", "report.pdf", "-", cwd=french).stdout
-    text_en = tool("pdftotext", "report.pdf", "-", cwd=english).stdout
+    text_fr = " ".join(tool("pdftotext", "report.pdf", "-", cwd=french).stdout.split())
+    text_en = " ".join(tool("pdftotext", "report.pdf", "-", cwd=english).stdout.split())
     assert "Page 1 sur" in text_fr and "Informations insuffisantes" in text_fr
     assert "Pays : Tchad (TD)" in text_fr and "Annexe : toutes les réponses" in text_fr
     assert "Page 1 of" in text_en and "Appendix: every answer" in text_en
