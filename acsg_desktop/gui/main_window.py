@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,6 +35,8 @@ REQUESTS_LABEL = N_("Support requests")
 GUIDES_LABEL = N_("Practice guides")
 PACKAGES_LABEL = N_("Packages")
 SETTINGS_LABEL = N_("Settings")
+AREA_LABELS = (ASSESSMENTS_LABEL, REQUESTS_LABEL, PACKAGES_LABEL, GUIDES_LABEL, SETTINGS_LABEL)
+PACKAGES_ROW = 2
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -44,20 +49,18 @@ class MainWindow(Retranslatable, QMainWindow):
         self.navigation.setFixedWidth(210)
         self.navigation.setSpacing(4)
         self.pages = QStackedWidget(self)
-        self.assessments_page = AssessmentsPage(workspace, self.pages)
-        self._add_area(ASSESSMENTS_LABEL, self.assessments_page)
-        self.requests_page = RequestsPage(workspace, self.pages)
-        self._add_area(REQUESTS_LABEL, self.requests_page)
-        self.assessments_page.results.draft_requested.connect(self._draft_request)
-        self.packages_page = PackagesPage(workspace, self.pages)
-        self._add_area(PACKAGES_LABEL, self.packages_page)
-        self.guides_page = GuidesPage(workspace, self.pages)
-        self._add_area(GUIDES_LABEL, self.guides_page)
-        self.assessments_page.guide_requested.connect(self._open_guide)
-        self.settings_page = SettingsPage(workspace, language, self.pages)
-        self._add_area(SETTINGS_LABEL, self.settings_page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.currentRowChanged.connect(self._area_shown)
+        self._built: dict[int, QWidget] = {}
+        self._factories: list[Callable[[], QWidget]] = [
+            self._make_assessments,
+            lambda: RequestsPage(workspace, self.pages),
+            lambda: PackagesPage(workspace, self.pages),
+            lambda: GuidesPage(workspace, self.pages),
+            self._make_settings,
+        ]
+        for label in AREA_LABELS:  # pages are built the first time they are shown
+            self.navigation.addItem(_(label))
+            self.pages.addWidget(QWidget(self.pages))
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -67,16 +70,59 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
         self._build_menus()
-        self.settings_page.profile_saved.connect(self._refresh_status)
-        self.settings_page.people_box.people_changed.connect(self._refresh_status)
         self.resize(1200, 720)
         self._restore_geometry()
         self.retranslate_ui()
         self._resume_assessment()
 
-    def _add_area(self, title: str, page: QWidget) -> None:
-        self.navigation.addItem(title)
-        self.pages.addWidget(page)
+    def _make_assessments(self) -> QWidget:
+        page = AssessmentsPage(self._workspace, self.pages)
+        page.results.draft_requested.connect(self._draft_request)
+        page.guide_requested.connect(self._open_guide)
+        return page
+
+    def _make_settings(self) -> QWidget:
+        page = SettingsPage(self._workspace, self._language, self.pages)
+        page.profile_saved.connect(self._refresh_status)
+        page.people_box.people_changed.connect(self._refresh_status)
+        return page
+
+    def _page(self, row: int) -> QWidget:
+        """The page of area ``row``, built the first time it is needed (faster start-up)."""
+        if row not in self._built:
+            page = self._factories[row]()
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = page
+        return self._built[row]
+
+    def _show_row(self, row: int) -> None:
+        page = self._page(row)
+        self.pages.setCurrentIndex(row)
+        if page is self._built.get(PACKAGES_ROW):
+            self.packages_page.refresh()
+
+    @property
+    def assessments_page(self) -> AssessmentsPage:
+        return cast(AssessmentsPage, self._page(0))
+
+    @property
+    def requests_page(self) -> RequestsPage:
+        return cast(RequestsPage, self._page(1))
+
+    @property
+    def packages_page(self) -> PackagesPage:
+        return cast(PackagesPage, self._page(PACKAGES_ROW))
+
+    @property
+    def guides_page(self) -> GuidesPage:
+        return cast(GuidesPage, self._page(3))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast(SettingsPage, self._page(4))
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -137,14 +183,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("ACSG Desktop"))
-        labels = [
-            ASSESSMENTS_LABEL,
-            REQUESTS_LABEL,
-            PACKAGES_LABEL,
-            GUIDES_LABEL,
-            SETTINGS_LABEL,
-        ]
-        for row, label in enumerate(labels):
+        for row, label in enumerate(AREA_LABELS):
             self.navigation.item(row).setText(_(label))
             self.go_actions[row].setText(_(label))
         self.navigation.setAccessibleName(_("Areas"))
@@ -159,11 +198,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
         self.status_label.setText(self._status_text())
-
-    def _area_shown(self, row: int) -> None:
-        """Pages that show data from other areas refresh when they come into view."""
-        if self.pages.widget(row) is self.packages_page:
-            self.packages_page.refresh()
 
     def _open_guide(self, guide_id: str) -> None:
         self.show_area(self.pages.indexOf(self.guides_page))
