@@ -15,9 +15,15 @@ from acsg_desktop.core.requests.service import RequestService
 from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.backup import restore_backup
-from acsg_desktop.core.store.database import Database, database_path, prepare_data_dir
+from acsg_desktop.core.store.database import (
+    Database,
+    backup_dir,
+    database_path,
+    prepare_data_dir,
+)
 from acsg_desktop.core.store.lock import InstanceLock
 from acsg_desktop.core.store.migrate import KNOWN_REVISIONS
+from acsg_desktop.core.store.rotation import backup_if_due
 
 
 class Workspace:
@@ -33,6 +39,7 @@ class Workspace:
         self.requests = RequestService(database, self.people)
         self.current_user = load_settings(data_dir).current_user
         self.guides = GuideService(database)
+        self._changes_at_backup = 0
 
     @classmethod
     def open(cls, data_dir: Path) -> Workspace:
@@ -53,6 +60,7 @@ class Workspace:
         try:
             workspace.guides.install_shipped_if_newer()
             workspace.guides.note_time()
+            workspace._changes_at_backup = database.total_changes()
         except BaseException:
             workspace.close()
             raise
@@ -90,6 +98,18 @@ class Workspace:
         except AcsgError:
             return None
         return summary.id if summary.status is AssessmentStatus.IN_PROGRESS else None
+
+    def backup_if_due(self) -> Path | None:
+        """An automatic backup when data changed and the last one is 30 minutes old or more."""
+        changes = self.database.total_changes()
+        made = backup_if_due(
+            self.database.path,
+            backup_dir(self.data_dir),
+            changed=changes != self._changes_at_backup,
+        )
+        if made is not None:
+            self._changes_at_backup = changes
+        return made
 
     def __enter__(self) -> Workspace:
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.assessment.scoring import Gap
+from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _, country_name
 from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
@@ -37,6 +38,7 @@ PACKAGES_LABEL = N_("Packages")
 SETTINGS_LABEL = N_("Settings")
 AREA_LABELS = (ASSESSMENTS_LABEL, REQUESTS_LABEL, PACKAGES_LABEL, GUIDES_LABEL, SETTINGS_LABEL)
 PACKAGES_ROW = 2
+BACKUP_CHECK_MS = 5 * 60 * 1000
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -72,6 +74,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self._build_menus()
         self.resize(1200, 720)
         self._restore_geometry()
+        self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self.auto_backup)
+        self._backup_timer.start()
         self.retranslate_ui()
         self._resume_assessment()
 
@@ -220,7 +225,20 @@ class MainWindow(Retranslatable, QMainWindow):
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
 
+    def auto_backup(self) -> None:
+        """A checked backup when data changed and the last one is 30 minutes old or more."""
+        try:
+            made = self._workspace.backup_if_due()
+        except AcsgError as error:
+            self.statusBar().showMessage(
+                _("Automatic backup failed: {reason}").format(reason=error.message)
+            )
+            return
+        if made is not None:
+            self.statusBar().showMessage(_("Backup written: {path}").format(path=made.name), 5000)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.auto_backup()
         settings = load_settings(self._workspace.data_dir)
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         save_settings(self._workspace.data_dir, settings)

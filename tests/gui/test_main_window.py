@@ -187,3 +187,12 @@ def test_keyboard_mnemonics_are_unique_on_every_screen(
         page.show_results(page.model.row_at(1).summary.id)
         assert_unique(visible_mnemonics(window), (lang, "results"))
         page.show_list()
+
+
+def test_closing_the_window_backs_up_what_changed(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = make_window(qtbot, workspace, language)  # the profile was just saved: a change
+    window.close()
+    backups = list((workspace.data_dir / "backups").glob("acsg-*-auto.sqlite3"))
+    assert len(backups) == 1

@@ -129,6 +129,11 @@ class Database:
                 _("The database could not be written: {reason}").format(reason=error.orig)
             ) from error
 
+    def total_changes(self) -> int:
+        """Rows inserted, changed or deleted through this connection since it opened."""
+        with self.engine.connect() as connection:
+            return int(connection.connection.driver_connection.total_changes)  # type: ignore[union-attr]
+
     def schema_revision(self) -> str | None:
         """The migration revision the database is at."""
         return stored_revision(self.path)
