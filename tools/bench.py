@@ -6,6 +6,7 @@ Prints a table (value, floor, ratio, target) and writes build/bench.json. Not a 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import statistics
@@ -236,9 +237,63 @@ def guide_search_figures() -> list[dict[str, object]]:
     ]
 
 
+def _floor_pdf_seconds(pages: int, identity: object) -> float:
+    """ReportLab building a document of the same length, then pyHanko signing it."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from acsg_desktop.core.package.pdf_finish import sign_pdf
+
+    started = time.perf_counter()
+    buffer = io.BytesIO()
+    style = getSampleStyleSheet()["BodyText"]
+    flow = []
+    for _page in range(pages):
+        flow += [Paragraph("Capacity " * 400, style), PageBreak()]
+    SimpleDocTemplate(buffer).build(flow)
+    sign_pdf(buffer.getvalue(), identity)  # type: ignore[arg-type]
+    return time.perf_counter() - started
+
+
+def package_figures() -> list[dict[str, object]]:
+    import zipfile
+
+    import pikepdf
+
+    from acsg_desktop.core.demo import create_demo
+    from acsg_desktop.core.package.builder import export_package
+    from acsg_desktop.core.package.identities import IdentityStore
+    from acsg_desktop.core.workspace import Workspace
+
+    values, floors, passphrase = [], [], b"bench passphrase"
+    for _round in range(3):
+        with tempfile.TemporaryDirectory() as home, Workspace.open(Path(home)) as workspace:
+            demo = create_demo(workspace, "en")
+            store = IdentityStore(Path(home))
+            store.create("Bench", workspace.profiles.get(), passphrase)  # type: ignore[arg-type]
+            out = Path(home) / "bench.acsgpkg"
+            started = time.perf_counter()
+            export_package(workspace, demo.baseline.id, "Bench", passphrase, out, "en")
+            values.append(time.perf_counter() - started)
+            with (
+                zipfile.ZipFile(out) as archive,
+                pikepdf.open(io.BytesIO(archive.read("report.pdf"))) as pdf,
+            ):
+                pages = len(pdf.pages)
+            floors.append(_floor_pdf_seconds(pages, store.unlock("Bench", passphrase)))
+    return [
+        {
+            "figure": "build and sign a package (s)",
+            "value": statistics.median(values),
+            "floor": statistics.median(floors),
+            "target_ratio": 1.5,
+        }
+    ]
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    figures = startup_figures() + answer_figures() + guide_search_figures()
+    figures = startup_figures() + answer_figures() + guide_search_figures() + package_figures()
     print(f"{'figure':34} {'value':>9} {'floor':>9} {'ratio':>7} {'target':>7}")
     for figure in figures:
         figure["ratio"] = float(figure["value"]) / float(figure["floor"])  # type: ignore[arg-type]
