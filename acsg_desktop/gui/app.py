@@ -15,6 +15,7 @@ from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
 from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
 from acsg_desktop.gui.settings.user_dialog import ensure_current_user
+from acsg_desktop.gui.single_instance import InstanceServer
 from acsg_desktop.gui.startup import open_workspace
 from acsg_desktop.paths import data_dir as resolve_data_dir
 
@@ -51,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         ensure_current_user(workspace)
         window = MainWindow(workspace, language)
+        InstanceServer(folder, window)
         window.show()
         return app.exec()
     finally:

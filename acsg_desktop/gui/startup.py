@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.store.database import DatabaseDamagedError
+from acsg_desktop.core.store.lock import InstanceLockedError
 from acsg_desktop.core.workspace import Workspace, restore_into
+from acsg_desktop.gui.single_instance import bring_forward
 
 
 def _offer_restore(error: DatabaseDamagedError, data_dir: Path) -> bool:
@@ -40,6 +42,15 @@ def open_workspace(data_dir: Path) -> Workspace | None:
         except DatabaseDamagedError as error:
             if not _offer_restore(error, data_dir):
                 return None
+        except InstanceLockedError as error:
+            message = error.message
+            if bring_forward(data_dir):
+                message = _(
+                    "ACSG Desktop is already open on this data folder: its window was "
+                    "brought to the front."
+                )
+            QMessageBox.information(None, _("ACSG Desktop is already open"), message)
+            return None
         except AcsgError as error:
             QMessageBox.critical(None, _("ACSG Desktop cannot start"), error.message)
             return None

@@ -62,3 +62,29 @@ def test_damaged_database_can_start_empty_in_french(
     finally:
         workspace.close()
     assert "mise de côté" in seen[0]
+
+
+def test_a_second_start_brings_the_running_window_forward(
+    qtbot: QtBot, language: LanguageSwitcher, isolated_home: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from acsg_desktop.gui.single_instance import InstanceServer
+
+    running = Workspace.open(isolated_home)
+    window = QWidget()
+    qtbot.addWidget(window)
+    raised: list[bool] = []
+    monkeypatch.setattr(window, "raise_", lambda: raised.append(True))
+    server = InstanceServer(isolated_home, window)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: shown.append(text)
+    )
+    try:
+        assert startup.open_workspace(isolated_home) is None
+        qtbot.waitUntil(lambda: bool(raised), timeout=3000)
+    finally:
+        server.close()
+        running.close()
+    assert "brought to the front" in shown[0]
