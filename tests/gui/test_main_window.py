@@ -140,7 +140,9 @@ def test_second_instance_is_refused_with_a_message(
     qtbot: QtBot, language: LanguageSwitcher, isolated_home, monkeypatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: shown.append(text)
+    )
     isolated_home.mkdir()
     with InstanceLock(isolated_home):
         assert startup.open_workspace(isolated_home) is None
