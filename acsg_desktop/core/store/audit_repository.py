@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.audit import GENESIS, AuditEntry, entry_hash
+from acsg_desktop.core.audit import GENESIS, AuditEntry, expected_hash
 from acsg_desktop.core.store.rows import AuditRow
 
 BATCH = 500
@@ -59,10 +59,7 @@ class AuditRepository:
         last_id, prev_hash = self.head()
         entry_id = last_id + 1
         at = datetime.now(UTC).isoformat(timespec="microseconds")
-        digest = entry_hash(
-            entry_id, at, actor, entity, entity_id, action, old_value, new_value, reason, prev_hash
-        )
-        entry = AuditEntry(
+        unsealed = AuditEntry(
             entry_id,
             at,
             actor,
@@ -73,8 +70,9 @@ class AuditRepository:
             new_value,
             reason,
             prev_hash,
-            digest,
+            "",
         )
+        entry = replace(unsealed, hash=expected_hash(unsealed))
         self._session.connection().execute(_INSERT, asdict(entry))
         return entry
 

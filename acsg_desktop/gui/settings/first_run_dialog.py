@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.profile import ProfileInvalidError
 from acsg_desktop.core.profile_service import ProfileService
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.profile_form import ProfileForm
@@ -43,14 +42,8 @@ class FirstRunDialog(Retranslatable, QDialog):
 
     def save(self) -> None:
         """Validate and store the profile; stay open with messages when something is wrong."""
-        if not self.form.validate():
-            return
-        try:
-            self._profiles.save(self.form.profile())
-        except ProfileInvalidError as error:
-            self.form.show_errors(error.errors)
-            return
-        self.accept()
+        if self.form.save_to(self._profiles):
+            self.accept()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Welcome to ACSG Desktop"))

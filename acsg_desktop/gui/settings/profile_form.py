@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _
-from acsg_desktop.core.profile import FIELDS, Profile, validate_profile
+from acsg_desktop.core.profile import FIELDS, Profile, ProfileInvalidError, validate_profile
+from acsg_desktop.core.profile_service import ProfileService
 from acsg_desktop.gui.widgets.country_combo import CountryComboBox
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -80,6 +81,17 @@ class ProfileForm(Retranslatable, QWidget):
         self.contact_person.setText(profile.contact_person)
         self.email.setText(profile.email)
         self.language.setCurrentIndex(max(0, self.language.findData(profile.preferred_language)))
+
+    def save_to(self, profiles: ProfileService) -> bool:
+        """Validate, then store the profile; False (messages shown) when something is wrong."""
+        if not self.validate():
+            return False
+        try:
+            profiles.save(self.profile())
+        except ProfileInvalidError as error:
+            self.show_errors(error.errors)
+            return False
+        return True
 
     def validate(self) -> bool:
         """Show a message under each wrong field; True when every field is valid."""

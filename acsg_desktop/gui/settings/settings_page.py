@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
-from acsg_desktop.core.profile import ProfileInvalidError
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.people_box import PeopleBox
@@ -95,12 +94,7 @@ class SettingsPage(Retranslatable, QWidget):
     def save_profile(self) -> None:
         """Validate, then store the profile; say "saved" only once it is stored."""
         self.save_status.clear()
-        if not self.form.validate():
-            return
-        try:
-            self._profiles.save(self.form.profile())
-        except ProfileInvalidError as error:
-            self.form.show_errors(error.errors)
+        if not self.form.save_to(self._profiles):
             return
         self.save_status.setText(_("Profile saved."))
         self.profile_saved.emit()
