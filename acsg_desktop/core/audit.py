@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 GENESIS = "0" * 64
 
@@ -45,48 +45,12 @@ class ChainCheck:
         return self.broken_entry is None
 
 
-def entry_hash(
-    entry_id: int,
-    at: str,
-    actor: str,
-    entity: str,
-    entity_id: str,
-    action: str,
-    old_value: str,
-    new_value: str,
-    reason: str,
-    prev_hash: str,
-) -> str:
-    """The sha256 (hex) of an entry's fields and the previous hash, canonically encoded."""
-    fields = [
-        entry_id,
-        at,
-        actor,
-        entity,
-        entity_id,
-        action,
-        old_value,
-        new_value,
-        reason,
-        prev_hash,
-    ]
+def expected_hash(entry: AuditEntry) -> str:
+    """The sha256 (hex) of every field but the hash itself (the previous hash included), as
+    canonical JSON in field order."""
+    fields = astuple(entry)[:-1]
     canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def expected_hash(entry: AuditEntry) -> str:
-    return entry_hash(
-        entry.id,
-        entry.at,
-        entry.actor,
-        entry.entity,
-        entry.entity_id,
-        entry.action,
-        entry.old_value,
-        entry.new_value,
-        entry.reason,
-        entry.prev_hash,
-    )
 
 
 def verify_chain(entries: Iterable[AuditEntry]) -> ChainCheck:

@@ -197,8 +197,3 @@ def country_name(code: str) -> str | None:
 def is_country(code: str) -> bool:
     """True when ``code`` is a two-letter code of a country Babel knows."""
     return country_name(code) is not None
-
-
-def language_name(language: str) -> str:
-    """A language's own name, as shown in the language menu."""
-    return LANGUAGE_NAMES.get(language, language)

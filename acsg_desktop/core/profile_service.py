@@ -36,8 +36,3 @@ class ProfileService:
             ProfileRepository(session).save(profile)
             PersonRepository(session).ensure(profile.contact_person, CONTACT_ROLES)
         return profile
-
-    def people_names(self) -> list[str]:
-        """Names of the authority's people, for "answered by" and similar fields."""
-        with self._database.unit_of_work() as session:
-            return PersonRepository(session).names()

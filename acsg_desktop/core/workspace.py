@@ -68,7 +68,7 @@ class Workspace:
 
     def people_names(self) -> list[str]:
         """Names offered wherever the app asks who did something."""
-        return self.profiles.people_names()
+        return [person.name for person in self.people.list()]
 
     def set_current_user(self, name: str) -> None:
         """Who is using the app now; every change is recorded under this name."""

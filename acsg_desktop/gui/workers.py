@@ -46,8 +46,3 @@ def run_in_background(
     job.signals.done.connect(lambda value: finish(on_done, value))
     job.signals.failed.connect(lambda error: finish(on_error, error))
     QThreadPool.globalInstance().start(job)
-
-
-def wait_for_background_work(milliseconds: int = 30_000) -> bool:
-    """Block until the pool is idle (for tests and a clean exit)."""
-    return QThreadPool.globalInstance().waitForDone(milliseconds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from acsg_desktop.core.assessment.model import Answer, AssessmentSummary
+from acsg_desktop.core.assessment.model import AssessmentSummary
 from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.framework.model import Framework
 
@@ -58,19 +58,3 @@ def results_document(
         "insufficient_information": [_gap_document(framework, g) for g in scores.insufficient],
         "incomplete_answers": list(scores.incomplete),
     }
-
-
-def answers_document(answers: dict[str, Answer]) -> list[dict[str, Any]]:
-    """Every answer as plain data, in indicator order."""
-    return [
-        {
-            "indicator": answer.indicator_id,
-            "kind": answer.kind.value,
-            "level": answer.level,
-            "note": answer.note,
-            "evidence": answer.evidence,
-            "answered_by": answer.answered_by,
-            "saved_at": answer.saved_at.isoformat() if answer.saved_at else None,
-        }
-        for _id, answer in sorted(answers.items())
-    ]

@@ -16,10 +16,6 @@ class PersonRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def names(self) -> list[str]:
-        """Every person's name, alphabetically."""
-        return list(self._session.scalars(select(PersonRow.name).order_by(PersonRow.name)))
-
     def people(self) -> list[tuple[str, tuple[str, ...]]]:
         """(name, roles) of everyone, alphabetically."""
         rows = self._session.execute(

@@ -36,9 +36,6 @@ class ChoiceBoxes(Retranslatable, QWidget):
         for value, box in self.boxes.items():
             box.setChecked(value in values)
 
-    def set_accessible_group(self, name: str) -> None:
-        self.setAccessibleName(name)
-
     def retranslate_ui(self) -> None:
         for value, box in self.boxes.items():
             box.setText(self._name_of(value))
