@@ -306,7 +306,9 @@ class ResultsPage(Retranslatable, QWidget):
         self.changes.setHorizontalHeaderLabels(
             [_("Aim or area"), _("This assessment"), _("Compared with"), _("Change (points)")]
         )
-        self.changes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        change_header = self.changes.horizontalHeader()
+        change_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        change_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.gaps.setAccessibleName(_("Gaps"))
         self.changes.setAccessibleName(_("Change"))
         if self.compare.count():
