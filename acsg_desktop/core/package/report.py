@@ -15,6 +15,7 @@ from acsg_desktop.core.assessment.model import AnswerKind
 from acsg_desktop.core.i18n import _, country_name, format_money
 from acsg_desktop.core.requests.codec import content_from_dict
 from acsg_desktop.core.requests.labels import label
+from acsg_desktop.core.text_rules import clean
 from acsg_desktop.paths import resources_dir
 
 FONT = "DejaVuSans"
@@ -80,9 +81,11 @@ def _styles() -> dict[str, Any]:
 
 
 def _p(text: object, style: Any) -> Any:
+    """A paragraph of plain text: unprintable characters dropped, line breaks kept."""
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+    lines = clean(str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    return Paragraph(escape(lines).replace("\n", "<br/>"), style)
 
 
 def _bar(value: float | None, width: float = 160) -> Any:
@@ -98,7 +101,9 @@ def _bar(value: float | None, width: float = 160) -> Any:
 def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Any:
     from reportlab.platypus import Table, TableStyle
 
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    # splitInRow: a row taller than what is left of the page (long evidence) goes on over the
+    # next pages instead of raising LayoutError.
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -267,14 +272,12 @@ def _page_numbers(total_pages: list[int]) -> Any:
     return draw
 
 
-def build_report(document: dict[str, Any]) -> bytes:
-    """The report PDF (not yet PDF/A nor signed) in the current language."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import PageBreak, SimpleDocTemplate
+def _story(document: dict[str, Any]) -> list[Any]:
+    """Fresh flowables: ReportLab changes them while laying them out, so each pass needs its own."""
+    from reportlab.platypus import PageBreak
 
-    _register_fonts()
     s = _styles()
-    flow = (
+    return (
         _cover(document, s)
         + _summary(document, s)
         + [PageBreak()]
@@ -284,6 +287,22 @@ def build_report(document: dict[str, Any]) -> bytes:
         + [PageBreak()]
         + _answers(document, s)
     )
+
+
+def build_report(document: dict[str, Any]) -> bytes:
+    """The report PDF (not yet PDF/A nor signed) in the current language.
+
+    Args:
+        document: the package document (``package_document``), as written to package.json.
+
+    Returns:
+        The PDF bytes. Text flows over as many pages as it needs; unprintable characters
+        (``text_rules.clean``) are left out.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    _register_fonts()
     total: list[int] = [0]
     for _pass in range(2):  # the first pass counts the pages for "Page X of Y"
         buffer = io.BytesIO()
@@ -298,7 +317,7 @@ def build_report(document: dict[str, Any]) -> bytes:
             bottomMargin=50,
         )
         template.build(
-            list(flow), onFirstPage=_page_numbers(total), onLaterPages=_page_numbers(total)
+            _story(document), onFirstPage=_page_numbers(total), onLaterPages=_page_numbers(total)
         )
         total[0] = template.page
     return buffer.getvalue()
