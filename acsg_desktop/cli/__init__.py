@@ -18,7 +18,11 @@ from acsg_desktop.cli.requests import add_request_commands
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.language import apply_start_language
+from acsg_desktop.core.logs import configure_logging, report_unexpected
 from acsg_desktop.paths import data_dir as resolve_data_dir
+
+# 128 + SIGINT, as shells report a Ctrl+C.
+INTERRUPTED_EXIT_STATUS = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,15 +53,28 @@ def _data_dir_from(argv: Sequence[str]) -> Path:
     return resolve_data_dir(known.data_dir)
 
 
+def _fail(error: AcsgError) -> int:
+    print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+    return error.exit_status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one `acsg` command; returns the exit status (0 only on success)."""
+    """Run one `acsg` command; returns the exit status (0 only on success).
+
+    Our own errors print their translated message (status 1 or the error's own); anything else
+    is logged with its traceback and printed as one line naming the log file (status 70).
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     folder = _data_dir_from(arguments)
-    apply_start_language(folder)
-    args = build_parser().parse_args(arguments)
-    handler: Handler = args.handler
+    configure_logging(folder)
     try:
+        apply_start_language(folder)
+        args = build_parser().parse_args(arguments)
+        handler: Handler = args.handler
         return handler(args, folder)
     except AcsgError as error:
-        print(_("Error: {message}").format(message=error.message), file=sys.stderr)
-        return error.exit_status
+        return _fail(error)
+    except KeyboardInterrupt:
+        return INTERRUPTED_EXIT_STATUS
+    except Exception as error:
+        return _fail(report_unexpected(error, "the acsg command"))

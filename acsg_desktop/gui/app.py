@@ -5,11 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from acsg_desktop import APP_ID, APP_NAME, __version__
 from acsg_desktop.core.language import apply_start_language
+from acsg_desktop.core.logs import (
+    UNEXPECTED_EXIT_STATUS,
+    configure_logging,
+    keep_fatal_errors,
+    log_start,
+)
+from acsg_desktop.gui.crash_dialog import install_crash_capture
 from acsg_desktop.gui.fonts import load_fonts
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
@@ -32,6 +40,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
     args, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)
     folder = resolve_data_dir(args.data_dir)
+    configure_logging(folder)
+    log_start("acsg-desktop", __version__)
+    keep_fatal_errors(folder)
+    crashes = install_crash_capture()
+    try:
+        return _run(folder, qt_args)
+    except Exception:
+        crashes.excepthook(*sys.exc_info())
+        return UNEXPECTED_EXIT_STATUS
+    finally:
+        crashes.uninstall()
+
+
+def _run(folder: Path, qt_args: list[str]) -> int:
     start_language = apply_start_language(folder)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)

@@ -1,4 +1,9 @@
-"""Running slow work (export, verification) off the GUI thread, with callbacks on the GUI thread."""
+"""Running slow work (export, verification) off the GUI thread, with callbacks on the GUI thread.
+
+``on_error`` always receives an :class:`AcsgError` with a translated message: our own errors as
+they are, anything else logged with its traceback and replaced by an "unexpected error" naming
+the log file (the original kept as ``__cause__``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.logs import report_unexpected
 
 
 class _Signals(QObject):
@@ -22,8 +30,11 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as error:
+        except AcsgError as error:
             self.signals.failed.emit(error)
+            return
+        except Exception as error:
+            self.signals.failed.emit(report_unexpected(error, "a background job"))
             return
         self.signals.done.emit(result)
 
@@ -32,7 +43,7 @@ _running: set[_Job] = set()
 
 
 def run_in_background(
-    work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+    work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[AcsgError], None]
 ) -> None:
     """Run ``work`` in the thread pool; ``on_done``/``on_error`` are called on the GUI thread."""
     job = _Job(work)
