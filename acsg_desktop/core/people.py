@@ -9,10 +9,10 @@ from acsg_desktop.core.i18n import N_, _
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.person_repository import PersonRepository
+from acsg_desktop.core.text_rules import PERSON_NAME, text_problem
 
 ROLES = ("drafter", "reviewer", "signatory")
 ROLE_LABELS = {"drafter": N_("Drafter"), "reviewer": N_("Reviewer"), "signatory": N_("Signatory")}
-MAX_NAME = 200
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,11 @@ class PeopleService:
     def save(self, name: str, roles: frozenset[str], *, actor: str) -> Person:
         """Add ``name`` with ``roles``, or change the roles of someone already listed."""
         name = " ".join(name.split())
-        if not name or len(name) > MAX_NAME:
+        if not name:
             raise PersonError(_("Enter the person's name (at most 200 characters)."))
+        problem = text_problem(PERSON_NAME, name)
+        if problem:
+            raise PersonError(problem)
         if not roles or not roles <= set(ROLES):
             raise PersonError(
                 _("Give the person at least one role: drafter, reviewer or signatory.")

@@ -7,9 +7,8 @@ from dataclasses import dataclass, replace
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, is_country
+from acsg_desktop.core.text_rules import PROFILE_FIELDS, text_problem
 
-MAX_NAME_LENGTH = 200
-MAX_EMAIL_LENGTH = 254
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 FIELDS = ("country_code", "authority_name", "contact_person", "email", "preferred_language")
@@ -45,12 +44,10 @@ class ProfileInvalidError(AcsgError):
         self.errors = errors
 
 
-def _name_error(value: str, empty_message: str) -> str | None:
+def _name_error(field: str, value: str, empty_message: str) -> str | None:
     if not value:
         return empty_message
-    if len(value) > MAX_NAME_LENGTH:
-        return _("This is too long: at most {limit} characters.").format(limit=MAX_NAME_LENGTH)
-    return None
+    return text_problem(PROFILE_FIELDS[field], value)
 
 
 def _country_error(code: str) -> str | None:
@@ -66,7 +63,10 @@ def _country_error(code: str) -> str | None:
 def _email_error(email: str) -> str | None:
     if not email:
         return _("Enter an e-mail address where the Secretariat can reach you.")
-    if len(email) > MAX_EMAIL_LENGTH or not _EMAIL.match(email):
+    problem = text_problem(PROFILE_FIELDS["email"], email)
+    if problem:
+        return problem
+    if not _EMAIL.match(email):
         return _("Enter a valid e-mail address, such as name@example.org.")
     return None
 
@@ -77,9 +77,11 @@ def validate_profile(profile: Profile) -> dict[str, str]:
     checks = {
         "country_code": _country_error(profile.country_code),
         "authority_name": _name_error(
-            profile.authority_name, _("Enter the name of the asylum authority.")
+            "authority_name", profile.authority_name, _("Enter the name of the asylum authority.")
         ),
-        "contact_person": _name_error(profile.contact_person, _("Enter the contact person.")),
+        "contact_person": _name_error(
+            "contact_person", profile.contact_person, _("Enter the contact person.")
+        ),
         "email": _email_error(profile.email),
         "preferred_language": None
         if profile.preferred_language in SUPPORTED_LANGUAGES

@@ -19,7 +19,7 @@ def test_valid_profile_has_no_errors() -> None:
         ({"country_code": "XY"}, "country_code", '"XY" is not a country code'),
         ({"country_code": "EU"}, "country_code", "not a country code"),
         ({"authority_name": "   "}, "authority_name", "name of the asylum authority"),
-        ({"authority_name": "x" * 201}, "authority_name", "at most 200 characters"),
+        ({"authority_name": "x" * 201}, "authority_name", "201 characters, at most 200"),
         ({"contact_person": ""}, "contact_person", "contact person"),
         ({"email": ""}, "email", "where the Secretariat can reach you"),
         ({"email": "amina@"}, "email", "valid e-mail"),

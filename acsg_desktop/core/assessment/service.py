@@ -21,6 +21,13 @@ from acsg_desktop.core.i18n import _, ngettext
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository, utc_now
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.text_rules import (
+    ANSWER_FIELDS,
+    ASSESSMENT_TITLE,
+    cleaned,
+    text_problem,
+    text_problems,
+)
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -50,6 +57,19 @@ def locked_message() -> str:
 
 class AssessmentError(AcsgError):
     """An assessment action was refused; nothing was changed."""
+
+
+def checked_answer(answer: Answer) -> Answer:
+    """``answer`` with its note and evidence stripped of unprintable characters.
+
+    Raises:
+        AssessmentError: a text is over its cap, or the name holds an unprintable character.
+    """
+    answer = cleaned(answer, ANSWER_FIELDS)
+    problems = text_problems(answer, ANSWER_FIELDS)
+    if problems:
+        raise AssessmentError("\n".join(problems.values()))
+    return answer
 
 
 class AssessmentService:
@@ -107,6 +127,9 @@ class AssessmentService:
         title = title.strip()
         if not title:
             raise AssessmentError(_("Give the assessment a title, such as “2026 baseline”."))
+        problem = text_problem(ASSESSMENT_TITLE, title)
+        if problem:
+            raise AssessmentError(problem)
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise AssessmentError(_("The year must be between 2000 and 2100."))
         framework = self.shipped_framework()
@@ -156,7 +179,13 @@ class AssessmentService:
         return self._pinned[assessment_id]
 
     def save_answer(self, assessment_id: int, answer: Answer, *, actor: str) -> Answer:
-        """Store one answer in its own transaction; returns it once committed."""
+        """Store one answer in its own transaction; returns it once committed.
+
+        Raises:
+            AssessmentError: unknown indicator, locked assessment, or a text that cannot be
+                saved (``checked_answer``); nothing is stored.
+        """
+        answer = checked_answer(answer)
         try:
             indicator = self._framework_of_id(assessment_id).indicator(answer.indicator_id)
         except KeyError as error:

@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.requests.model import RequestContent
+from acsg_desktop.core.text_rules import REQUEST_FIELDS, cleaned, text_problems
 
 MIN_DESCRIPTION = 40
 MAX_DURATION_MONTHS = 120
+# The plan reference is typed on the row of the "part of the plan?" question.
+_SHOWN_UNDER = {"plan_reference": "plan_linked"}
 
 
 def _is_currency(code: str) -> bool:
@@ -77,12 +80,33 @@ def _checks() -> dict[str, Callable[[RequestContent], str | None]]:
     }
 
 
+def checked_content(content: RequestContent) -> RequestContent:
+    """``content`` with its multi-line texts stripped of unprintable characters (text_rules)."""
+    return cleaned(content, REQUEST_FIELDS)
+
+
+def text_problems_of(content: RequestContent) -> dict[str, str]:
+    """Field -> message for each text over its cap or holding an unprintable character.
+
+    Args:
+        content: the request as typed; multi-line texts are judged once cleaned
+            (``checked_content``), single-line ones as they are.
+
+    Returns:
+        Messages keyed like ``request_problems`` (the field the form shows them under).
+    """
+    problems = text_problems(checked_content(content), REQUEST_FIELDS)
+    return {_SHOWN_UNDER.get(name, name): message for name, message in problems.items()}
+
+
 def request_problems(content: RequestContent) -> dict[str, str]:
     """Field -> message for everything missing or wrong (empty when ready for review)."""
     problems = {name: check(content) for name, check in _checks().items()}
-    return {name: message for name, message in problems.items() if message}
+    found = {name: message for name, message in problems.items() if message}
+    return found | text_problems_of(content)
 
 
 def completeness(content: RequestContent) -> float:
     """Share of the required fields that are done, from 0 to 1."""
-    return 1 - len(request_problems(content)) / len(_checks())
+    checks = _checks()
+    return 1 - len(request_problems(content).keys() & checks.keys()) / len(checks)

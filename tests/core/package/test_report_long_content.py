@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -131,3 +132,27 @@ def test_every_page_says_page_x_of_the_real_total(document: dict[str, Any], tmp_
     assert pages > 20
     assert f"Page {pages} of {pages}" in text and f"Page 1 of {pages}" in text
     assert f"of {pages + 1}" not in text and "of ?" not in text
+
+
+UNPRINTABLE = "\x00\x1b\x0b\x0c\x7f\x9b\u202e\u2066\u200b\ufeff"
+
+
+def test_control_and_bidi_characters_from_an_old_database_are_left_out(
+    document: dict[str, Any], tmp_path: Path
+) -> None:
+    answers = [dict(answer) for answer in document["assessment"]["answers"]]
+    answers[0]["note"] = f"Before{UNPRINTABLE}After\r\nNext\tline"
+    answers[0]["evidence"] = "Alpha\x1b]0;title\x07Omega"
+    request = {**document["requests"][0], "content": dict(document["requests"][0]["content"])}
+    request["content"]["title"] = f"Title\u202egnol{UNPRINTABLE}"
+    small = {
+        **document,
+        "authority": {**document["authority"], "name": f"Authority\x1b[2J{UNPRINTABLE}"},
+        "assessment": {**document["assessment"], "answers": answers},
+        "requests": [request],
+    }
+    text = pdf_text(build_report(small), tmp_path)
+    assert "BeforeAfter" in text and "Alpha]0;titleOmega" in text and "Authority[2J" in text
+    assert "Titlegnol" in text and "Next" in text
+    shown = set(text) - {"\n", "\f"}
+    assert not [c for c in shown if unicodedata.category(c) == "Cc" or c in UNPRINTABLE]
