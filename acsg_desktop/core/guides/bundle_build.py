@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from acsg_desktop import __version__
+from acsg_desktop.core.envelope.format import sha256_hex
+from acsg_desktop.core.envelope.writer import envelope_bytes
 from acsg_desktop.core.fileio import write_bytes_atomically
-from acsg_desktop.core.guides.bundle_format import (
-    FORMAT,
-    MANIFEST,
-    SIGNATURE,
-    SIGNER,
-    SUMS,
-    sha256_hex,
-    sums_text,
-)
+from acsg_desktop.core.guides.bundle_format import FORMAT, MANIFEST
 from acsg_desktop.core.guides.loader import guides_from_files
-from acsg_desktop.core.signing.cms import sign_detached
-from acsg_desktop.core.signing.keys import Identity, certificate_pem
+from acsg_desktop.core.signing.keys import Identity
 
 DEFAULT_LIFETIME_DAYS = 365
 
@@ -48,19 +39,7 @@ def bundle_bytes(
             for name, data in sorted(files.items())
         ],
     }
-    listed = {**files, MANIFEST: json.dumps(manifest, indent=2).encode()}
-    sums = sums_text(listed)
-    entries = {
-        **listed,
-        SUMS: sums,
-        SIGNATURE: sign_detached(sums, identity),
-        SIGNER: certificate_pem(identity.certificate),
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    return envelope_bytes({**files, MANIFEST: json.dumps(manifest, indent=2).encode()}, identity)
 
 
 def build_bundle(folder: Path, identity: Identity, version: int, out: Path) -> None:

@@ -1,39 +1,18 @@
-"""The guide bundle format (`*.acsgguides`, a ZIP file), shared by building and reading."""
+"""The guide bundle format (`*.acsgguides`): a signed envelope holding bundle.json and guides."""
 
 from __future__ import annotations
 
-import hashlib
+import re
+
+from acsg_desktop.core.envelope.format import Caps
+from acsg_desktop.core.envelope.signed import ENVELOPE
 
 FORMAT = "acsg-guides/1"
 MANIFEST = "bundle.json"
-SUMS = "SHA256SUMS"
-SIGNATURE = "SHA256SUMS.p7s"
-SIGNER = "signer.pem"
-ENVELOPE = (SUMS, SIGNATURE, SIGNER)
-
-# Caps checked before anything is read or unpacked (zip bombs, absurd bundles).
-MAX_ENTRIES = 400
-MAX_ENTRY_BYTES = 2_000_000
-MAX_TOTAL_BYTES = 40_000_000
-MAX_RATIO = 100
+GUIDE_NAME = re.compile(r"^[a-z0-9-]+\.(en|fr)\.md$")
+CAPS = Caps(max_entries=400, max_entry_bytes=2_000_000, max_total_bytes=40_000_000, max_ratio=100)
 
 
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def sums_text(files: dict[str, bytes]) -> bytes:
-    """`sha256sum` format, one line per file, sorted by name."""
-    return "".join(f"{sha256_hex(data)}  {name}\n" for name, data in sorted(files.items())).encode()
-
-
-def parse_sums(text: bytes) -> dict[str, str]:
-    """name -> hex digest; raises ValueError on a malformed line or a repeated name."""
-    result: dict[str, str] = {}
-    for line in text.decode("utf-8").splitlines():
-        digest, separator, name = line.partition("  ")
-        if not separator or len(digest) != 64 or name in result:
-            raise ValueError(line)
-        int(digest, 16)
-        result[name] = digest
-    return result
+def allowed_name(name: str) -> bool:
+    """The entries a guide bundle may hold."""
+    return bool(GUIDE_NAME.match(name)) or name in ENVELOPE or name == MANIFEST

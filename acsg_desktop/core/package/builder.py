@@ -7,10 +7,8 @@ assessment and the requests. The same content exported again is recognised, not 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import uuid
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,21 +16,27 @@ from typing import Any
 
 from acsg_desktop import __version__
 from acsg_desktop.core.assessment.model import AssessmentStatus
+from acsg_desktop.core.envelope.writer import envelope_bytes
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.fileio import write_bytes_atomically
-from acsg_desktop.core.guides.bundle_format import sums_text
 from acsg_desktop.core.i18n import _, language_as
 from acsg_desktop.core.package import layout
 from acsg_desktop.core.package.document import package_document
 from acsg_desktop.core.package.identities import IdentityStore
+from acsg_desktop.core.package.locking import lock_assessment, mark_request_exported
 from acsg_desktop.core.package.pdf_finish import make_pdfa3, sign_pdf
 from acsg_desktop.core.package.report import build_report
 from acsg_desktop.core.package.verify import verify_package
 from acsg_desktop.core.requests.model import RequestStatus
 from acsg_desktop.core.schemas import schema_problem
-from acsg_desktop.core.signing.cms import sign_detached
-from acsg_desktop.core.signing.keys import Identity, certificate_pem, fingerprint
-from acsg_desktop.core.store.package_repository import PackageRecord, PackageRepository
+from acsg_desktop.core.signing.keys import Identity, fingerprint
+from acsg_desktop.core.store.package_repository import (
+    ABANDONED,
+    RECORDED,
+    PackageRecord,
+    PackageRepository,
+    Reservation,
+)
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.paths import resources_dir
 
@@ -90,14 +94,6 @@ def _manifest(
     }
 
 
-def _zip(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def _contents(
     workspace: Workspace,
     document: dict[str, Any],
@@ -115,11 +111,9 @@ def _contents(
         layout.PACKAGE_JSON: package_json,
         layout.REPORT: report,
         layout.MANIFEST: json.dumps(manifest, ensure_ascii=False, indent=2).encode(),
-        layout.SIGNER: certificate_pem(identity.certificate),
         layout.VERIFY: (resources_dir() / "package" / "VERIFY.txt").read_bytes(),
     }
-    sums = sums_text(listed)
-    return _zip({**listed, layout.SUMS: sums, layout.SIGNATURE: sign_detached(sums, identity)})
+    return envelope_bytes(listed, identity)
 
 
 def _document(
@@ -162,7 +156,13 @@ def export_package(
     out: Path,
     language: str,
 ) -> ExportResult:
-    """Make, write, re-read and verify the package; then lock what it contains."""
+    """Make, write, re-read and verify the package; then record it and lock what it contains.
+
+    The sequence number is reserved in the database before the file is written, and the
+    package, the assessment's lock and the requests' status are recorded in one transaction:
+    a stop at any moment leaves either everything recorded or a reserved number that is
+    settled at the next export (adopted if its file is complete, else never used again).
+    """
     identity = IdentityStore(workspace.data_dir).unlock(person, passphrase)
     problems = workspace.database.integrity_problems()
     if problems:
@@ -171,6 +171,7 @@ def export_package(
                 problem=problems[0]
             )
         )
+    settle_pending(workspace, identity)
     document = _document(workspace, assessment_id, person, language)
     digest = content_digest(document)
     with workspace.database.unit_of_work() as session:
@@ -181,9 +182,11 @@ def export_package(
         existing = already  # exported before and nothing new approved since: the same package
     if existing is not None:
         return ExportResult(existing, reused=True)
-    sequence = (previous.sequence + 1) if previous else 1
-    data = _contents(workspace, document, identity, sequence, previous.sha256 if previous else "")
-    write_bytes_atomically(out, data)
+    reservation = _reserve(workspace, document, digest, identity, out, person)
+    data = _contents(
+        workspace, document, identity, reservation.sequence, previous.sha256 if previous else ""
+    )
+    _write(out, data)
     check = verify_package(out, [identity.certificate])
     if not check.ok:
         raise PackageError(
@@ -191,28 +194,90 @@ def export_package(
                 path=out, reason=check.failures[0].message
             )
         )
-    record = PackageRecord(
-        document["package_id"],
-        sequence,
-        hashlib.sha256(data).hexdigest(),
-        digest,
-        str(out),
-        assessment_id,
-        person,
-        fingerprint(identity.certificate),
-        "exported",
-        datetime.now(UTC).replace(tzinfo=None),
-    )
-    _lock_contents(workspace, record, document, person)
+    record = _record_of(reservation, hashlib.sha256(data).hexdigest())
+    record_contents(workspace, record, reservation)
     return ExportResult(record, reused=False)
 
 
-def _lock_contents(
-    workspace: Workspace, record: PackageRecord, document: dict[str, Any], person: str
-) -> None:
+def _write(out: Path, data: bytes) -> None:
+    try:
+        write_bytes_atomically(out, data)
+    except OSError as error:
+        raise PackageError(
+            _("The package could not be written to {path}: {reason}").format(
+                path=out, reason=error.strerror or error
+            )
+        ) from error
+
+
+def _reserve(
+    workspace: Workspace,
+    document: dict[str, Any],
+    digest: str,
+    identity: Identity,
+    out: Path,
+    person: str,
+) -> Reservation:
+    draft = Reservation(
+        0,
+        document["package_id"],
+        document["assessment"]["id"],
+        digest,
+        str(out),
+        person,
+        fingerprint(identity.certificate),
+        tuple(request["id"] for request in document["requests"]),
+    )
+    with workspace.database.unit_of_work() as session:
+        return PackageRepository(session).reserve(draft)
+
+
+def _record_of(reservation: Reservation, sha256: str) -> PackageRecord:
+    return PackageRecord(
+        reservation.package_id,
+        reservation.sequence,
+        sha256,
+        reservation.content_digest,
+        reservation.file_path,
+        reservation.assessment_id,
+        reservation.signer,
+        reservation.fingerprint,
+        "exported",
+        datetime.now(UTC).replace(tzinfo=None),
+    )
+
+
+def record_contents(workspace: Workspace, record: PackageRecord, reservation: Reservation) -> None:
+    """Record the package, lock its assessment and mark its requests, in one transaction."""
     with workspace.database.unit_of_work() as session:
         PackageRepository(session).add(record)
-    if workspace.assessments.get(record.assessment_id).status is AssessmentStatus.COMPLETED:
-        workspace.assessments.lock(record.assessment_id, actor=person)
-    for request in document["requests"]:
-        workspace.requests.mark_exported(request["id"], actor=person)
+        PackageRepository(session).settle(reservation.sequence, RECORDED)
+        lock_assessment(session, record.assessment_id, record.signer)
+        for request_id in reservation.request_ids:
+            mark_request_exported(session, request_id, record.signer)
+
+
+def _adoptable(reservation: Reservation, identity: Identity) -> bytes | None:
+    """The file of an interrupted export when it is complete and is the reserved package."""
+    path = Path(reservation.file_path)
+    if fingerprint(identity.certificate) != reservation.fingerprint or not path.is_file():
+        return None
+    check = verify_package(path, [identity.certificate])
+    if not check.ok or check.manifest.get("package_id") != reservation.package_id:
+        return None
+    return path.read_bytes()
+
+
+def settle_pending(workspace: Workspace, identity: Identity) -> None:
+    """Finish what an interrupted export left: adopt a complete file, else retire its number."""
+    with workspace.database.unit_of_work() as session:
+        pending = PackageRepository(session).pending()
+    for reservation in pending:
+        data = _adoptable(reservation, identity)
+        if data is not None:
+            record_contents(
+                workspace, _record_of(reservation, hashlib.sha256(data).hexdigest()), reservation
+            )
+        else:
+            with workspace.database.unit_of_work() as session:
+                PackageRepository(session).settle(reservation.sequence, ABANDONED)

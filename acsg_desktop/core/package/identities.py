@@ -10,6 +10,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
 
+from acsg_desktop.core.envelope.format import sha256_hex
 from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.profile import Profile
@@ -18,10 +19,12 @@ from acsg_desktop.core.signing.keys import (
     IdentityError,
     certificate_pem,
     create_identity,
+    damaged_key_error,
     fingerprint,
     from_pkcs12,
     to_pkcs12,
 )
+from acsg_desktop.core.signing.pkcs12_mac import MAC_ITERATIONS, mac_iterations
 
 FOLDER = "identities"
 MIN_PASSPHRASE = 10
@@ -53,6 +56,30 @@ class IdentityStore:
         slug = _slug(person)
         return self.folder / f"{slug}.p12", self.folder / f"{slug}.pem"
 
+    def _write_key(self, key_path: Path, data: bytes) -> None:
+        """The key file and its checksum (``sha256sum -c`` format), which tells damage apart
+        from a wrong passphrase."""
+        write_bytes_atomically(key_path, data)
+        line = f"{sha256_hex(data)}  {key_path.name}\n"
+        write_bytes_atomically(_checksum_path(key_path), line.encode())
+
+    def _read_key(self, person: str) -> bytes:
+        key_path, _cert_path = self._paths(person)
+        try:
+            return key_path.read_bytes()
+        except OSError as error:
+            raise IdentityError(
+                _("{name} has no signing identity yet.").format(name=person)
+            ) from error
+
+    def _checksum_holds(self, person: str, data: bytes) -> bool | None:
+        """Whether the key file matches its checksum (None when no checksum was kept)."""
+        try:
+            line = _checksum_path(self._paths(person)[0]).read_text(encoding="utf-8")
+            return line.split()[0] == sha256_hex(data)
+        except (OSError, UnicodeDecodeError, IndexError):
+            return None
+
     def create(self, person: str, profile: Profile, passphrase: bytes) -> IdentityInfo:
         """A new key and certificate naming the person, the authority and its country."""
         if len(passphrase) < MIN_PASSPHRASE:
@@ -65,7 +92,7 @@ class IdentityStore:
         if key_path.exists():
             raise IdentityError(_("{name} already has a signing identity.").format(name=person))
         identity = create_identity(person, profile.authority_name, profile.country_code)
-        write_bytes_atomically(key_path, to_pkcs12(identity, passphrase, person))
+        self._write_key(key_path, to_pkcs12(identity, passphrase, person))
         write_bytes_atomically(cert_path, certificate_pem(identity.certificate))
         return IdentityInfo(person, identity.certificate)
 
@@ -87,15 +114,21 @@ class IdentityStore:
         ]
 
     def unlock(self, person: str, passphrase: bytes) -> Identity:
-        """The key and certificate, for signing now; nothing is written."""
-        key_path, _cert_path = self._paths(person)
+        """The key and certificate, for signing now.
+
+        A key file written before its MAC was strengthened is rewritten once, the first time
+        the right passphrase opens it.
+        """
+        data = self._read_key(person)
+        checksum = self._checksum_holds(person, data)
         try:
-            data = key_path.read_bytes()
-        except OSError as error:
-            raise IdentityError(
-                _("{name} has no signing identity yet.").format(name=person)
-            ) from error
-        return from_pkcs12(data, passphrase)
+            identity = from_pkcs12(data, passphrase)
+        except IdentityError as error:
+            # A file that differs from its checksum is damaged, whatever the passphrase.
+            raise (damaged_key_error() if checksum is False else error) from error
+        if (mac_iterations(data) or 0) < MAC_ITERATIONS or not checksum:
+            self._write_key(self._paths(person)[0], to_pkcs12(identity, passphrase, person))
+        return identity
 
     def change_passphrase(self, person: str, old: bytes, new: bytes) -> None:
         if len(new) < MIN_PASSPHRASE:
@@ -105,7 +138,7 @@ class IdentityStore:
                 )
             )
         identity = self.unlock(person, old)
-        write_bytes_atomically(self._paths(person)[0], to_pkcs12(identity, new, person))
+        self._write_key(self._paths(person)[0], to_pkcs12(identity, new, person))
 
     def signing_request(self, person: str, passphrase: bytes) -> bytes:
         """A certificate signing request (PEM) for the Secretariat."""
@@ -131,9 +164,13 @@ class IdentityStore:
             raise IdentityError(_("This certificate names another person or authority: refused."))
         updated = Identity(identity.key, issued)
         key_path, cert_path = self._paths(person)
-        write_bytes_atomically(key_path, to_pkcs12(updated, passphrase, person))
+        self._write_key(key_path, to_pkcs12(updated, passphrase, person))
         write_bytes_atomically(cert_path, certificate_pem(issued))
         return IdentityInfo(person, issued)
+
+
+def _checksum_path(key_path: Path) -> Path:
+    return key_path.with_name(key_path.name + ".sha256")
 
 
 def _attribute(certificate: x509.Certificate, oid: x509.ObjectIdentifier) -> str:

@@ -1,16 +1,19 @@
-"""Names inside a submission package (`*.acsgpkg`, a ZIP file)."""
+"""Names and caps of a submission package (`*.acsgpkg`, a signed envelope)."""
 
 from __future__ import annotations
+
+from acsg_desktop.core.envelope.format import SIGNATURE, SIGNER, SUMS, Caps
 
 PACKAGE_JSON = "package.json"
 REPORT = "report.pdf"
 MANIFEST = "manifest.json"
-SUMS = "SHA256SUMS"
-SIGNATURE = "SHA256SUMS.p7s"
-SIGNER = "signer.pem"
 VERIFY = "VERIFY.txt"
 LISTED = (PACKAGE_JSON, REPORT, MANIFEST, SIGNER, VERIFY)  # everything SHA256SUMS covers
 ENTRIES = (*LISTED, SUMS, SIGNATURE)
 MANIFEST_FORMAT = "acsg-package-manifest/1"
-MAX_ENTRY_BYTES = 50_000_000
-MAX_SAFE_INTEGER = 2**53
+CAPS = Caps(max_entries=16, max_entry_bytes=50_000_000, max_total_bytes=120_000_000)
+
+
+def allowed_name(name: str) -> bool:
+    """The entries a package may hold: exactly those of the format."""
+    return name in ENTRIES

@@ -36,6 +36,24 @@ def _context(check: PackageCheck) -> Any:
     return ValidationContext(trust_roots=roots, allow_fetching=False)
 
 
+def _check_signer(signing_cert: Any, check: PackageCheck) -> None:
+    """The report must be signed by the very certificate that signed SHA256SUMS."""
+    from cryptography.hazmat.primitives import serialization
+
+    cms_signer = check.signer
+    if cms_signer is None:
+        return  # SHA256SUMS itself failed; that failure is already named
+    der = cms_signer.public_bytes(serialization.Encoding.DER)
+    if signing_cert is None or signing_cert.dump() != der:
+        check.fail(
+            layout.REPORT,
+            "pdf-signer",
+            _("The report is signed by {subject}, not by the package's signer.").format(
+                subject=signing_cert.subject.human_friendly if signing_cert else "?"
+            ),
+        )
+
+
 def check_report(pdf: bytes, package_json: bytes, check: PackageCheck) -> None:
     """Fail ``check`` when the PDF signature is missing, broken or partial, or the attachment
     differs from package.json."""
@@ -48,10 +66,22 @@ def check_report(pdf: bytes, package_json: bytes, check: PackageCheck) -> None:
     except Exception:
         check.fail(layout.REPORT, "pdf", _("The report is not a readable PDF."))
         return
-    if not signatures:
-        check.fail(layout.REPORT, "pdf-signature", _("The report is not signed."))
+    if len(signatures) != 1:
+        message = (
+            _("The report is not signed.")
+            if not signatures
+            else _("The report holds {count} signatures; a package's report holds one.").format(
+                count=len(signatures)
+            )
+        )
+        check.fail(layout.REPORT, "pdf-signature", message)
         return
-    status = validate_pdf_signature(signatures[-1], signer_validation_context=_context(check))
+    try:
+        status = validate_pdf_signature(signatures[0], signer_validation_context=_context(check))
+    except Exception:  # pyHanko raises many types on hostile input; none may escape
+        check.fail(layout.REPORT, "pdf-signature", _("The report's signature is not valid."))
+        return
+    _check_signer(status.signing_cert, check)
     if not (status.intact and status.valid):
         check.fail(layout.REPORT, "pdf-signature", _("The report's signature is not valid."))
     elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import math
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,12 +10,20 @@ from typing import Any
 
 from cryptography import x509
 
-from acsg_desktop.core.guides.bundle_format import parse_sums
+from acsg_desktop.core.envelope.format import SIGNATURE, SIGNER
+from acsg_desktop.core.envelope.reader import EnvelopeError, read_envelope
+from acsg_desktop.core.envelope.signed import (
+    check_signature,
+    listing_problems,
+    read_sums,
+    require_envelope,
+)
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.package import layout
 from acsg_desktop.core.schemas import schema_problem
-from acsg_desktop.core.signing.cms import SignatureError, load_certificates, verify_detached
+from acsg_desktop.core.signing.cms import SignatureError
 from acsg_desktop.core.signing.keys import fingerprint
+from acsg_desktop.core.strict_json import JsonDocumentError, strict_json
 
 
 @dataclass(frozen=True)
@@ -42,159 +47,123 @@ class PackageCheck:
     def fail(self, entry: str, check: str, message: str) -> None:
         self.failures.append(Failure(entry, check, message))
 
-
-def strict_json(data: bytes) -> Any:
-    """JSON without duplicate keys, NaN/Infinity, unsafe integers or invalid UTF-8."""
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        keys = [key for key, _value in items]
-        if len(keys) != len(set(keys)):
-            raise ValueError(_("a key appears twice"))
-        return dict(items)
-
-    def number(text: str) -> float:
-        value = float(text)
-        if math.isinf(value):
-            raise ValueError(_("a number is too large"))
-        return value
-
-    def integer(text: str) -> int:
-        value = int(text)
-        if abs(value) > layout.MAX_SAFE_INTEGER:
-            raise ValueError(_("a number is too large"))
-        return value
-
-    def constant(name: str) -> Any:
-        raise ValueError(_("{name} is not allowed").format(name=name))
-
-    return json.loads(
-        data.decode("utf-8"),
-        object_pairs_hook=pairs,
-        parse_float=number,
-        parse_int=integer,
-        parse_constant=constant,
-    )
+    def refuse(self, error: EnvelopeError) -> None:
+        self.fail(error.entry, error.reason, error.message)
 
 
-def _read_entries(path: Path, check: PackageCheck) -> dict[str, bytes]:
+def _entries(path: Path, check: PackageCheck) -> dict[str, bytes] | None:
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = [info.filename for info in archive.infolist()]
-            if len(names) != len(set(names)):
-                check.fail("(package)", "duplicate", _("An entry appears twice."))
-            return {
-                info.filename: archive.read(info)
-                for info in archive.infolist()
-                if info.file_size <= layout.MAX_ENTRY_BYTES
-            }
-    except (zipfile.BadZipFile, OSError) as error:
-        check.fail(
-            "(package)", "zip", _("This is not a readable package: {reason}").format(reason=error)
-        )
-        return {}
+        entries = read_envelope(path, layout.CAPS, layout.allowed_name)
+    except EnvelopeError as error:
+        check.refuse(error)
+        return None
+    missing = [name for name in layout.ENTRIES if name not in entries]
+    for name in missing:
+        check.fail(name, "missing", _("{name} is missing from the package.").format(name=name))
+    return None if missing else entries
 
 
 def _check_signature(
     entries: dict[str, bytes], trusted: list[x509.Certificate] | None, check: PackageCheck
-) -> dict[str, str]:
-    anchors = trusted if trusted is not None else load_certificates(entries[layout.SIGNER])
+) -> None:
     check.trusted_by_caller = trusted is not None
     try:
-        result = verify_detached(
-            entries[layout.SUMS], entries[layout.SIGNATURE], anchors, datetime.now(UTC)
-        )
-        check.signer = result.signer
+        anchors = trusted if trusted is not None else require_envelope(entries)
+        check.signer = check_signature(entries, anchors, datetime.now(UTC))
+    except EnvelopeError as error:
+        check.refuse(error)
     except SignatureError as error:
-        check.fail(layout.SIGNATURE, error.reason, error.message)
-    try:
-        return parse_sums(entries[layout.SUMS])
-    except ValueError:
-        check.fail(layout.SUMS, "format", _("SHA256SUMS is malformed."))
-        return {}
-
-
-def _check_hashes(entries: dict[str, bytes], sums: dict[str, str], check: PackageCheck) -> None:
-    for name in entries:
-        if name not in sums and name not in (layout.SUMS, layout.SIGNATURE):
-            check.fail(name, "unlisted", _("{name} is not listed in SHA256SUMS.").format(name=name))
-    for name, digest in sums.items():
-        if name not in entries:
-            check.fail(name, "missing", _("{name} is listed but missing.").format(name=name))
-        elif hashlib.sha256(entries[name]).hexdigest() != digest:
-            check.fail(name, "sha256", _("{name} was changed after signing.").format(name=name))
-
-
-def _check_json(entries: dict[str, bytes], check: PackageCheck) -> Any:
-    try:
-        document = strict_json(entries[layout.PACKAGE_JSON])
-    except (UnicodeDecodeError, ValueError) as error:
         check.fail(
-            layout.PACKAGE_JSON,
-            "json",
-            _("package.json is not valid: {reason}").format(reason=error),
+            SIGNATURE if error.reason != "signer_pem" else SIGNER, error.reason, error.message
+        )
+
+
+def _check_listing(entries: dict[str, bytes], check: PackageCheck) -> None:
+    try:
+        sums = read_sums(entries)
+    except EnvelopeError as error:
+        check.refuse(error)
+        return
+    for problem in listing_problems(entries, sums):
+        check.refuse(problem)
+
+
+def _document(entries: dict[str, bytes], name: str, schema: str, check: PackageCheck) -> Any:
+    """The JSON entry ``name`` once it is strict JSON and meets ``schema``; else None."""
+    try:
+        document = strict_json(entries[name])
+    except JsonDocumentError as error:
+        check.fail(
+            name, "json", _("{name} is not valid: {reason}").format(name=name, reason=error.message)
         )
         return None
-    problem = schema_problem(document, "package.schema.json", layout.PACKAGE_JSON)
+    problem = schema_problem(document, schema, name)
     if problem:
-        check.fail(layout.PACKAGE_JSON, "schema", problem)
+        check.fail(name, "schema", problem)
+        return None
     return document
 
 
 def verify_package(
     path: Path, trusted: list[x509.Certificate] | None = None, previous: Path | None = None
 ) -> PackageCheck:
-    """Every check of the format doc; ``previous`` is the authority's preceding package."""
+    """Every check of the format doc; ``previous`` is the authority's preceding package.
+
+    ``trusted`` None means "trust the enclosed signer.pem", to be confirmed by its fingerprint.
+    """
     from acsg_desktop.core.package.pdf_check import check_report
 
     check = PackageCheck()
-    entries = _read_entries(path, check)
-    missing = [name for name in layout.ENTRIES if name not in entries]
-    for name in missing:
-        check.fail(name, "missing", _("{name} is missing from the package.").format(name=name))
-    if missing:
+    entries = _entries(path, check)
+    if entries is None:
         return check
-    sums = _check_signature(entries, trusted, check)
-    _check_hashes(entries, sums, check)
-    document = _check_json(entries, check)
+    _check_signature(entries, trusted, check)
+    _check_listing(entries, check)
+    document = _document(entries, layout.PACKAGE_JSON, "package.schema.json", check)
     check_report(entries[layout.REPORT], entries[layout.PACKAGE_JSON], check)
-    _check_manifest(entries, document, check, previous)
+    manifest = _document(entries, layout.MANIFEST, "manifest.schema.json", check)
+    if manifest is not None:
+        _check_manifest(manifest, document, check, previous)
     return check
 
 
 def _check_manifest(
-    entries: dict[str, bytes], document: Any, check: PackageCheck, previous: Path | None
+    manifest: dict[str, Any], document: Any, check: PackageCheck, previous: Path | None
 ) -> None:
-    try:
-        manifest = strict_json(entries[layout.MANIFEST])
-    except (UnicodeDecodeError, ValueError) as error:
-        check.fail(layout.MANIFEST, "json", str(error))
-        return
     check.manifest = manifest
-    if isinstance(document, dict) and manifest.get("package_id") != document.get("package_id"):
+    if document is not None and manifest["package_id"] != document["package_id"]:
         check.fail(layout.MANIFEST, "package_id", _("The manifest is for another package."))
-    if check.signer is not None and manifest.get("signer", {}).get("fingerprint") != fingerprint(
-        check.signer
-    ):
+    if check.signer is not None and manifest["signer"]["fingerprint"] != fingerprint(check.signer):
         check.fail(layout.MANIFEST, "signer", _("The manifest names another signer."))
     if previous is not None:
         _check_sequence(manifest, previous, check)
 
 
-def _check_sequence(manifest: dict[str, Any], previous: Path, check: PackageCheck) -> None:
+def _previous_manifest(previous: Path) -> dict[str, Any] | None:
+    earlier = PackageCheck()
     try:
-        with zipfile.ZipFile(previous) as archive:
-            earlier = json.loads(archive.read(layout.MANIFEST))
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        entries = read_envelope(previous, layout.CAPS, layout.allowed_name)
+    except EnvelopeError:
+        return None
+    if layout.MANIFEST not in entries:
+        return None
+    manifest = _document(entries, layout.MANIFEST, "manifest.schema.json", earlier)
+    return manifest if earlier.ok else None
+
+
+def _check_sequence(manifest: dict[str, Any], previous: Path, check: PackageCheck) -> None:
+    earlier = _previous_manifest(previous)
+    if earlier is None:
         check.fail(layout.MANIFEST, "previous", _("The previous package cannot be read."))
         return
-    if manifest.get("sequence", 0) <= earlier.get("sequence", 0):
+    if manifest["sequence"] <= earlier["sequence"]:
         check.fail(
             layout.MANIFEST,
             "sequence",
             _(
                 "Sequence {number} is not after the previous package's {previous}: "
                 "an older package was replayed."
-            ).format(number=manifest.get("sequence"), previous=earlier.get("sequence")),
+            ).format(number=manifest["sequence"], previous=earlier["sequence"]),
         )
-    if manifest.get("previous_package_sha256") != hashlib.sha256(previous.read_bytes()).hexdigest():
+    if manifest["previous_package_sha256"] != hashlib.sha256(previous.read_bytes()).hexdigest():
         check.fail(layout.MANIFEST, "previous", _("The previous-package hash does not match."))

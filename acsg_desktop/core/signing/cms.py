@@ -67,17 +67,42 @@ def _signed_data(signature: bytes):  # type: ignore[no-untyped-def]
         raise SignatureError("malformed", _("The signature file is damaged.")) from error
 
 
+def _identifies(sid, certificate) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the SignerInfo's ``sid`` names ``certificate`` (by issuer and serial number, or
+    by subject key identifier); both sides are compared as encoded, never re-encoded."""
+    if sid.name == "subject_key_identifier":
+        return bool(certificate.key_identifier == sid.chosen.native)
+    wanted = sid.chosen
+    return bool(
+        certificate.serial_number == wanted["serial_number"].native
+        and certificate.issuer.dump() == wanted["issuer"].dump()
+    )
+
+
 def _signer_certificate(signed) -> x509.Certificate:  # type: ignore[no-untyped-def]
-    signer_info = signed["signer_infos"][0]
-    serial = signer_info["sid"].chosen["serial_number"].native
+    sid = signed["signer_infos"][0]["sid"]
     for candidate in signed["certificates"] or []:
-        certificate = x509.load_der_x509_certificate(candidate.chosen.dump())
-        if certificate.serial_number == serial:
-            return certificate
+        try:
+            if candidate.name == "certificate" and _identifies(sid, candidate.chosen):
+                return x509.load_der_x509_certificate(candidate.chosen.dump())
+        except (ValueError, TypeError, KeyError):
+            continue  # an unreadable certificate is simply not the signer's
     raise SignatureError("no_signer", _("The signature does not include its signer's certificate."))
 
 
+def _issued_by(signer: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        signer.verify_directly_issued_by(issuer)
+        return True
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+
+
 def _check_trust(signer: x509.Certificate, trusted: list[x509.Certificate], at: datetime) -> None:
+    if signer.issuer == signer.subject and not _issued_by(signer, signer):
+        raise SignatureError(
+            "damaged", _("The signature file is damaged: its certificate was altered.")
+        )
     if not signer.not_valid_before_utc <= at <= signer.not_valid_after_utc:
         raise SignatureError(
             "expired",
@@ -87,14 +112,8 @@ def _check_trust(signer: x509.Certificate, trusted: list[x509.Certificate], at: 
                 end=signer.not_valid_after_utc.date(),
             ),
         )
-    for anchor in trusted:
-        if anchor == signer:
-            return
-        try:
-            signer.verify_directly_issued_by(anchor)
-            return
-        except (ValueError, TypeError, InvalidSignature):
-            continue
+    if any(anchor == signer or _issued_by(signer, anchor) for anchor in trusted):
+        return
     raise SignatureError(
         "untrusted",
         _("The signer ({name}) is not trusted.").format(name=signer.subject.rfc4514_string()),

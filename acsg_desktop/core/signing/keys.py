@@ -77,7 +77,13 @@ def create_identity(
 
 
 def to_pkcs12(identity: Identity, passphrase: bytes, friendly_name: str) -> bytes:
-    """The identity as a PKCS#12 file with a strong key derivation."""
+    """The identity as a PKCS#12 file with a strong key derivation and an equally strong MAC."""
+    from acsg_desktop.core.signing.pkcs12_mac import with_strong_mac
+
+    try:
+        passphrase.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise IdentityError(_("The passphrase must be UTF-8 text.")) from error
     encryption = (
         serialization.PrivateFormat.PKCS12.encryption_builder()
         .kdf_rounds(KDF_ROUNDS)
@@ -85,21 +91,34 @@ def to_pkcs12(identity: Identity, passphrase: bytes, friendly_name: str) -> byte
         .hmac_hash(hashes.SHA256())
         .build(passphrase)
     )
-    return pkcs12.serialize_key_and_certificates(
+    data = pkcs12.serialize_key_and_certificates(
         friendly_name.encode("utf-8"), identity.key, identity.certificate, None, encryption
     )
+    return with_strong_mac(data, passphrase)
+
+
+def damaged_key_error() -> IdentityError:
+    return IdentityError(_("The key file is damaged and cannot be read. Restore it from a backup."))
 
 
 def from_pkcs12(data: bytes, passphrase: bytes) -> Identity:
-    """Unlock a PKCS#12 file; a clear message for a wrong passphrase or a damaged file."""
+    """Unlock a PKCS#12 file; a clear message for a wrong passphrase or a damaged file.
+
+    A file whose structure does not parse is damaged; one that parses but whose MAC fails is
+    taken as a wrong passphrase (callers that keep a checksum tell damage apart first).
+    """
+    from acsg_desktop.core.signing.pkcs12_mac import mac_iterations
+
+    if mac_iterations(data) is None:
+        raise damaged_key_error()
     try:
         key, certificate, _chain = pkcs12.load_key_and_certificates(data, passphrase)
     except ValueError as error:
-        if "password" in str(error).lower() or "mac" in str(error).lower():
-            raise IdentityError(_("Wrong passphrase: the key was not opened.")) from error
-        raise IdentityError(_("The key file is damaged and cannot be read.")) from error
+        raise IdentityError(_("Wrong passphrase: the key was not opened.")) from error
     if not isinstance(key, ec.EllipticCurvePrivateKey) or certificate is None:
         raise IdentityError(_("The key file does not hold an ECDSA key and its certificate."))
+    if certificate.public_key() != key.public_key():
+        raise damaged_key_error()
     return Identity(key, certificate)
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.store.rows import PackageRow
+from acsg_desktop.core.store.assessment_repository import utc_now
+from acsg_desktop.core.store.rows import PackageReservationRow, PackageRow
+
+WRITING, RECORDED, ABANDONED = "writing", "recorded", "abandoned"
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,20 @@ class PackageRecord:
     fingerprint: str
     status: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A sequence number taken for a package about to be written to ``file_path``."""
+
+    sequence: int
+    package_id: str
+    assessment_id: int
+    content_digest: str
+    file_path: str
+    signer: str
+    fingerprint: str
+    request_ids: tuple[int, ...]
 
 
 def _record(row: PackageRow) -> PackageRecord:
@@ -75,3 +92,45 @@ class PackageRepository:
 
     def add(self, record: PackageRecord) -> None:
         self._session.add(PackageRow(**record.__dict__))
+
+    def reserve(self, draft: Reservation) -> Reservation:
+        """Take the next sequence number (after every package and every earlier reservation)."""
+        taken = max(
+            self._session.scalar(select(func.max(PackageRow.sequence))) or 0,
+            self._session.scalar(select(func.max(PackageReservationRow.sequence))) or 0,
+        )
+        reservation = Reservation(**{**draft.__dict__, "sequence": taken + 1})
+        values = {**reservation.__dict__, "request_ids": ",".join(map(str, draft.request_ids))}
+        self._session.add(PackageReservationRow(**values, state=WRITING, created_at=utc_now()))
+        self._session.flush()
+        return reservation
+
+    def pending(self) -> list[Reservation]:
+        """Reservations whose package was never recorded (the process stopped in between)."""
+        rows = self._session.scalars(
+            select(PackageReservationRow)
+            .where(PackageReservationRow.state == WRITING)
+            .order_by(PackageReservationRow.sequence)
+        )
+        return [_reservation(row) for row in rows]
+
+    def settle(self, sequence: int, state: str) -> None:
+        """Mark a reservation as recorded or abandoned; its number is never issued again."""
+        row = self._session.get(PackageReservationRow, sequence)
+        if row is None:
+            raise KeyError(sequence)
+        row.state = state
+
+
+def _reservation(row: PackageReservationRow) -> Reservation:
+    ids = tuple(int(part) for part in row.request_ids.split(",") if part)
+    return Reservation(
+        row.sequence,
+        row.package_id,
+        row.assessment_id,
+        row.content_digest,
+        row.file_path,
+        row.signer,
+        row.fingerprint,
+        ids,
+    )

@@ -197,3 +197,21 @@ class PackageRow(Base):
     fingerprint: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PackageReservationRow(Base):
+    """A sequence number taken before a package file is written, so that it is never issued
+    twice, even when the process is killed between writing the file and recording it."""
+
+    __tablename__ = "package_reservation"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    package_id: Mapped[str] = mapped_column(String(36), unique=True)
+    assessment_id: Mapped[int] = mapped_column(Integer)
+    content_digest: Mapped[str] = mapped_column(String(64))
+    file_path: Mapped[str] = mapped_column(Text)
+    signer: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(100))
+    request_ids: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

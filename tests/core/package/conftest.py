@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from acsg_desktop.core.demo import create_demo
-from acsg_desktop.core.guides.bundle_format import sums_text
+from acsg_desktop.core.envelope.format import sums_text
 from acsg_desktop.core.package.builder import export_package
 from acsg_desktop.core.package.identities import IdentityStore
 from acsg_desktop.core.signing.cms import sign_detached

@@ -1,0 +1,39 @@
+"""Showing text that came from a file: control, format and bidi characters made visible.
+
+A certificate subject or an entry name may hold ESC sequences that repaint a terminal, or
+bidi overrides that reorder what a reader sees. Both the CLI and the GUI pass such text through
+``escape_controls``; the escapes (``\\u001b``) are also valid inside JSON strings.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+KEPT = frozenset("\n\t")
+
+
+def _visible(character: str) -> str:
+    if character in KEPT or not unicodedata.category(character).startswith("C"):
+        return character
+    if character == "\r":
+        return "\\r"
+    code = ord(character)
+    if code > 0xFFFF:  # as a UTF-16 surrogate pair, the only form JSON accepts
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control, format (bidi, zero-width) or unassigned character escaped.
+
+    Line feeds and tabs stay: they cannot move the cursor over earlier output.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_visible(character) for character in text)
+
+
+def escape_line(text: str) -> str:
+    """Like ``escape_controls`` but also escapes line feeds and tabs (one-line fields)."""
+    return escape_controls(text).replace("\n", "\\n").replace("\t", "\\t")

@@ -1,0 +1,54 @@
+"""Names, caps and the ``sha256sum`` listing shared by every signed envelope."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+SUMS = "SHA256SUMS"
+SIGNATURE = "SHA256SUMS.p7s"
+SIGNER = "signer.pem"
+UNLISTED = (SUMS, SIGNATURE)  # the only entries SHA256SUMS cannot cover
+MAX_NAME_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Caps:
+    """Fixed limits checked while reading, whatever the ZIP's index declares.
+
+    ``max_ratio`` applies to entries larger than ``ratio_floor`` bytes: small files compress
+    well for honest reasons, large ones at that ratio are bombs.
+    """
+
+    max_entries: int
+    max_entry_bytes: int
+    max_total_bytes: int
+    max_ratio: int = 100
+    ratio_floor: int = 1_000_000
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in lower-case hex, as ``sha256sum`` prints it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def sums_text(files: dict[str, bytes]) -> bytes:
+    """`sha256sum` format, one line per file, sorted by name."""
+    return "".join(f"{sha256_hex(data)}  {name}\n" for name, data in sorted(files.items())).encode()
+
+
+def parse_sums(text: bytes) -> dict[str, str]:
+    """name -> hex digest.
+
+    Raises:
+        ValueError: on invalid UTF-8, a malformed line, an upper-case or short digest, or a
+            name listed twice.
+    """
+    result: dict[str, str] = {}
+    for line in text.decode("utf-8").splitlines():
+        digest, separator, name = line.partition("  ")
+        valid = len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)
+        if not separator or not valid or not name or name in result:
+            raise ValueError(line)
+        result[name] = digest
+    return result

@@ -1,0 +1,196 @@
+"""Reading a signed envelope's ZIP without trusting its index.
+
+Every entry is accounted for: its name checked, its local header compared with the central
+directory, its bytes decoded here (stored or deflate only) under fixed caps, its real size and
+CRC compared with what the index declares, and no two entries may share bytes. Anything else is
+refused with an ``EnvelopeError`` naming the entry; nothing is ever written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import struct
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+from acsg_desktop.core.envelope.format import MAX_NAME_LENGTH, Caps
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import _
+
+LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+LOCAL_SIGNATURE = b"PK\x03\x04"
+DATA_DESCRIPTOR_FLAG = 0x08
+ENCRYPTED_FLAG = 0x01
+WHOLE_FILE = "(file)"
+
+
+class EnvelopeError(AcsgError):
+    """The file was refused; ``reason`` is a stable code, ``entry`` the part concerned."""
+
+    def __init__(self, reason: str, message: str, entry: str = WHOLE_FILE) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.entry = entry
+
+
+def _check_name(info: zipfile.ZipInfo, seen: set[str], allowed: Callable[[str], bool]) -> None:
+    name = info.orig_filename  # zipfile cuts ``filename`` at a NUL; the original keeps it
+    unsafe = (
+        not name
+        or len(name) > MAX_NAME_LENGTH
+        or any(c in name for c in "/\\:")
+        or name in (".", "..")
+        or any(unicodedata.category(c).startswith("C") for c in name)
+    )
+    if unsafe:
+        raise EnvelopeError(
+            "unsafe_name", _("Unsafe entry name: {name}.").format(name=repr(name)), repr(name)
+        )
+    if name in seen:
+        raise EnvelopeError("duplicate", _("The file holds {name} twice.").format(name=name), name)
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise EnvelopeError("symlink", _("The file holds a link ({name}).").format(name=name), name)
+    if info.flag_bits & ENCRYPTED_FLAG:
+        raise EnvelopeError(
+            "encrypted", _("The file holds an encrypted entry ({name}).").format(name=name), name
+        )
+    if not allowed(name):
+        raise EnvelopeError("unexpected", _("Unexpected entry: {name}.").format(name=name), name)
+    seen.add(name)
+
+
+def _data_span(raw: bytes, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """Where the entry's compressed bytes start and end, from its local header."""
+    start = info.header_offset
+    header = raw[start : start + LOCAL_HEADER.size]
+    if len(header) != LOCAL_HEADER.size:
+        raise EnvelopeError("zip", _("{name} has no local header.").format(name=info.filename))
+    fields = LOCAL_HEADER.unpack(header)
+    name_length, extra_length = fields[10], fields[11]
+    local_name = raw[start + LOCAL_HEADER.size : start + LOCAL_HEADER.size + name_length]
+    differs = fields[0] != LOCAL_SIGNATURE or local_name != info.orig_filename.encode(
+        "utf-8" if info.flag_bits & 0x800 else "cp437"
+    )
+    if not fields[3] & DATA_DESCRIPTOR_FLAG:
+        differs = differs or (fields[7], fields[8], fields[9]) != (
+            info.CRC,
+            info.compress_size,
+            info.file_size,
+        )
+    if differs or fields[4] != info.compress_type:
+        raise EnvelopeError(
+            "index",
+            _("The index and the local header of {name} disagree.").format(name=info.filename),
+            info.filename,
+        )
+    data_start = start + LOCAL_HEADER.size + name_length + extra_length
+    return data_start, data_start + info.compress_size
+
+
+def _check_overlaps(spans: list[tuple[int, int, str]], directory_start: int) -> None:
+    """No entry may reuse another's bytes (the overlapping-entry zip bomb)."""
+    previous_end = 0
+    for start, end, name in sorted(spans):
+        if start < previous_end or end > directory_start:
+            raise EnvelopeError(
+                "overlap", _("The entry {name} overlaps another one.").format(name=name), name
+            )
+        previous_end = end
+
+
+def _too_big(name: str) -> EnvelopeError:
+    return EnvelopeError(
+        "too_big",
+        _("The entry {name} is too large or too compressed to be safe.").format(name=name),
+        name,
+    )
+
+
+def _decode(compressed: bytes, info: zipfile.ZipInfo, limit: int) -> bytes:
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = compressed
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            data = inflater.decompress(compressed, limit + 1)
+        except zlib.error as error:
+            raise EnvelopeError(
+                "zip", _("{name} is damaged.").format(name=info.filename), info.filename
+            ) from error
+        finished = inflater.eof and not inflater.unconsumed_tail and not inflater.unused_data
+        if len(data) <= limit and not finished:
+            raise EnvelopeError(
+                "size",
+                _("The size of {name} does not match the index.").format(name=info.filename),
+                info.filename,
+            )
+    else:
+        raise EnvelopeError(
+            "zip",
+            _("{name} uses a compression method that is not accepted.").format(name=info.filename),
+            info.filename,
+        )
+    if len(data) > limit:
+        raise _too_big(info.filename)
+    return data
+
+
+def _read_entry(raw: bytes, info: zipfile.ZipInfo, limit: int, caps: Caps) -> bytes:
+    start, end = _data_span(raw, info)
+    data = _decode(raw[start:end], info, limit)
+    name = info.filename
+    if len(data) != info.file_size:
+        raise EnvelopeError(
+            "size", _("The size of {name} does not match the index.").format(name=name), name
+        )
+    if zlib.crc32(data) != info.CRC:
+        raise EnvelopeError("crc", _("{name} is damaged.").format(name=name), name)
+    if len(data) > caps.ratio_floor and len(data) > caps.max_ratio * max(len(raw[start:end]), 1):
+        raise _too_big(name)
+    return data
+
+
+def _raw_file(path: Path, caps: Caps) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > caps.max_total_bytes:
+            raise EnvelopeError("too_big", _("The file is too large to be safe."))
+        return path.read_bytes()
+    except OSError as error:
+        raise EnvelopeError(
+            "unreadable",
+            _("The file cannot be read: {reason}").format(reason=error.strerror or error),
+        ) from error
+
+
+def read_envelope(path: Path, caps: Caps, allowed: Callable[[str], bool]) -> dict[str, bytes]:
+    """Every entry of the ZIP at ``path`` (name -> bytes), once all structural checks held.
+
+    ``allowed`` says which entry names the kind of file may hold.
+
+    Raises:
+        EnvelopeError: naming the first entry that breaks a rule.
+    """
+    raw = _raw_file(path, caps)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        raise EnvelopeError("not_zip", _("This is not a readable signed file.")) from error
+    infos = archive.infolist()
+    if len(infos) > caps.max_entries:
+        raise EnvelopeError("too_many", _("The file has too many entries."))
+    seen: set[str] = set()
+    for info in infos:
+        _check_name(info, seen, allowed)
+    _check_overlaps([(*_data_span(raw, info), info.filename) for info in infos], archive.start_dir)
+    entries: dict[str, bytes] = {}
+    budget = caps.max_total_bytes
+    for info in infos:
+        data = _read_entry(raw, info, min(caps.max_entry_bytes, budget), caps)
+        budget -= len(data)
+        entries[info.filename] = data
+    return entries
