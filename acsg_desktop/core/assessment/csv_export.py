@@ -1,4 +1,9 @@
-"""Results as CSV, one row per indicator, with headers in the current language."""
+"""Results as CSV, one row per indicator, with headers in the current language.
+
+Cells are made safe for spreadsheets (OWASP, "CSV injection"): unprintable characters are
+dropped (``text_rules.clean``), and a cell whose first non-space character is ``= + - @``, TAB or
+CR, which a spreadsheet would run as a formula, starts with a single quote instead.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,9 @@ from acsg_desktop.core.assessment.scoring import Scores, level_percent
 from acsg_desktop.core.fileio import write_text_atomically
 from acsg_desktop.core.framework.model import Framework, Indicator
 from acsg_desktop.core.i18n import N_, _, current_language, format_number
+from acsg_desktop.core.text_rules import clean
+
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 HEADERS = (
     N_("Area"),
@@ -31,6 +39,22 @@ HEADERS = (
 def delimiter() -> str:
     """Spreadsheets in French use the comma for decimals, so fields are split by semicolons."""
     return ";" if current_language() == "fr" else ","
+
+
+def spreadsheet_cell(value: str) -> str:
+    """``value`` as a cell no spreadsheet runs as a formula, without unprintable characters.
+
+    Args:
+        value: the text of one cell, typed by a user or read from the database.
+
+    Returns:
+        The text without unprintable characters, prefixed with ``'`` when it would start a
+        formula (OWASP's advice for CSV injection).
+    """
+    text = clean(value)
+    if text.lstrip(" ")[:1] in FORMULA_STARTS:
+        return "'" + text
+    return text
 
 
 def _row(
@@ -64,18 +88,13 @@ def results_csv(
     """The CSV text of an assessment's results."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter(), lineterminator="\r\n")
-    writer.writerow([_(header) for header in HEADERS])
+    writer.writerow([spreadsheet_cell(_(header)) for header in HEADERS])
     for area in framework.areas:
         for indicator in area.indicators:
-            writer.writerow(
-                _row(
-                    indicator,
-                    area.title.get(),
-                    answers.get(indicator.id),
-                    scores,
-                    assessment.contexts,
-                )
+            row = _row(
+                indicator, area.title.get(), answers.get(indicator.id), scores, assessment.contexts
             )
+            writer.writerow([spreadsheet_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
