@@ -9,7 +9,8 @@ MO := $(PO:.po=.mo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint test-gui test-core i18n i18n-check catalogs screenshots bundle bench clean
+.PHONY: help run test lint test-gui test-core i18n i18n-check catalogs screenshots bundle bench clean \
+	crash-test crash-test-short
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -60,9 +61,16 @@ test-core: $(CORE_BIN)/.installed catalogs ## Core and CLI tests in an environme
 	$(CORE_BIN)/python -c "import importlib.util as u; assert u.find_spec('PySide6') is None"
 	$(CORE_BIN)/pytest -q -p no:cacheprovider tests/core tests/cli
 
-test: ## Lint, import contracts, translations, then every test offscreen (and the core without Qt)
+test: ## Lint, translations, every test offscreen (and the core without Qt), a 50-kill crash run
 	@tools/sysdeps.sh test
-	$(MAKE) lint i18n-check test-gui test-core
+	$(MAKE) lint i18n-check test-gui test-core crash-test-short
+
+CRASH_KILLS ?= 1000
+crash-test: $(BIN)/.installed catalogs ## SIGKILL saving, export, backup, guide import at random (CRASH_KILLS=1000)
+	$(BIN)/python tools/crash_test.py --kills $(CRASH_KILLS) --other-kills 20
+
+crash-test-short: $(BIN)/.installed catalogs
+	$(BIN)/python tools/crash_test.py --kills 50 --other-kills 5
 
 screenshots: $(BIN)/.installed catalogs ## PNGs of every main screen, EN and FR, in build/screenshots/
 	@if command -v xvfb-run >/dev/null; then \
