@@ -13,7 +13,7 @@ from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
 from acsg_desktop.core.profile import Profile
 from acsg_desktop.core.store.backup import backup_database, list_backups
 from acsg_desktop.core.store.database import backup_dir, database_path
-from acsg_desktop.core.store.health import check_database
+from acsg_desktop.core.store.health import StoreWriteError, check_database, describe_damage
 from acsg_desktop.core.workspace import Workspace, restore_into
 
 COUNT_LABELS = {
@@ -46,12 +46,20 @@ def cmd_db_check(args: argparse.Namespace, folder: Path) -> int:
     path = database_path(folder)
     if not path.exists():
         raise AcsgError(_("There is no database in {path} yet.").format(path=folder))
-    problems = check_database(path, thorough=True)
+    try:
+        problems = check_database(path, thorough=True)
+    except StoreWriteError as error:
+        # Not damage: a full disk, a read-only folder, an I/O error. Say that, not "damaged".
+        if args.json:
+            emit(args, {"database": str(path), "ok": None, "cannot_check": error.kind.value}, [])
+        raise
     if args.json:
         emit(args, {"database": str(path), "ok": not problems, "problems": problems}, [])
     if problems:
         print(
-            _("The database {path} is damaged: {problem}").format(path=path, problem=problems[0]),
+            _("The database {path} is damaged: {problem}").format(
+                path=path, problem=describe_damage(problems)
+            ),
             file=sys.stderr,
         )
         return 1

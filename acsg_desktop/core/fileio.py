@@ -60,11 +60,45 @@ def write_text_atomically(target: Path, text: str) -> None:
     write_bytes_atomically(target, text.encode("utf-8"))
 
 
+# SQLite's side files of a temporary copy (a backup killed mid-copy leaves them beside it).
+LEFTOVER_SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
 def remove_leftovers(folder: Path) -> list[Path]:
-    """Delete temporary files a killed process left in ``folder``; return what was removed."""
+    """Delete temporary files a killed process left in ``folder``; return what was removed.
+
+    Only our own names (``.<name>.partial`` and SQLite's ``-wal``, ``-shm`` and ``-journal``
+    files beside them) are touched: a live database's own side files never match.
+    """
     removed = []
-    for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-            removed.append(leftover)
+    for suffix in LEFTOVER_SIDE_SUFFIXES:
+        for leftover in folder.glob(f".*{TEMP_SUFFIX}{suffix}"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
+
+
+def remove_leftovers_in(data_dir: Path) -> list[Path]:
+    """Clean ``data_dir`` and every folder directly inside it (backups, identities, logs, ...).
+
+    Call it only while holding the data folder's lock, so a second start cannot remove the
+    temporary files of the instance that is running. Folders the user chose for exports are
+    not known here and are not cleaned.
+
+    Args:
+        data_dir: the data folder.
+
+    Returns:
+        The files removed.
+    """
+    removed = remove_leftovers(data_dir)
+    try:
+        folders = [
+            entry for entry in data_dir.iterdir() if entry.is_dir() and not entry.is_symlink()
+        ]
+    except OSError:
+        return removed
+    for folder in folders:
+        removed.extend(remove_leftovers(folder))
     return removed

@@ -130,7 +130,7 @@ def test_failed_backup_leaves_no_file_with_a_real_name(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(BackupRefusedError, match="No space left"):
+    with pytest.raises(BackupRefusedError, match="The disk is full: free at least"):
         backup_database(path, tmp_path / "backups", "manual")
     assert list(p.name for p in (tmp_path / "backups").iterdir()) == []
     assert list_backups(tmp_path / "backups") == []

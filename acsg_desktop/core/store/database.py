@@ -2,33 +2,78 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from acsg_desktop.core.errors import AcsgError, DataFolderError
-from acsg_desktop.core.fileio import remove_leftovers
+from acsg_desktop.core.errors import DataFolderError
+from acsg_desktop.core.fileio import remove_leftovers_in
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.store.backup import list_backups, stored_revision
 from acsg_desktop.core.store.engine import checkpoint, make_engine, require_fts5
-from acsg_desktop.core.store.health import check_database, move_aside
+from acsg_desktop.core.store.health import (
+    BACKUP_DIR,
+    DiskFullError,
+    ReadOnlyStoreError,
+    StoreBusyError,
+    StoreDamagedError,
+    StoreIOError,
+    StoreProblem,
+    StoreWriteError,
+    check_database,
+    classify,
+    describe_damage,
+    log_raw,
+    move_aside,
+    problem_sentence,
+    require_free_space,
+    store_error,
+    writable,
+)
 from acsg_desktop.core.store.migrate import upgrade_database
 from acsg_desktop.core.store.rows import Base
 
+__all__ = [
+    "BACKUP_DIR",
+    "DATABASE_FILE",
+    "Database",
+    "DatabaseDamagedError",
+    "DiskFullError",
+    "ReadOnlyStoreError",
+    "StoreBusyError",
+    "StoreDamagedError",
+    "StoreIOError",
+    "StoreProblem",
+    "StoreWriteError",
+    "backup_dir",
+    "database_path",
+    "prepare_data_dir",
+    "translated_errors",
+]
+
+logger = logging.getLogger(__name__)
+
 DATABASE_FILE = "acsg.sqlite3"
-BACKUP_DIR = "backups"
+# Our own bugs, not the disk's: left for the unexpected-error handler, which logs the traceback.
+_NOT_THE_DISK = (
+    IntegrityError,
+    ProgrammingError,
+    InterfaceError,
+    sqlite3.IntegrityError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+)
 
 
-class StoreWriteError(AcsgError):
-    """SQLite refused a read or write; the transaction was rolled back."""
-
-
-class DatabaseDamagedError(AcsgError):
+class DatabaseDamagedError(StoreDamagedError):
     """The database failed its check and was moved aside; a backup may be restored."""
 
     def __init__(self, message: str, moved_to: Path, latest_backup: Path | None) -> None:
@@ -48,7 +93,12 @@ def backup_dir(data_dir: Path) -> Path:
 
 
 def prepare_data_dir(data_dir: Path) -> None:
-    """Create the data folder if needed and refuse one the app cannot write to."""
+    """Create the data folder if needed; refuse one the app cannot write to, or a full disk.
+
+    Raises:
+        DataFolderError: the folder cannot be created or is read-only.
+        DiskFullError: too little space is left for SQLite to open the database.
+    """
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -64,14 +114,57 @@ def prepare_data_dir(data_dir: Path) -> None:
                 "or ask your administrator for write access."
             ).format(path=data_dir)
         )
-    remove_leftovers(data_dir)
+    require_free_space(data_dir, database_path(data_dir))
+
+
+@contextmanager
+def translated_errors(database: Path, what: str) -> Iterator[None]:
+    """Turn SQLite's failures about ``database`` into typed errors with a translated message.
+
+    Decoding errors count too: every text and JSON value in the database was written by us, so
+    one that no longer decodes is damage. SQLite's own words go to the log.
+
+    Raises:
+        StoreWriteError: a subclass saying damaged, disk full, read-only, I/O error or busy.
+    """
+    try:
+        yield
+    except _NOT_THE_DISK:
+        raise
+    except DBAPIError as error:
+        raise store_error(error.orig or error, database, what) from error
+    except (sqlite3.Error, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise store_error(error, database, what) from error
+
+
+def _refuse_read_only(path: Path) -> None:
+    if not writable(path):
+        logger.warning("The database %s or its folder is not writable", path)
+        raise ReadOnlyStoreError(problem_sentence(StoreProblem.READ_ONLY, path))
+
+
+def _move_damaged_aside(path: Path, problems: list[str]) -> Path:
+    try:
+        return move_aside(path)
+    except OSError as error:
+        log_raw(error, path, "Moving aside")
+        raise StoreDamagedError(
+            _(
+                "The database {path} is damaged ({problem}), and it could not be moved aside: "
+                "{reason}"
+            ).format(
+                path=path,
+                problem=describe_damage(problems),
+                reason=problem_sentence(classify(error, path), path),
+            )
+        ) from error
 
 
 def _refuse_damaged(path: Path, data_dir: Path) -> None:
     problems = check_database(path)
     if not problems:
         return
-    moved = move_aside(path)
+    moved = _move_damaged_aside(path, problems)
     backups = list_backups(backup_dir(data_dir))
     latest = backups[0] if backups else None
     advice = (
@@ -83,7 +176,7 @@ def _refuse_damaged(path: Path, data_dir: Path) -> None:
         _(
             "The database was damaged ({problem}). It has been moved aside, not deleted, "
             "to {moved}. {advice}"
-        ).format(problem=problems[0], moved=moved, advice=advice),
+        ).format(problem=describe_damage(problems), moved=moved, advice=advice),
         moved,
         latest,
     )
@@ -99,15 +192,26 @@ class Database:
 
     @classmethod
     def open(cls, data_dir: Path) -> Database:
-        """Check, migrate and open the database of ``data_dir`` (the caller holds the lock)."""
+        """Check, migrate and open the database of ``data_dir`` (the caller holds the lock).
+
+        Raises:
+            DatabaseDamagedError: the file is damaged (an empty file included); it was moved
+                aside, and the latest backup is named.
+            StoreWriteError: a subclass for a full disk, a read-only file or folder, an I/O
+                error: nothing was moved or changed.
+        """
         prepare_data_dir(data_dir)
         require_fts5()
+        # Only now, under the lock: a second start must not remove the running one's files.
+        remove_leftovers_in(data_dir)
         path = database_path(data_dir)
         if path.exists():
+            _refuse_read_only(path)
             _refuse_damaged(path, data_dir)
         engine = make_engine(path)
         try:
-            upgrade_database(engine, path, backup_dir(data_dir))
+            with translated_errors(path, "Opening"):
+                upgrade_database(engine, path, backup_dir(data_dir))
         except BaseException:
             engine.dispose()
             raise
@@ -118,25 +222,21 @@ class Database:
         """A session whose changes are committed together when the block ends without error.
 
         Raises:
-            StoreWriteError: when SQLite cannot read or write (disk full, I/O error, read-only);
-                nothing of the block is kept.
+            StoreWriteError: when SQLite cannot read or write; a subclass says why (damaged,
+                disk full, read-only, I/O error, busy). Nothing of the block is kept.
         """
-        try:
-            with self._sessions.begin() as session:
-                yield session
-        except OperationalError as error:
-            raise StoreWriteError(
-                _("The database could not be written: {reason}").format(reason=error.orig)
-            ) from error
+        with translated_errors(self.path, "Saving"), self._sessions.begin() as session:
+            yield session
 
     def total_changes(self) -> int:
         """Rows inserted, changed or deleted through this connection since it opened."""
-        with self.engine.connect() as connection:
+        with translated_errors(self.path, "Counting changes"), self.engine.connect() as connection:
             return int(connection.connection.driver_connection.total_changes)  # type: ignore[union-attr]
 
     def schema_revision(self) -> str | None:
         """The migration revision the database is at."""
-        return stored_revision(self.path)
+        with translated_errors(self.path, "Reading the revision"):
+            return stored_revision(self.path)
 
     def table_counts(self) -> dict[str, int]:
         """Number of rows in each table, for ``acsg info``."""
@@ -147,14 +247,46 @@ class Database:
             }
 
     def integrity_problems(self) -> list[str]:
-        """Problems a full ``integrity_check`` finds (empty when healthy)."""
-        with self.engine.connect() as connection:
-            rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
-        return [str(row[0]) for row in rows if row[0] != "ok"]
+        """Problems a full ``integrity_check`` finds (empty when healthy), for the log.
 
-    def close(self) -> None:
-        """Checkpoint the WAL into the main file and close every connection."""
+        Raises:
+            StoreWriteError: the check itself could not run (disk full, I/O error, ...).
+        """
+        with translated_errors(self.path, "Checking"), self.engine.connect() as connection:
+            rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        problems = [str(row[0]) for row in rows if row[0] != "ok"]
+        if problems:
+            logger.warning("integrity_check of %s found: %s", self.path, "; ".join(problems[:20]))
+        return problems
+
+    def close(self) -> str | None:
+        """Checkpoint the WAL into the main file and close every connection.
+
+        Never raises for the checkpoint: every change was committed before, so one that fails
+        (a full disk, an I/O error) loses nothing; the changes wait in the WAL beside the file
+        and SQLite folds them in at the next start.
+
+        Returns:
+            None when the closed database is one self-contained file; otherwise a translated
+            notice saying the WAL was left beside it, and why (also logged).
+        """
         try:
-            checkpoint(self.engine)
+            if not checkpoint(self.engine):
+                logger.info("Checkpoint of %s left frames in the WAL (busy)", self.path)
+        except (DBAPIError, sqlite3.Error) as error:
+            return self._checkpoint_failed(error)
         finally:
             self.engine.dispose()
+        return None
+
+    def _checkpoint_failed(self, error: DBAPIError | sqlite3.Error) -> str:
+        raw = error.orig if isinstance(error, DBAPIError) and error.orig else error
+        log_raw(raw, self.path, "Closing")
+        return _(
+            "Every change is saved, but the database could not be made into one file when "
+            "closing: the latest changes wait in {wal}, beside it, and are folded in at the "
+            "next start. Keep that file with the database. {problem}"
+        ).format(
+            wal=self.path.with_name(self.path.name + "-wal"),
+            problem=problem_sentence(classify(raw, self.path), self.path),
+        )

@@ -54,7 +54,15 @@ def make_engine(database_path: Path) -> Engine:
     return engine
 
 
-def checkpoint(engine: Engine) -> None:
-    """Fold the WAL into the main file, so the closed database is one self-contained file."""
+def checkpoint(engine: Engine) -> bool:
+    """Fold the WAL into the main file, so the closed database is one self-contained file.
+
+    Returns:
+        False when SQLite could not fold every frame in (another connection was busy).
+
+    Raises:
+        sqlalchemy.exc.DBAPIError: the disk refused (full, I/O error); the WAL is kept.
+    """
     with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    return row is None or not row[0]

@@ -4,10 +4,13 @@ a guide import, and manual ones, are never removed here."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from acsg_desktop.core.store.backup import backup_database
+
+logger = logging.getLogger(__name__)
 
 AUTO = "auto"
 INTERVAL = timedelta(minutes=30)
@@ -46,12 +49,21 @@ def to_keep(backups: list[tuple[datetime, Path]]) -> set[Path]:
 
 
 def rotate(folder: Path) -> list[Path]:
-    """Remove the automatic backups no rule keeps; return what was removed."""
+    """Remove the automatic backups no rule keeps; return what was removed.
+
+    A backup that cannot be removed (read-only folder) is left for the next rotation: keeping
+    one more backup is never a fault worth stopping for.
+    """
     backups = automatic_backups(folder)
     keep = to_keep(backups)
-    removed = [path for _when, path in backups if path not in keep]
-    for path in removed:
-        path.unlink(missing_ok=True)
+    removed = []
+    for path in (path for _when, path in backups if path not in keep):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            logger.warning("Old backup %s not removed: %s", path, error)
+            continue
+        removed.append(path)
     return removed
 
 
