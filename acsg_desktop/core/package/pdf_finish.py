@@ -4,16 +4,23 @@ Order matters: attach and set metadata with pikepdf (a full rewrite), then sign 
 (an incremental update). Anything after the signature would break it or leave it partial.
 PDF/A conformance is prepared (XMP pdfaid 3/B, sRGB OutputIntent, embedded fonts, associated
 file) but not proven by a validator: none is available here.
+
+PDF/A-3 is based on PDF 1.7, so the file says 1.7 everywhere: the header is written as
+``%PDF-1.7`` and the catalog has no /Version. pyHanko would otherwise raise the catalog to
+/Version /2.0 for an ECDSA P-256 signature (ISO 32002, a PDF 2.0 extension); the signer below
+declares only the PAdES extension (ESIC, based on 1.7), which covers ECDSA.
 """
 
 from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from typing import Any
 
 from acsg_desktop.core.signing.keys import Identity
 
 ATTACHMENT = "package.json"
+PDF_VERSION = "1.7"
 
 
 def _srgb_profile() -> bytes:
@@ -55,9 +62,23 @@ def make_pdfa3(pdf: bytes, package_json: bytes, title: str) -> bytes:
             meta["pdfaid:conformance"] = "B"
             meta["dc:title"] = title
             meta["xmp:CreateDate"] = datetime.now(UTC).isoformat(timespec="seconds")
+        if "/Version" in document.Root:
+            del document.Root.Version
         out = io.BytesIO()
-        document.save(out)
+        document.save(out, force_version=PDF_VERSION)
         return out.getvalue()
+
+
+def _pdf17_signer(metadata: Any, signer: Any) -> Any:
+    """A PAdES signer that leaves the file at PDF 1.7 (only the ESIC extension registered)."""
+    from pyhanko.sign.signers import PdfSigner, constants
+
+    class Pdf17Signer(PdfSigner):  # type: ignore[misc]
+        def register_extensions(self, pdf_out: Any, *, md_algorithm: str) -> None:
+            pdf_out.ensure_output_version(version=(1, 7))
+            pdf_out.register_extension(constants.ESIC_EXTENSION_1)
+
+    return Pdf17Signer(metadata, signer=signer)
 
 
 def sign_pdf(pdf: bytes, identity: Identity) -> bytes:
@@ -83,5 +104,5 @@ def sign_pdf(pdf: bytes, identity: Identity) -> bytes:
         field_name="ACSGSignature", subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256"
     )
     out = io.BytesIO()
-    signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer, output=out)
+    _pdf17_signer(metadata, signer).sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out)
     return out.getvalue()
