@@ -73,7 +73,7 @@ def _pdf17_signer(metadata: Any, signer: Any) -> Any:
     """A PAdES signer that leaves the file at PDF 1.7 (only the ESIC extension registered)."""
     from pyhanko.sign.signers import PdfSigner, constants
 
-    class Pdf17Signer(PdfSigner):  # type: ignore[misc]
+    class Pdf17Signer(PdfSigner):
         def register_extensions(self, pdf_out: Any, *, md_algorithm: str) -> None:
             pdf_out.ensure_output_version(version=(1, 7))
             pdf_out.register_extension(constants.ESIC_EXTENSION_1)
