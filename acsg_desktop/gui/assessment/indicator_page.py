@@ -20,6 +20,7 @@ from acsg_desktop.core.assessment.labels import level_name
 from acsg_desktop.core.assessment.model import Answer, AnswerKind, answer_problems
 from acsg_desktop.core.framework.model import Area, Indicator
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.text_rules import ANSWER_FIELDS
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 TEXT_SAVE_DELAY_MS = 700
@@ -66,6 +67,7 @@ class IndicatorPage(Retranslatable, QWidget):
         self.note = QPlainTextEdit(self)
         self.answered_by = QComboBox(self)
         self.answered_by.setEditable(True)
+        self.answered_by.lineEdit().setMaxLength(ANSWER_FIELDS["answered_by"].cap)
         self.labels = {name: QLabel(self) for name in ("evidence", "note", "answered_by")}
         self._text_timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
         self._text_timer.timeout.connect(self._emit_answer)

@@ -33,6 +33,7 @@ from acsg_desktop.core.requests.model import (
     RequestContent,
     SupportType,
 )
+from acsg_desktop.core.text_rules import REQUEST_FIELDS
 from acsg_desktop.gui.widgets.choice_boxes import ChoiceBoxes
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -120,6 +121,14 @@ class RequestForm(Retranslatable, QWidget):
         self.measurement = _text_edit(self)
         self.sustainability = _text_edit(self)
         self.contact_person = QLineEdit(self)
+        capped = {
+            "title": self.title_edit,
+            "plan_reference": self.plan_reference,
+            "pledge_reference": self.pledge_reference,
+            "contact_person": self.contact_person,
+        }
+        for name, line_edit in capped.items():
+            line_edit.setMaxLength(REQUEST_FIELDS[name].cap)
 
     def _row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()

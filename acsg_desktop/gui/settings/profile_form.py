@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _
 from acsg_desktop.core.profile import FIELDS, Profile, ProfileInvalidError, validate_profile
 from acsg_desktop.core.profile_service import ProfileService
+from acsg_desktop.core.text_rules import PROFILE_FIELDS
 from acsg_desktop.gui.widgets.country_combo import CountryComboBox
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -45,6 +46,7 @@ class ProfileForm(Retranslatable, QWidget):
         for field in ("authority_name", "contact_person", "email"):
             line_edit = self._inputs[field]
             assert isinstance(line_edit, QLineEdit)
+            line_edit.setMaxLength(PROFILE_FIELDS[field].cap)
             line_edit.editingFinished.connect(lambda field=field: self._check([field]))
         self.country.lineEdit().editingFinished.connect(lambda: self._check(["country_code"]))
         self.retranslate_ui()
