@@ -310,7 +310,7 @@ def build_report(document: dict[str, Any]) -> bytes:
             buffer,
             pagesize=A4,
             title=_("ACSG submission package"),
-            author=document["authority"]["name"],
+            author=clean(document["authority"]["name"], multiline=False),
             leftMargin=50,
             rightMargin=50,
             topMargin=50,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import unicodedata
@@ -9,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 
 from acsg_desktop.core.demo import create_demo
@@ -151,7 +153,10 @@ def test_control_and_bidi_characters_from_an_old_database_are_left_out(
         "assessment": {**document["assessment"], "answers": answers},
         "requests": [request],
     }
-    text = pdf_text(build_report(small), tmp_path)
+    pdf = build_report(small)
+    with pikepdf.open(io.BytesIO(pdf)) as parsed:
+        assert str(parsed.docinfo["/Author"]) == "Authority[2J"
+    text = pdf_text(pdf, tmp_path)
     assert "BeforeAfter" in text and "Alpha]0;titleOmega" in text and "Authority[2J" in text
     assert "Titlegnol" in text and "Next" in text
     shown = set(text) - {"\n", "\f"}
