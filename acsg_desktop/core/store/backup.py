@@ -39,9 +39,9 @@ class BackupRefusedError(AcsgError):
         self.kind = kind
 
 
-def _copy_database(source: Path, target: Path) -> None:
+def _copy_database(source: Path, target: Path, source_mode: str) -> None:
     """Copy ``source`` into a new file ``target`` with the backup API, then fsync it."""
-    source_connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    source_connection = sqlite3.connect(f"file:{source}?mode={source_mode}", uri=True)
     try:
         target_connection = sqlite3.connect(target)
         try:
@@ -77,12 +77,16 @@ def _remove_temp(temp: Path) -> None:
             temp.with_name(temp.name + suffix).unlink()
 
 
-def _checked_temp_copy(source: Path, target: Path) -> Path:
-    """A checked copy of ``source`` beside ``target``, under a temporary name; return it."""
+def _checked_temp_copy(source: Path, target: Path, source_mode: str = "ro") -> Path:
+    """A checked copy of ``source`` beside ``target``, under a temporary name; return it.
+
+    ``source_mode`` "rw" for a closed backup file: a read-only connection to a WAL file leaves
+    its -wal and -shm behind, a read-write one removes them when it closes.
+    """
     temp = target.with_name(f".{target.name}{TEMP_SUFFIX}")
     _remove_temp(temp)
     try:
-        _copy_database(source, temp)
+        _copy_database(source, temp, source_mode)
         problems = check_database(temp, thorough=True)
     except (OSError, sqlite3.Error) as error:
         _remove_temp(temp)
@@ -94,10 +98,13 @@ def _checked_temp_copy(source: Path, target: Path) -> Path:
         ) from error
     if problems:
         _remove_temp(temp)
+        # The copy is page for page the source: the source is what is damaged.
         raise BackupRefusedError(
-            _("The copy failed its integrity check: {problem}").format(
-                problem=describe_damage(problems)
-            )
+            _(
+                "The copy failed its integrity check ({problem}): the database itself is "
+                "damaged. No backup was made; restore an earlier backup."
+            ).format(problem=describe_damage(problems)),
+            StoreProblem.DAMAGED,
         )
     return temp
 
@@ -151,7 +158,7 @@ def stored_revision(database: Path) -> str | None:
 
 
 def backup_audit_chain(backup: Path) -> ChainCheck:
-    """Verify the audit chain stored in ``backup`` (read-only), with the app's own verifier."""
+    """Verify the audit chain stored in ``backup``, with the app's own verifier."""
     from sqlalchemy import create_engine, inspect
     from sqlalchemy.orm import Session
     from sqlalchemy.pool import NullPool
@@ -159,7 +166,9 @@ def backup_audit_chain(backup: Path) -> ChainCheck:
     from acsg_desktop.core.audit import verify_chain
     from acsg_desktop.core.store.audit_repository import AuditRepository
 
-    engine = create_engine(f"sqlite:///file:{backup}?mode=ro&uri=true", poolclass=NullPool)
+    # Read-write, as check_database does: a read-only connection would leave -wal and -shm
+    # files beside the backup. Only SELECTs are run.
+    engine = create_engine(f"sqlite:///file:{backup}?mode=rw&uri=true", poolclass=NullPool)
     try:
         with Session(engine) as session:
             if not inspect(session.connection()).has_table("audit_log"):
@@ -242,5 +251,5 @@ def restore_backup(backup: Path, database: Path, known_revisions: tuple[str, ...
         BackupRefusedError: the backup is unusable or could not be copied; nothing changed.
     """
     _refuse_unusable_backup(backup, known_revisions)
-    temp = _checked_temp_copy(backup, database)
+    temp = _checked_temp_copy(backup, database, source_mode="rw")
     return _swap_in(temp, database, backup)

@@ -281,6 +281,18 @@ def _header_problems(path: Path) -> list[str]:
         return [HEADER_PREFIX + f"format versions {header[18]}, {header[19]}"]
     if header[21:24] != b"\x40\x20\x20":
         return [HEADER_PREFIX + "payload fractions"]
+    return _schema_header_problems(header)
+
+
+def _schema_header_problems(header: bytes) -> list[str]:
+    """The schema format and text encoding, which SQLite only reports as "unsupported file
+    format" (not a damage code) when a bit of them flips."""
+    if int.from_bytes(header[28:32], "big") == 0:
+        return []  # no page written yet: the two fields below are still zero
+    if int.from_bytes(header[44:48], "big") not in (1, 2, 3, 4):
+        return [HEADER_PREFIX + "schema format"]
+    if int.from_bytes(header[56:60], "big") not in (1, 2, 3):
+        return [HEADER_PREFIX + "text encoding"]
     return []
 
 

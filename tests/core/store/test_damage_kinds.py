@@ -55,12 +55,22 @@ def test_check_database_reports_an_empty_file(tmp_path: Path) -> None:
     assert check_database(empty) != []
 
 
-def test_header_damage_sqlite_reads_as_read_only_is_damage(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("offset", "value"),
+    [
+        (18, b"\x06"),  # write version 3+: SQLite silently treats the file as read-only
+        (47, b"\x09"),  # schema format 9: SQLite says "unsupported file format", not damage
+        (59, b"\x07"),  # text encoding 7: likewise
+    ],
+)
+def test_header_damage_sqlite_does_not_call_damage_is_damage(
+    tmp_path: Path, offset: int, value: bytes
+) -> None:
     path = make_database(tmp_path)
-    with path.open("r+b") as stream:  # the "write version" byte: 3+ makes SQLite refuse writes
-        stream.seek(18)
-        stream.write(b"\x06")
-    with pytest.raises(DatabaseDamagedError):
+    with path.open("r+b") as stream:
+        stream.seek(offset)
+        stream.write(value)
+    with pytest.raises(DatabaseDamagedError, match="no longer a readable database"):
         Database.open(tmp_path)
 
 

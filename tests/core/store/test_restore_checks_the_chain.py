@@ -47,6 +47,7 @@ def test_backup_with_an_intact_chain_is_restored(tmp_path: Path) -> None:
     backup = backup_database(source, tmp_path / "backups", "manual")
     make_database_with_history(tmp_path / "live")
     assert restore_into(tmp_path / "live", backup) is not None
+    assert sorted(path.name for path in backup.parent.iterdir()) == [backup.name]  # no -wal/-shm
     with Workspace.open(tmp_path / "live") as workspace:
         assert workspace.audit_check().ok
 
