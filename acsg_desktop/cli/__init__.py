@@ -9,7 +9,7 @@ from pathlib import Path
 
 from acsg_desktop import __version__
 from acsg_desktop.cli.assessment import add_assessment_commands
-from acsg_desktop.cli.common import Handler, json_flag
+from acsg_desktop.cli.common import Handler, escaped_output, json_flag
 from acsg_desktop.cli.data import add_db_commands, add_info_command, add_profile_commands
 from acsg_desktop.cli.demo import add_demo_command
 from acsg_desktop.cli.guides import add_guide_commands
@@ -64,7 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     Our own errors print their translated message (status 1 or the error's own); anything else
     is logged with its traceback and printed as one line naming the log file (status 70).
     """
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    with escaped_output():
+        return _run(list(sys.argv[1:] if argv is None else argv))
+
+
+def _run(arguments: list[str]) -> int:
     folder = _data_dir_from(arguments)
     configure_logging(folder)
     try:

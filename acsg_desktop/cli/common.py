@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from acsg_desktop.core.display import escape_controls
+from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 
 Handler = Callable[[argparse.Namespace, Path], int]
@@ -26,3 +30,52 @@ def json_flag() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--json", action="store_true", help=_("print one JSON document"))
     return parent
+
+
+class EscapingStream:
+    """A text stream that shows control and bidi characters as escapes, so that nothing read
+    from a file (a certificate subject, an entry name, a title) can repaint the terminal."""
+
+    def __init__(self, target: TextIO) -> None:
+        self._target = target
+
+    def write(self, text: str) -> int:
+        self._target.write(escape_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
+
+
+@contextlib.contextmanager
+def escaped_output() -> Iterator[None]:
+    """Everything printed inside the block goes through ``EscapingStream``."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(saved[0]), EscapingStream(saved[1])  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def read_certificates(paths: Sequence[str]) -> list[Any]:
+    """The certificates in each ``--trust`` file; a clear error for a missing or empty one."""
+    from acsg_desktop.core.signing.cms import load_certificates
+
+    found = []
+    for path in paths:
+        try:
+            certificates = load_certificates(Path(path).read_bytes())
+        except OSError as error:
+            raise AcsgError(
+                _("The certificate file {path} cannot be read: {reason}").format(
+                    path=path, reason=error.strerror or error
+                )
+            ) from error
+        if not certificates:
+            raise AcsgError(_("{path} holds no PEM certificate.").format(path=path))
+        found.extend(certificates)
+    return found

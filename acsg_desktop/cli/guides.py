@@ -6,13 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit
+from acsg_desktop.cli.common import emit, read_certificates
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.bundle_build import build_bundle
 from acsg_desktop.core.guides.model import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
 from acsg_desktop.core.guides.service import indicators_helped, trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
-from acsg_desktop.core.signing.cms import load_certificates
 from acsg_desktop.core.signing.keys import fingerprint, from_pkcs12
 from acsg_desktop.core.store.database import backup_dir
 from acsg_desktop.core.workspace import Workspace
@@ -102,7 +101,7 @@ def read_passphrase(path: str) -> bytes:
 
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
-    extra = [c for path in args.trust or [] for c in load_certificates(Path(path).read_bytes())]
+    extra = read_certificates(args.trust or [])
     with Workspace.open(folder) as workspace:
         trusted = trusted_certificates(folder) + extra
         contents = workspace.guides.import_bundle(Path(args.file), trusted, backup_dir(folder))

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit
+from acsg_desktop.cli.common import emit, read_certificates
 from acsg_desktop.cli.guides import read_passphrase
 from acsg_desktop.cli.requests import actor_of
 from acsg_desktop.core.errors import AcsgError
@@ -161,12 +161,9 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_verify(args: argparse.Namespace, _folder: Path) -> int:
     from acsg_desktop.core.package.verify import verify_package
-    from acsg_desktop.core.signing.cms import load_certificates
     from acsg_desktop.core.signing.keys import fingerprint
 
-    trusted = None
-    if args.trust:
-        trusted = [c for path in args.trust for c in load_certificates(Path(path).read_bytes())]
+    trusted = read_certificates(args.trust) if args.trust else None
     check = verify_package(Path(args.file), trusted, Path(args.previous) if args.previous else None)
     signer = check.signer
     document = {

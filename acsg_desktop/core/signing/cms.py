@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs7
@@ -21,6 +21,12 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.signing.keys import Identity
+
+# What damaged DER makes asn1crypto and cryptography raise, late (both parse lazily).
+PARSE_ERRORS = (ValueError, TypeError, UnsupportedAlgorithm, x509.InvalidVersion)
+SHA256_OID = "2.16.840.1.101.3.4.2.1"
+DATA_OID = "1.2.840.113549.1.7.1"
+ECDSA_SHA256_OIDS = ("1.2.840.10045.4.3.2", "1.2.840.10045.2.1")  # ecdsa-with-SHA256, ecPublicKey
 
 
 class SignatureError(AcsgError):
@@ -62,6 +68,8 @@ def _signed_data(signature: bytes):  # type: ignore[no-untyped-def]
             raise ValueError("not signed data")
         signed = info["content"]
         signed["signer_infos"].native  # noqa: B018 - parse everything now, fail early
+        if cms.ContentInfo.load(signature).dump(force=True) != signature:
+            raise ValueError("not DER")  # a lenient parse must not hide an altered byte
         return signed
     except (ValueError, TypeError, KeyError) as error:
         raise SignatureError("malformed", _("The signature file is damaged.")) from error
@@ -85,7 +93,7 @@ def _signer_certificate(signed) -> x509.Certificate:  # type: ignore[no-untyped-
         try:
             if candidate.name == "certificate" and _identifies(sid, candidate.chosen):
                 return x509.load_der_x509_certificate(candidate.chosen.dump())
-        except (ValueError, TypeError, KeyError):
+        except (*PARSE_ERRORS, KeyError):
             continue  # an unreadable certificate is simply not the signer's
     raise SignatureError("no_signer", _("The signature does not include its signer's certificate."))
 
@@ -94,7 +102,7 @@ def _issued_by(signer: x509.Certificate, issuer: x509.Certificate) -> bool:
     try:
         signer.verify_directly_issued_by(issuer)
         return True
-    except (ValueError, TypeError, InvalidSignature):
+    except (*PARSE_ERRORS, InvalidSignature):
         return False
 
 
@@ -120,13 +128,59 @@ def _check_trust(signer: x509.Certificate, trusted: list[x509.Certificate], at: 
     )
 
 
+def _check_declarations(signed, signer_info) -> None:  # type: ignore[no-untyped-def]
+    """Only SHA-256 with ECDSA over plain data, in the versions RFC 5652 sets for our signer
+    identifiers: none of these fields is covered by the signature, so an altered one must be
+    refused rather than ignored."""
+    declared = {
+        signer_info["digest_algorithm"]["algorithm"].dotted,
+        *(item["algorithm"].dotted for item in signed["digest_algorithms"]),
+    }
+    signature_algorithm = signer_info["signature_algorithm"]["algorithm"].dotted
+    if declared != {SHA256_OID} or signature_algorithm not in ECDSA_SHA256_OIDS:
+        raise SignatureError("algorithm", _("Only ECDSA signatures with SHA-256 are accepted."))
+    content_types = [
+        a["values"][0].dotted
+        for a in signer_info["signed_attrs"]
+        if a["type"].native == "content_type"
+    ]
+    version = "v3" if signer_info["sid"].name == "subject_key_identifier" else "v1"
+    expected = (
+        [DATA_OID],
+        DATA_OID,
+        (version, version),
+    )
+    found = (
+        content_types,
+        signed["encap_content_info"]["content_type"].dotted,
+        (signed["version"].native, signer_info["version"].native),
+    )
+    if found != expected:
+        raise SignatureError("malformed", _("The signature file is damaged."))
+
+
 def verify_detached(
     data: bytes, signature: bytes, trusted: list[x509.Certificate], at: datetime
 ) -> SignatureCheck:
-    """Check a detached CMS signature over ``data`` made by a trusted signer valid at ``at``."""
+    """Check a detached CMS signature over ``data`` made by a trusted signer valid at ``at``.
+
+    Raises:
+        SignatureError: with a stable reason and a message; never a parser's own exception.
+    """
+    try:
+        return _verify(data, signature, trusted, at)
+    except (*PARSE_ERRORS, KeyError, IndexError) as error:
+        # asn1crypto and cryptography parse lazily: damage surfaces late, as their own errors
+        raise SignatureError("malformed", _("The signature file is damaged.")) from error
+
+
+def _verify(
+    data: bytes, signature: bytes, trusted: list[x509.Certificate], at: datetime
+) -> SignatureCheck:
     signed = _signed_data(signature)
     signer = _signer_certificate(signed)
     signer_info = signed["signer_infos"][0]
+    _check_declarations(signed, signer_info)
     attributes = signer_info["signed_attrs"]
     digests = [a["values"][0].native for a in attributes if a["type"].native == "message_digest"]
     if not digests or digests[0] != hashlib.sha256(data).digest():
@@ -147,6 +201,9 @@ def verify_detached(
 def load_certificates(pem: bytes) -> list[x509.Certificate]:
     """Every certificate in a PEM text (empty list when there is none or it is not PEM)."""
     try:
-        return x509.load_pem_x509_certificates(pem)
-    except ValueError:
+        certificates = x509.load_pem_x509_certificates(pem)
+        for certificate in certificates:
+            certificate.public_key()  # parsed lazily: fail here, not later
+        return certificates
+    except PARSE_ERRORS:
         return []

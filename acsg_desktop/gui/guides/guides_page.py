@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label
+from acsg_desktop.core.display import escape_controls
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.model import (
     HIGHLIGHT_END,
@@ -73,6 +74,7 @@ class GuidesPage(Retranslatable, QWidget):
         self.import_button.clicked.connect(self.import_bundle)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.reader = GuideReader(self._service, self._framework, self)
         self.reader.bookmarks_changed.connect(self._bookmarks_changed)
         self._lay_out()
@@ -157,7 +159,8 @@ class GuidesPage(Retranslatable, QWidget):
                 Path(name), trusted_certificates(folder), backup_dir(folder)
             )
         except AcsgError as error:
-            self.message.setText(_("Not installed: {reason}").format(reason=error.message))
+            reason = escape_controls(error.message)  # may quote names from the file
+            self.message.setText(_("Not installed: {reason}").format(reason=reason))
             return
         self.message.setText(
             _("Guide set version {version} installed ({count} guides).").format(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.assessment.model import AssessmentStatus
+from acsg_desktop.core.display import escape_controls
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, _, current_language, format_datetime
 from acsg_desktop.core.package.outbox import STATUS_LABELS, Outbox
@@ -59,6 +61,7 @@ class PackagesPage(Retranslatable, QWidget):
         self.progress.hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(self)
         self.table.setColumnCount(len(HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -221,7 +224,7 @@ class PackagesPage(Retranslatable, QWidget):
             button.setEnabled(not busy)
 
     def _say(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(escape_controls(text))  # subjects and entry names come from files
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Packages"))
