@@ -26,6 +26,7 @@ SIGNATORY = "Fatimé Zakaria"
 PASSPHRASE = "a long enough passphrase for the crash test"
 EARLY_KILLS = 0.15  # share of the saving children killed while they open the data folder
 SAVE_WINDOW = 0.05  # seconds of saving after "ready" within which the kill falls
+KILL_SPAN = 1.1  # kills fall in the first 110% of a run: about one in ten finishes first
 STRIDE = 1_000_000  # answer numbers of one child: cycle * STRIDE + i
 GUIDE = "decision-writing"
 # Imported before forking, so that a child's cost is its work, not Python's imports.
@@ -59,6 +60,7 @@ class Scenario:
         self.output = work / f"{self.name}-child.txt"
         self.backups: dict[Path, str] = {}
         self.cycle = 0
+        self.seconds = 0.0  # how long a child of this kind runs when nobody kills it
 
     def child(self) -> Work:
         raise NotImplementedError
@@ -91,6 +93,7 @@ class Scenario:
         for self.cycle in range(1, kills + 1):
             self.prepare()
             self.backups = {p: sha256_of(p) for p in list_backups(backup_dir(self.data))}
+            started = time.monotonic()
             child = fork_child(self.child(), self.output)
             self.kill_moment(child)
             status = child.kill()
@@ -99,6 +102,8 @@ class Scenario:
                 tally.kills += 1
             elif status == 0:
                 tally.finished_first += 1
+                # The kill came too late: aim the next ones within the time this one took.
+                self.seconds = min(self.seconds, time.monotonic() - started)
             else:
                 self.violate(f"the child failed on its own ({status}): {child_tail(self.output)}")
             if self.cycle % check_every == 0 or self.cycle == kills:
@@ -140,8 +145,9 @@ class Scenario:
             self.violate(f"leftover not cleaned at start: {path.relative_to(self.data)}")
             path.unlink()
 
-    def random_moment(self, seconds: float) -> None:
-        time.sleep(self.rng.uniform(0, seconds))
+    def random_moment(self, seconds: float | None = None) -> None:
+        """Sleep up to ``seconds`` (by default a little past a whole unkilled run)."""
+        time.sleep(self.rng.uniform(0, KILL_SPAN * self.seconds if seconds is None else seconds))
 
 
 def answer_for(indicator: str, number: int) -> Answer:
@@ -265,7 +271,7 @@ class Export(Scenario):
         return lambda _say: acsg(arguments)
 
     def kill_moment(self, child: Child) -> None:
-        self.random_moment(self.seconds * 1.25)
+        self.random_moment()
 
     def check_files(self) -> None:
         from acsg_desktop.core.package.verify import verify_package
@@ -361,7 +367,7 @@ class GuideImport(Scenario):
         return lambda _say: acsg(arguments)
 
     def kill_moment(self, child: Child) -> None:
-        self.random_moment(self.seconds * 1.25)
+        self.random_moment()
 
     def check(self, workspace: Workspace) -> None:
         installed = workspace.guides.installed_version()
