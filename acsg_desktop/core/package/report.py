@@ -195,7 +195,7 @@ def _gaps(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
                 _p(gap["next_step"] or "", s["small"]),
             ]
         )
-    return [_p(_("Gaps, most pressing first"), s["h1"]), _table(rows, [24, 182, 42, 36, 196])]
+    return [_p(_("Gaps, most pressing first"), s["h1"]), _table(rows, [24, 176, 42, 42, 196])]
 
 
 def _request_rows(request: dict[str, Any], s: dict[str, Any]) -> list[list[Any]]:
