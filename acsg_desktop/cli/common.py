@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from acsg_desktop.core.display import escape_controls
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _
 
 Handler = Callable[[argparse.Namespace, Path], int]
@@ -72,7 +72,7 @@ def read_certificates(paths: Sequence[str]) -> list[Any]:
         except OSError as error:
             raise AcsgError(
                 _("The certificate file {path} cannot be read: {reason}").format(
-                    path=path, reason=error.strerror or error
+                    path=path, reason=os_reason(error)
                 )
             ) from error
         if not certificates:

@@ -15,3 +15,22 @@ class AcsgError(Exception):
 
 class DataFolderError(AcsgError):
     """The data folder cannot be used (read-only, not a folder, ...)."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in the user's language (the system's text is English)."""
+    import errno
+
+    from acsg_desktop.core.i18n import _
+
+    reasons = {
+        errno.ENOENT: _("there is no such file or folder"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.EISDIR: _("it is a folder, not a file"),
+        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
+        errno.EIO: _("the disk could not be read or written (input/output error)"),
+    }
+    return reasons.get(error.errno or 0) or error.strerror or str(error)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from acsg_desktop.core.envelope.format import MAX_NAME_LENGTH, Caps
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _
 
 LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
@@ -163,7 +163,7 @@ def _raw_file(path: Path, caps: Caps) -> bytes:
     except OSError as error:
         raise EnvelopeError(
             "unreadable",
-            _("The file cannot be read: {reason}").format(reason=error.strerror or error),
+            _("The file cannot be read: {reason}").format(reason=os_reason(error)),
         ) from error
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from acsg_desktop import __version__
 from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.envelope.writer import envelope_bytes
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _, language_as
 from acsg_desktop.core.package import layout
@@ -205,7 +205,7 @@ def _write(out: Path, data: bytes) -> None:
     except OSError as error:
         raise PackageError(
             _("The package could not be written to {path}: {reason}").format(
-                path=out, reason=error.strerror or error
+                path=out, reason=os_reason(error)
             )
         ) from error
 
