@@ -117,10 +117,14 @@ class Workspace:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def close(self) -> None:
-        """Close the database cleanly and release the data folder."""
+    def close(self) -> str | None:
+        """Close the database cleanly and release the data folder.
+
+        Returns a notice for the user when the final checkpoint failed (the changes are kept in
+        the write-ahead file beside the database), else None.
+        """
         try:
-            self.database.close()
+            return self.database.close()
         finally:
             self._lock.release()
 

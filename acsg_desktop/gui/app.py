@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from acsg_desktop import APP_ID, APP_NAME, __version__
 from acsg_desktop.core.language import apply_start_language
@@ -78,4 +78,6 @@ def _run(folder: Path, qt_args: list[str]) -> int:
         window.show()
         return app.exec()
     finally:
-        workspace.close()
+        notice = workspace.close()
+        if notice:
+            QMessageBox.warning(None, APP_NAME, notice)

@@ -50,3 +50,16 @@ def test_refusal_names_the_process_that_holds_the_lock(tmp_path: Path) -> None:
         except InstanceLockedError:
             assert time.monotonic() < deadline
             time.sleep(0.05)
+
+
+def test_a_lock_file_that_cannot_be_written_is_a_clear_error(tmp_path, monkeypatch) -> None:
+    import errno
+
+    from acsg_desktop.core.errors import DataFolderError
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(DataFolderError, match="the disk is full"):
+        InstanceLock(tmp_path).acquire()

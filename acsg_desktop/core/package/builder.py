@@ -30,6 +30,7 @@ from acsg_desktop.core.package.verify import verify_package
 from acsg_desktop.core.requests.model import RequestStatus
 from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.core.signing.keys import Identity, fingerprint
+from acsg_desktop.core.store.health import describe_damage
 from acsg_desktop.core.store.package_repository import (
     ABANDONED,
     RECORDED,
@@ -168,7 +169,7 @@ def export_package(
     if problems:
         raise PackageError(
             _("The database is damaged ({problem}); nothing was exported.").format(
-                problem=problems[0]
+                problem=describe_damage(problems)
             )
         )
     settle_pending(workspace, identity)

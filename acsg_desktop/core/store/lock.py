@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, DataFolderError, os_reason
 from acsg_desktop.core.i18n import _
 
 LOCK_FILE = "acsg.lock"
@@ -46,6 +46,14 @@ def _read_pid(path: Path) -> int | None:
         return None
 
 
+def _unwritable(path: Path, error: OSError) -> DataFolderError:
+    return DataFolderError(
+        _("The data folder {path} cannot be used: {reason}").format(
+            path=path.parent, reason=os_reason(error)
+        )
+    )
+
+
 class InstanceLock:
     """Hold the data folder's lock for as long as this object is acquired."""
 
@@ -54,8 +62,15 @@ class InstanceLock:
         self._stream: IO[str] | None = None
 
     def acquire(self) -> None:
-        """Take the lock or raise InstanceLockedError naming the process that holds it."""
-        stream = self.path.open("a+", encoding="ascii")
+        """Take the lock or raise InstanceLockedError naming the process that holds it.
+
+        Raises:
+            DataFolderError: when the lock file cannot be written (full disk, read-only folder).
+        """
+        try:
+            stream = self.path.open("a+", encoding="ascii")
+        except OSError as error:
+            raise _unwritable(self.path, error) from error
         if not _try_lock(stream):
             stream.close()
             pid = _read_pid(self.path)
@@ -66,10 +81,13 @@ class InstanceLock:
                 ).format(pid=pid if pid is not None else "?"),
                 pid,
             )
-        stream.seek(0)
-        stream.truncate()
-        stream.write(str(os.getpid()))
-        stream.flush()
+        try:
+            stream.seek(0)
+            stream.truncate()
+            stream.write(str(os.getpid()))
+            stream.flush()
+        except OSError:
+            pass  # the lock is held; the pid is only a courtesy for the message above
         self._stream = stream
 
     def release(self) -> None:
