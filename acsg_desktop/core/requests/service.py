@@ -13,7 +13,11 @@ from acsg_desktop.core.people import PeopleService
 from acsg_desktop.core.requests.codec import content_to_dict
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.model import RequestContent, RequestStatus, SupportRequest
-from acsg_desktop.core.requests.validation import request_problems
+from acsg_desktop.core.requests.validation import (
+    checked_content,
+    request_problems,
+    text_problems_of,
+)
 from acsg_desktop.core.requests.workflow import (
     EDITABLE,
     NEEDS_REASON_TO_EDIT,
@@ -25,6 +29,7 @@ from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.request_repository import RequestRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository
+from acsg_desktop.core.text_rules import REVIEW_TEXT, clean, text_problem
 
 SELF_APPROVAL_SETTING = "allow_self_approval"
 ENTITY = "request"
@@ -36,6 +41,24 @@ class RequestError(AcsgError):
     def __init__(self, message: str, problems: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or {}
+
+
+def _checked(content: RequestContent) -> RequestContent:
+    """``content`` cleaned (multi-line texts), or RequestError naming each text over its cap."""
+    content = checked_content(content)
+    problems = text_problems_of(content)
+    if problems:
+        raise RequestError("\n".join(problems.values()), problems)
+    return content
+
+
+def _review_text(text: str) -> str:
+    """A comment, response or reason, cleaned and stripped; RequestError when over its cap."""
+    text = clean(text).strip()
+    problem = text_problem(REVIEW_TEXT, text)
+    if problem:
+        raise RequestError(problem)
+    return text
 
 
 def _changed_fields(before: RequestContent, after: RequestContent) -> list[tuple[str, str, str]]:
@@ -71,7 +94,8 @@ class RequestService:
             return AuditRepository(session).history(ENTITY, str(request_id))
 
     def create(self, content: RequestContent, *, actor: str) -> SupportRequest:
-        """Store a new draft (it may be incomplete: drafts are saved as they are)."""
+        """Store a new draft (it may be incomplete, but no text may be over its cap)."""
+        content = _checked(content)
         with self._database.unit_of_work() as session:
             new_id = RequestRepository(session).add(content, actor)
             AuditRepository(session).append(
@@ -88,6 +112,7 @@ class RequestService:
             raise RequestError(_("This request was exported and can no longer be changed."))
         if current.status in NEEDS_REASON_TO_EDIT and not reason.strip():
             raise RequestError(_("This request is approved: say why you are changing it."))
+        content, reason = _checked(content), _review_text(reason)
         changes = _changed_fields(current.content, content)
         if not changes:
             return current
@@ -164,7 +189,8 @@ class RequestService:
         request = self.get(request_id)
         if request.status not in (RequestStatus.DRAFT, RequestStatus.IN_REVIEW):
             raise RequestError(_("Comments are made while the request is a draft or in review."))
-        if not body.strip():
+        body = _review_text(body)
+        if not body:
             raise RequestError(_("Write the comment first."))
         with self._database.unit_of_work() as session:
             comment_id = RequestRepository(session).add_comment(request_id, actor, body.strip())
@@ -181,7 +207,8 @@ class RequestService:
         comment = next((c for c in request.comments if c.id == comment_id), None)
         if comment is None:
             raise RequestError(_("There is no such comment on this request."))
-        if not response.strip():
+        response = _review_text(response)
+        if not response:
             raise RequestError(_("Write the response first."))
         with self._database.unit_of_work() as session:
             RequestRepository(session).respond(comment_id, actor, response.strip())
