@@ -268,7 +268,4 @@ class AssessmentService:
         if self.get(assessment_id).status is not AssessmentStatus.COMPLETED:
             raise AssessmentError(_("Only a completed assessment can be locked."))
         with self._database.unit_of_work() as session:
-            AssessmentRepository(session).update(assessment_id, status=AssessmentStatus.LOCKED)
-            AuditRepository(session).append(
-                actor, "assessment", str(assessment_id), "status", "completed", "locked"
-            )
+            AssessmentRepository(session).lock(assessment_id, actor)

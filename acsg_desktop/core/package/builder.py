@@ -23,13 +23,14 @@ from acsg_desktop.core.i18n import _, language_as
 from acsg_desktop.core.package import layout
 from acsg_desktop.core.package.document import package_document
 from acsg_desktop.core.package.identities import IdentityStore
-from acsg_desktop.core.package.locking import lock_assessment, mark_request_exported
 from acsg_desktop.core.package.pdf_finish import make_pdfa3, sign_pdf
 from acsg_desktop.core.package.report import build_report
 from acsg_desktop.core.package.verify import verify_package
 from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.requests.workflow import can_move
 from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.core.signing.keys import Identity, fingerprint
+from acsg_desktop.core.store.assessment_repository import AssessmentRepository
 from acsg_desktop.core.store.health import describe_damage
 from acsg_desktop.core.store.package_repository import (
     ABANDONED,
@@ -38,6 +39,7 @@ from acsg_desktop.core.store.package_repository import (
     PackageRepository,
     Reservation,
 )
+from acsg_desktop.core.store.request_repository import RequestRepository
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.paths import resources_dir
 
@@ -249,13 +251,23 @@ def _record_of(reservation: Reservation, sha256: str) -> PackageRecord:
 
 
 def record_contents(workspace: Workspace, record: PackageRecord, reservation: Reservation) -> None:
-    """Record the package, lock its assessment and mark its requests, in one transaction."""
+    """Record the package, lock its assessment and mark its requests, in one transaction.
+
+    A request that moved on since it was read (withdrawn, say) is left as it is: the package
+    holds what was approved when it was made.
+    """
     with workspace.database.unit_of_work() as session:
-        PackageRepository(session).add(record)
-        PackageRepository(session).settle(reservation.sequence, RECORDED)
-        lock_assessment(session, record.assessment_id, record.signer)
+        packages = PackageRepository(session)
+        packages.add(record)
+        packages.settle(reservation.sequence, RECORDED)
+        assessments = AssessmentRepository(session)
+        if assessments.status(record.assessment_id) is AssessmentStatus.COMPLETED:
+            assessments.lock(record.assessment_id, record.signer)
+        requests = RequestRepository(session)
         for request_id in reservation.request_ids:
-            mark_request_exported(session, request_id, record.signer)
+            request = requests.get(request_id)
+            if request is not None and can_move(request.status, RequestStatus.EXPORTED):
+                requests.move(request, RequestStatus.EXPORTED, record.signer)
 
 
 def _adoptable(reservation: Reservation, identity: Identity) -> bytes | None:

@@ -155,10 +155,7 @@ class RequestService:
                 )
             )
         with self._database.unit_of_work() as session:
-            RequestRepository(session).update(request.id, status=target, **changes)
-            AuditRepository(session).append(
-                actor, ENTITY, str(request.id), "status", request.status.value, target.value, reason
-            )
+            RequestRepository(session).move(request, target, actor, reason, **changes)
         return self.get(request.id)
 
     def submit_for_review(self, request_id: int, *, actor: str) -> SupportRequest:

@@ -168,6 +168,15 @@ class AssessmentRepository:
             setattr(row, name, value)
         row.updated_at = utc_now()
 
+    def lock(self, assessment_id: int, actor: str) -> None:
+        """Lock the assessment and audit it, in the caller's transaction."""
+        from acsg_desktop.core.store.audit_repository import AuditRepository
+
+        self.update(assessment_id, status=AssessmentStatus.LOCKED)
+        AuditRepository(self._session).append(
+            actor, "assessment", str(assessment_id), "status", "completed", "locked"
+        )
+
     def answers(self, assessment_id: int) -> dict[str, Answer]:
         rows = self._session.scalars(
             select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)

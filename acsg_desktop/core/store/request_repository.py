@@ -101,6 +101,23 @@ class RequestRepository:
             setattr(row, name, value)
         row.updated_at = utc_now()
 
+    def move(
+        self,
+        request: SupportRequest,
+        target: RequestStatus,
+        actor: str,
+        reason: str = "",
+        **changes: Any,
+    ) -> None:
+        """Give ``request`` its new status and audit it, in the caller's transaction (the
+        caller has checked the move is allowed)."""
+        from acsg_desktop.core.store.audit_repository import AuditRepository
+
+        self.update(request.id, status=target, **changes)
+        AuditRepository(self._session).append(
+            actor, "request", str(request.id), "status", request.status.value, target.value, reason
+        )
+
     def add_comment(self, request_id: int, author: str, body: str) -> int:
         row = RequestCommentRow(
             request_id=request_id,

@@ -18,7 +18,7 @@ from acsg_desktop.core.signing.pkcs12_mac import MAC_ITERATIONS, mac_iterations
 from acsg_desktop.core.workspace import Workspace
 
 SIGNATORY = "Fatimé Zakaria"
-PASSPHRASE = "une phrase assez longue".encode()
+PASSPHRASE = b"une phrase assez longue"
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from acsg_desktop.core.package.verify import verify_package
-from acsg_desktop.core.strict_json import JsonDocumentError, strict_json
 from acsg_desktop.core.signing.keys import create_identity
+from acsg_desktop.core.strict_json import JsonDocumentError, strict_json
 from tests.core.package.conftest import Exported, resigned, write_zip
 
 
