@@ -18,7 +18,7 @@ from acsg_desktop.core.signing.pkcs12_mac import MAC_ITERATIONS, mac_iterations
 from acsg_desktop.core.workspace import Workspace
 
 SIGNATORY = "Fatimé Zakaria"
-PASSPHRASE = b"une phrase assez longue"
+PASSPHRASE = "une phrase très longue".encode()  # not ASCII: the MAC key is derived from UTF-16
 
 
 @pytest.fixture
