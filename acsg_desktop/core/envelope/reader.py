@@ -178,7 +178,13 @@ def read_envelope(path: Path, caps: Caps, allowed: Callable[[str], bool]) -> dic
     raw = _raw_file(path, caps)
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # a "version needed to extract" above what zipfile knows
+    ) as error:
         raise EnvelopeError("not_zip", _("This is not a readable signed file.")) from error
     infos = archive.infolist()
     if len(infos) > caps.max_entries:

@@ -124,6 +124,20 @@ def values(width: int, current: int) -> st.SearchStrategy[int]:
     )
 
 
+class Damaged(bytes):
+    """Bytes that print as how they were made, not as 100 kB of data."""
+
+    how: str
+
+    def __new__(cls, data: bytes, how: list[str]) -> Damaged:
+        made = super().__new__(cls, data)
+        made.how = "; ".join(how)
+        return made
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} bytes: {self.how}>"
+
+
 def set_field(data: bytearray, position: int, width: int, value: int) -> None:
     data[position : position + width] = value.to_bytes(width, "little")
 
@@ -134,6 +148,7 @@ def byte_edits(draw: st.DrawFn, data: bytes, where: list[int] | None = None) -> 
     are drawn from ``where`` (or the headers) half of the time, anywhere otherwise."""
     targets = where if where is not None else zip_map(data).header_positions()
     out = bytearray(data)
+    how = []
     for _ in range(draw(st.integers(1, 4))):
         if not out:
             break
@@ -150,7 +165,8 @@ def byte_edits(draw: st.DrawFn, data: bytes, where: list[int] | None = None) -> 
             del out[position : position + draw(st.integers(1, 8))]
         else:
             del out[position:]
-    return bytes(out)
+        how.append(f"{kind} at {position}")
+    return Damaged(out, how)
 
 
 @st.composite
@@ -159,15 +175,19 @@ def lying_fields(draw: st.DrawFn, data: bytes) -> bytes:
     local header, the central record or both, or of the end record, set to a lie."""
     layout = zip_map(data)
     out = bytearray(data)
+    how = []
     for _ in range(draw(st.integers(1, 3))):
         place = draw(st.sampled_from(["local", "central", "both", "end"]))
         if place == "end":
-            offset, width = END_FIELDS[draw(st.sampled_from(sorted(END_FIELDS)))]
+            field = draw(st.sampled_from(sorted(END_FIELDS)))
+            offset, width = END_FIELDS[field]
+            how.append(f"end {field}")
             starts = [layout.end]
         else:
             record = draw(st.sampled_from(layout.records))
             fields = CENTRAL_FIELDS if place == "central" else LOCAL_FIELDS
             field = draw(st.sampled_from(sorted(fields)))
+            how.append(f"{record.name} {place} {field}")
             offset, width = fields[field]
             starts = [record.central if place == "central" else record.local]
             if place == "both":
@@ -178,7 +198,8 @@ def lying_fields(draw: st.DrawFn, data: bytes) -> bytes:
         set_field(out, starts[0] + offset, width, value)
         if len(starts) == 2:
             set_field(out, starts[1] + offset_central, width, value)
-    return bytes(out)
+        how[-1] += f" = {value}"
+    return Damaged(out, how)
 
 
 class _Unseekable(io.RawIOBase):
@@ -220,7 +241,9 @@ def rezipped(draw: st.DrawFn, entries: dict[str, bytes], accepted_only: bool = F
         method = draw(st.sampled_from(methods))
         level = draw(st.integers(0, 9)) if method == zipfile.ZIP_DEFLATED else None
         written.append((name, data, method, level))
-    return zip_entries(written, stream=draw(st.booleans()))
+    stream = draw(st.booleans())
+    how = [f"{name} method {method} level {level}" for name, _data, method, level in written]
+    return Damaged(zip_entries(written, stream=stream), [*how, f"stream {stream}"])
 
 
 @st.composite
@@ -229,7 +252,7 @@ def changed_bytes(draw: st.DrawFn, data: bytes) -> bytes:
     kind = draw(st.sampled_from(["flip", "insert", "delete", "cut", "extend", "empty"]))
     out = bytearray(data)
     if kind == "empty" or not out:
-        return b"" if data else b"x"
+        return Damaged(b"" if data else b"x", ["emptied"])
     position = draw(st.integers(0, len(out) - 1))
     if kind == "flip":
         out[position] ^= draw(st.integers(1, 255))
@@ -242,4 +265,4 @@ def changed_bytes(draw: st.DrawFn, data: bytes) -> bytes:
     else:
         out.extend(draw(st.binary(min_size=1, max_size=64)))
     assert bytes(out) != data
-    return bytes(out)
+    return Damaged(out, [f"{kind} at {position}"])
