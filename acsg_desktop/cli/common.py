@@ -54,7 +54,7 @@ class EscapingStream:
 def escaped_output() -> Iterator[None]:
     """Everything printed inside the block goes through ``EscapingStream``."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = EscapingStream(saved[0]), EscapingStream(saved[1])  # type: ignore[assignment]
+    sys.stdout, sys.stderr = EscapingStream(saved[0]), EscapingStream(saved[1])
     try:
         yield
     finally:

@@ -98,8 +98,9 @@ class MainWindow(Retranslatable, QMainWindow):
             page = self._factories[row]()
             placeholder = self.pages.widget(row)
             self.pages.insertWidget(row, page)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._built[row] = page
         return self._built[row]
 
@@ -134,7 +135,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.user_action = QAction(self)
         self.user_action.triggered.connect(self.change_user)
         self.file_menu.addAction(self.user_action)
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.go_menu = self.menuBar().addMenu("")
@@ -160,7 +161,9 @@ class MainWindow(Retranslatable, QMainWindow):
     def show_area(self, row: int) -> None:
         """Switch to the area in navigation row ``row`` and move the focus there."""
         self.navigation.setCurrentRow(row)
-        self.pages.currentWidget().setFocus()
+        page = self.pages.currentWidget()
+        if page is not None:
+            page.setFocus()
 
     def change_user(self) -> None:
         UserDialog(self._workspace, self).exec()

@@ -67,7 +67,9 @@ class IndicatorPage(Retranslatable, QWidget):
         self.note = QPlainTextEdit(self)
         self.answered_by = QComboBox(self)
         self.answered_by.setEditable(True)
-        self.answered_by.lineEdit().setMaxLength(ANSWER_FIELDS["answered_by"].cap)
+        line_edit = self.answered_by.lineEdit()
+        if line_edit is not None:  # always there: the combo box is editable
+            line_edit.setMaxLength(ANSWER_FIELDS["answered_by"].cap)
         self.labels = {name: QLabel(self) for name in ("evidence", "note", "answered_by")}
         self._text_timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
         self._text_timer.timeout.connect(self._emit_answer)
@@ -77,8 +79,8 @@ class IndicatorPage(Retranslatable, QWidget):
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        for widget in (self.area_label, self.question, self.key_label):
-            layout.addWidget(widget)
+        for header in (self.area_label, self.question, self.key_label):
+            layout.addWidget(header)
         for level, (button, text) in enumerate(
             zip(self.level_buttons, self.level_texts, strict=True)
         ):

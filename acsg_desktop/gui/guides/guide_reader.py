@@ -44,7 +44,7 @@ class GuideReader(Retranslatable, QWidget):
         self.mode_label.setBuddy(self.mode)
         for data in (SIDE_BY_SIDE, "en", "fr"):
             self.mode.addItem("", data)
-        self.mode.currentIndexChanged.connect(lambda _index: self.render())
+        self.mode.currentIndexChanged.connect(lambda _index: self.show_current())
         self.bookmark = QPushButton(self)
         self.bookmark.setCheckable(True)
         self.bookmark.toggled.connect(self._toggle_bookmark)
@@ -70,9 +70,9 @@ class GuideReader(Retranslatable, QWidget):
         self.bookmark.setChecked(guide_id in self._service.bookmarks())
         self.bookmark.blockSignals(False)
         self.message.clear()
-        self.render()
+        self.show_current()
 
-    def render(self) -> None:
+    def show_current(self) -> None:
         guide = self.guide
         if guide is None:
             hint = _("Choose a guide in the list.")
@@ -131,4 +131,4 @@ class GuideReader(Retranslatable, QWidget):
         self.bookmark.setText(_("&Bookmark"))
         self.print_button.setText(_("&Print to PDF…"))
         self.browser.setAccessibleName(_("Guide text"))
-        self.render()
+        self.show_current()

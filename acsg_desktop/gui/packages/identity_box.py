@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -11,6 +12,9 @@ from acsg_desktop.core.i18n import _
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.packages.passphrase import ask_new_passphrase
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+if TYPE_CHECKING:  # imported when used: the signing stack is slow to load
+    from acsg_desktop.core.package.identities import IdentityStore
 
 
 class IdentityBox(Retranslatable, QGroupBox):
@@ -30,7 +34,7 @@ class IdentityBox(Retranslatable, QGroupBox):
         row.addWidget(self.export_button)
         self.retranslate_ui()
 
-    def _store(self):  # type: ignore[no-untyped-def]
+    def _store(self) -> IdentityStore:
         from acsg_desktop.core.package.identities import IdentityStore
 
         return IdentityStore(self._workspace.data_dir)

@@ -214,7 +214,10 @@ class PackagesPage(Retranslatable, QWidget):
     def _mark(self, status: str) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            package_id = str(self.table.item(rows[0].row(), 0).data(256))
+            item = self.table.item(rows[0].row(), 0)
+            if item is None:
+                return
+            package_id = str(item.data(256))
             self.outbox.mark(package_id, status, actor=self._workspace.current_user)
             self.refresh()
 

@@ -72,7 +72,7 @@ class RequestEditor(Retranslatable, QWidget):
             name: QPushButton(self)
             for name in ("save", "submit", "send_back", "approve", "withdraw", "back")
         }
-        actions: dict[str, Callable[[], None]] = {
+        actions: dict[str, Callable[[], object]] = {
             "save": self.save,
             "submit": self.submit,
             "send_back": self.send_back,

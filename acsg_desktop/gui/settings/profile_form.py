@@ -48,7 +48,9 @@ class ProfileForm(Retranslatable, QWidget):
             assert isinstance(line_edit, QLineEdit)
             line_edit.setMaxLength(PROFILE_FIELDS[field].cap)
             line_edit.editingFinished.connect(lambda field=field: self._check([field]))
-        self.country.lineEdit().editingFinished.connect(lambda: self._check(["country_code"]))
+        country_edit = self.country.lineEdit()
+        if country_edit is not None:  # always there: the combo box is editable
+            country_edit.editingFinished.connect(lambda: self._check(["country_code"]))
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
@@ -91,7 +93,8 @@ class ProfileForm(Retranslatable, QWidget):
         try:
             profiles.save(self.profile())
         except ProfileInvalidError as error:
-            self.show_errors(error.errors)
+            for field in FIELDS:
+                self._set_error(field, error.errors.get(field, ""))
             return False
         return True
 

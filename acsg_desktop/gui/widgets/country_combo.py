@@ -48,4 +48,6 @@ class CountryComboBox(Retranslatable, QComboBox):
     def retranslate_ui(self) -> None:
         if self.count():
             self._fill()
-        self.lineEdit().setPlaceholderText(_("Type to search, e.g. Chad"))
+        line_edit = self.lineEdit()
+        if line_edit is not None:  # always there: the combo box is editable
+            line_edit.setPlaceholderText(_("Type to search, e.g. Chad"))
