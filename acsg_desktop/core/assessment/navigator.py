@@ -99,6 +99,22 @@ class AssessmentNavigator:
                 return step
         return REVIEW_STEP
 
+    def first_unanswered_in(self, area_id: str, answers: dict[str, Answer]) -> str:
+        """Where choosing area ``area_id`` in the overview leads.
+
+        Args:
+            area_id: an area of the framework.
+            answers: the answers given so far, by indicator id.
+
+        Returns:
+            The area's first applicable indicator without a complete answer, else its first
+            applicable indicator, else the current step (every indicator of it is skipped).
+        """
+        area = self._framework.area(area_id)
+        steps = [i.id for i in area.indicators if i.id in self._steps]
+        unanswered = [step for step in steps if not is_complete(answers.get(step))]
+        return (unanswered or steps or [self._current])[0]
+
     def progress(self, answers: dict[str, Answer]) -> list[AreaProgress]:
         """Per area, complete answers out of applicable indicators."""
         result = []

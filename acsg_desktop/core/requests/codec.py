@@ -12,6 +12,7 @@ from acsg_desktop.core.requests.model import (
     Modality,
     PartnerKind,
     RequestContent,
+    SupportRequest,
     SupportType,
 )
 
@@ -91,3 +92,30 @@ def content_to_json(content: RequestContent) -> str:
 
 def content_from_json(text: str) -> RequestContent:
     return content_from_dict(json.loads(text))
+
+
+def request_to_dict(request: SupportRequest) -> dict[str, Any]:
+    """A whole request as JSON-ready data (for ``acsg request show --json`` and the package).
+
+    Who approved it is None (JSON null) while nobody has, never an empty string; so is the
+    time of the approval. Timestamps are ISO 8601 strings.
+    """
+    return {
+        "id": request.id,
+        "status": request.status.value,
+        "content": content_to_dict(request.content),
+        "created_by": request.created_by,
+        "last_editor": request.last_editor,
+        "approved_by": request.approved_by or None,
+        "approved_at": request.approved_at.isoformat() if request.approved_at else None,
+        "approval_waived": request.approval_waived,
+        "comments": [
+            {
+                "author": comment.author,
+                "body": comment.body,
+                "response": comment.response,
+                "responded_by": comment.responded_by,
+            }
+            for comment in request.comments
+        ],
+    }

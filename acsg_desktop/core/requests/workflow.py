@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from acsg_desktop.core.requests.model import RequestStatus
 
 S = RequestStatus
@@ -22,3 +24,49 @@ REVIEWER_ROLES = frozenset({"reviewer", "signatory"})
 def can_move(current: RequestStatus, target: RequestStatus) -> bool:
     """Whether a request may go from ``current`` to ``target``."""
     return target in TRANSITIONS[current]
+
+
+class RequestAction(StrEnum):
+    """What a person can do to a request's status, from the editor or the command line."""
+
+    SUBMIT = "submit"
+    SEND_BACK = "send_back"
+    APPROVE = "approve"
+    RECORD_OUTCOME = "record_outcome"
+    WITHDRAW = "withdraw"
+
+
+ACTION_TARGETS: dict[RequestAction, frozenset[RequestStatus]] = {
+    RequestAction.SUBMIT: frozenset({S.IN_REVIEW}),
+    RequestAction.SEND_BACK: frozenset({S.DRAFT}),
+    RequestAction.APPROVE: frozenset({S.APPROVED}),
+    RequestAction.RECORD_OUTCOME: frozenset({S.MATCHED, S.NOT_MATCHED}),
+    RequestAction.WITHDRAW: frozenset({S.WITHDRAWN}),
+}
+# An approved request goes back to review only through an edit with a reason, never "submit".
+ACTION_SOURCES: dict[RequestAction, frozenset[RequestStatus]] = {
+    RequestAction.SUBMIT: frozenset({S.DRAFT}),
+}
+
+
+def available_actions(current: RequestStatus) -> frozenset[RequestAction]:
+    """The status actions a request that is ``current`` offers (the editor's buttons).
+
+    Args:
+        current: the request's status now.
+
+    Returns:
+        Each action whose every target status is allowed from ``current``; the service still
+        checks roles, comments and texts when the action is taken.
+    """
+    return frozenset(
+        action
+        for action, targets in ACTION_TARGETS.items()
+        if all(can_move(current, target) for target in targets)
+        and current in ACTION_SOURCES.get(action, frozenset(RequestStatus))
+    )
+
+
+def is_editable(current: RequestStatus) -> bool:
+    """Whether the content of a request that is ``current`` may still be changed."""
+    return current in EDITABLE
