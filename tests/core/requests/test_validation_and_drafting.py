@@ -7,7 +7,12 @@ from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.assessment.scoring import score
 from acsg_desktop.core.framework.loader import load_framework
 from acsg_desktop.core.requests.codec import content_from_json, content_to_json
-from acsg_desktop.core.requests.drafting import draft_from_gaps
+from acsg_desktop.core.requests.drafting import (
+    draft_from_gaps,
+    plan_in_english,
+    plan_in_french,
+    plan_step,
+)
 from acsg_desktop.core.requests.model import Focus, RequestContent
 from acsg_desktop.core.requests.validation import completeness, request_problems
 from tests.core.requests.helpers import COMPLETE, incomplete
@@ -67,11 +72,92 @@ def test_draft_from_gaps_prefills_areas_aims_title_and_actions(french: None) -> 
     draft = draft_from_gaps(framework, 7, gaps, "Amina")
     assert set(draft.areas) == {"evidence-coi", "appeals"}
     assert set(draft.aims) == set(coi.aims) | set(appeals.aims)
-    assert draft.title.startswith("Renforcement : ")
-    assert coi.next_step(1).get("fr") in draft.description
+    assert draft.title.startswith("Renforcement\u00a0: ")
+    assert plan_step(coi.next_step(1)) in draft.description
+    assert coi.next_step(1).get("fr") not in draft.description  # not the advice, copied
+    assert draft.description.count("Nous prévoyons d") == 2
     assert (draft.assessment_id, draft.focus, draft.contact_person) == (
         7,
         Focus.INSTITUTIONAL,
         "Amina",
     )
     assert set(draft.indicators) == {coi.id, appeals.id}
+
+
+def test_a_drafted_request_speaks_for_the_authority_in_english() -> None:
+    framework = load_framework()
+    indicator = framework.area("appeals").indicators[0]
+    answers = {indicator.id: Answer(indicator.id, AnswerKind.LEVEL, level=2, answered_by="A")}
+    draft = draft_from_gaps(framework, 3, list(score(framework, answers, {}).gaps), "Amina")
+    assert "We plan to " in draft.description
+    assert indicator.next_step(2).get("en") not in draft.description
+
+
+@pytest.mark.parametrize(
+    ("advice", "plan"),
+    [
+        (
+            "Map the instruments and ask UNHCR for a review of laws from your region.",
+            "We plan to map the instruments and ask UNHCR for a review of laws from our region.",
+        ),
+        (
+            "For each caseload, write a one-page SOP; review it every year.",
+            "For each caseload, we plan to write a one-page SOP; we also plan to review it every "
+            "year.",
+        ),
+        ("Do not wait for the law.", "We plan not to wait for the law."),
+    ],
+)
+def test_english_advice_becomes_a_plan(advice: str, plan: str) -> None:
+    assert plan_in_english(advice) == plan
+
+
+@pytest.mark.parametrize(
+    ("advice", "plan"),
+    [
+        (
+            "Recensez les instruments ratifiés et dressez la liste de ce qui manque.",
+            "Nous prévoyons de recenser les instruments ratifiés et de dresser la liste de ce qui "
+            "manque.",
+        ),
+        (
+            "Établissez où en est l'autorité, puis agissez.",
+            "Nous prévoyons d'établir où en est l'autorité, puis d'agir.",
+        ),
+        (
+            "Pour chaque flux, rédigez une procédure et partagez-la avec vos partenaires.",
+            "Pour chaque flux, nous prévoyons de rédiger une procédure et de la partager avec nos "
+            "partenaires.",
+        ),
+        (
+            "Appuyez-vous sur le HCR, traduisez les guides et prenez les mesures que vous jugez "
+            "utiles.",
+            "Nous prévoyons de nous appuyer sur le HCR, de traduire les guides et de prendre les "
+            "mesures que nous jugeons utiles.",
+        ),
+        (
+            "N'attendez pas la loi ; convenez d'un calendrier et inscrivez-le au plan.",
+            "Nous prévoyons de ne pas attendre la loi ; de convenir d'un calendrier et de "
+            "l'inscrire au plan.",
+        ),
+        (
+            "Fixez des rendez-vous et choisissez un lieu.",
+            "Nous prévoyons de fixer des rendez-vous et de choisir un lieu.",
+        ),
+    ],
+)
+def test_french_advice_becomes_a_plan(advice: str, plan: str) -> None:
+    assert plan_in_french(advice) == plan
+
+
+def test_every_next_step_of_the_framework_becomes_a_plan_in_both_languages() -> None:
+    framework = load_framework()
+    for area in framework.areas:
+        for indicator in area.indicators:
+            for step in indicator.next_steps:
+                english, french = plan_in_english(step.get("en")), plan_in_french(step.get("fr"))
+                assert "we plan" in english.lower() and "following:" not in english, english
+                assert "nous prévoyons" in french.lower() and "mesure suivante" not in french, (
+                    french
+                )
+                assert " vous " not in f" {french} ".replace("-", " "), french
