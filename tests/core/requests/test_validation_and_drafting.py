@@ -160,4 +160,4 @@ def test_every_next_step_of_the_framework_becomes_a_plan_in_both_languages() -> 
                 assert "nous prévoyons" in french.lower() and "mesure suivante" not in french, (
                     french
                 )
-                assert " vous " not in f" {french} " and "ez-vous" not in french, french
+                assert "vous" not in french.replace("rendez-vous", ""), french
