@@ -46,6 +46,12 @@ def split_front_matter(text: str, file_name: str) -> tuple[dict[str, Any], str]:
                 file=file_name, reason=error
             )
         ) from error
+    except RecursionError as error:  # PyYAML composes nested collections recursively
+        raise GuideError(
+            _("{file}: the front matter is not valid YAML: {reason}").format(
+                file=file_name, reason=_("it is nested too deeply")
+            )
+        ) from error
     if not isinstance(meta, dict):
         raise GuideError(_("{file} has no front matter between --- lines.").format(file=file_name))
     return meta, "\n".join(lines[end + 1 :]).strip() + "\n"
