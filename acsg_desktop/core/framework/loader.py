@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.framework.model import (
     DEFAULT_TARGET_LEVEL,
     Area,
@@ -19,6 +18,7 @@ from acsg_desktop.core.framework.model import (
 )
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.schemas import schema_problem
+from acsg_desktop.core.strict_json import JsonDocumentError, strict_json
 from acsg_desktop.paths import resources_dir
 
 MANIFEST = "framework.json"
@@ -43,14 +43,14 @@ def validate_document(document: object, schema_name: str, file_name: str) -> Non
 
 def _read_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return strict_json(path.read_bytes())
     except OSError as error:
         raise FrameworkError(
-            _("{file} cannot be read: {reason}").format(file=path.name, reason=error.strerror)
+            _("{file} cannot be read: {reason}").format(file=path.name, reason=os_reason(error))
         ) from error
-    except ValueError as error:
+    except JsonDocumentError as error:
         raise FrameworkError(
-            _("{file} is not valid JSON: {reason}").format(file=path.name, reason=error)
+            _("{file} is not valid JSON: {reason}").format(file=path.name, reason=error.message)
         ) from error
 
 
