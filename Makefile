@@ -43,7 +43,7 @@ lint: $(BIN)/.installed ## Ruff, mypy (strict on the core) and the import contra
 	$(BIN)/lint-imports
 
 i18n: $(BIN)/.installed ## Extract messages, update and compile the catalogs
-	$(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	$(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
 		--project="ACSG Desktop" --no-location --sort-output -o translations/acsg.pot acsg_desktop
 	$(BIN)/pybabel update -D acsg -i translations/acsg.pot -d translations -l fr --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) catalogs i18n-check

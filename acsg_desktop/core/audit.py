@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 
+from acsg_desktop.core.errors import ConflictError
+
 GENESIS = "0" * 64
 
 
@@ -62,3 +64,14 @@ def verify_chain(entries: Iterable[AuditEntry]) -> ChainCheck:
             return ChainCheck(count, previous, entry.id)
         previous = entry.hash
     return ChainCheck(count, previous)
+
+
+def conflict_with(entry: AuditEntry | None) -> ConflictError:
+    """The conflict error naming who made ``entry`` (the change the user did not see) and when."""
+    from datetime import datetime
+
+    from acsg_desktop.core.i18n import format_datetime
+
+    if entry is None:
+        return ConflictError("", "?")
+    return ConflictError(entry.actor, format_datetime(datetime.fromisoformat(entry.at)))

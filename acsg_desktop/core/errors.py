@@ -13,6 +13,21 @@ class AcsgError(Exception):
         self.message = message
 
 
+class ConflictError(AcsgError):
+    """Someone changed the record after it was read; nothing was saved, the edit is kept."""
+
+    def __init__(self, who: str, when: str) -> None:
+        from acsg_desktop.core.i18n import _
+
+        super().__init__(
+            _(
+                "{who} changed this at {when}, after you opened it. Nothing was saved: "
+                "reload to see their change, then make yours again."
+            ).format(who=who or _("someone else"), when=when)
+        )
+        self.who = who
+
+
 class DataFolderError(AcsgError):
     """The data folder cannot be used (read-only, not a folder, ...)."""
 

@@ -3,11 +3,18 @@
 ``_()`` looks the message up in the current catalog at call time, so switching the language
 takes effect at once. Never call ``_()`` at import time: mark such strings with ``N_()`` and
 translate them where they are shown.
+
+Two levels of language: ``set_language`` sets the user's language (the one the screens are in,
+for the whole process); ``language_as`` overrides it for one block in the current thread or task
+only (a ContextVar), so a French report made in the background never turns the English screens
+French, and a switch the user makes meanwhile is not undone when the report is done. Compiled
+catalogues are cached, one per language.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import gettext
 import io
 import re
@@ -28,12 +35,17 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"})
 
 
-class _State:
+class _UserLanguage:
+    """The language of the screens: one per process, changed only by ``set_language``."""
+
     language: str = SOURCE_LANGUAGE
-    catalog: gettext.NullTranslations = gettext.NullTranslations()
 
 
-_state = _State()
+_user = _UserLanguage()
+_override: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "acsg_language", default=None
+)
+_catalogs: dict[str, gettext.NullTranslations] = {}
 
 
 def placeholders(text: str) -> set[str]:
@@ -76,37 +88,59 @@ def _drop_mismatched(catalog: gettext.NullTranslations) -> None:
             del messages[key]
 
 
+def _supported(language: str) -> str:
+    return language if language in SUPPORTED_LANGUAGES else SOURCE_LANGUAGE
+
+
+def _catalog(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``language``, read once."""
+    if language not in _catalogs:
+        catalog = gettext.NullTranslations()
+        if language != SOURCE_LANGUAGE:
+            catalog = _read_catalog(language)
+            _drop_mismatched(catalog)
+        _catalogs[language] = catalog
+    return _catalogs[language]
+
+
 def set_language(language: str) -> str:
-    """Switch the current language; unknown languages fall back to English. Returns the one set."""
-    if language not in SUPPORTED_LANGUAGES:
-        language = SOURCE_LANGUAGE
-    catalog = gettext.NullTranslations()
-    if language != SOURCE_LANGUAGE:
-        catalog = _read_catalog(language)
-        _drop_mismatched(catalog)
-    _state.catalog, _state.language = catalog, language
+    """Switch the user's language; unknown languages fall back to English. Returns the one set."""
+    language = _supported(language)
+    _catalog(language)
+    _user.language = language
     return language
 
 
 @contextlib.contextmanager
 def language_as(language: str) -> Iterator[None]:
-    """Run a block in ``language`` (e.g. a report in French), then restore the language."""
-    previous = _state.language
-    set_language(language)
+    """Run a block in ``language`` (e.g. a report in French) in this thread or task only."""
+    language = _supported(language)
+    _catalog(language)
+    token = _override.set(language)
     try:
         yield
     finally:
-        set_language(previous)
+        _override.reset(token)
 
 
 def current_language() -> str:
-    """The language now in use, e.g. ``"fr"``."""
-    return _state.language
+    """The language now in use here, e.g. ``"fr"``."""
+    return _override.get() or _user.language
+
+
+def _active() -> gettext.NullTranslations:
+    return _catalogs.get(current_language()) or _catalog(current_language())
 
 
 def _(message: str) -> str:
     """Translate ``message`` into the current language."""
-    return _state.catalog.gettext(message)
+    return _active().gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` as meant in ``context`` (a word with two senses, such as the
+    capacity "Target" and the request's "Focus")."""
+    return _active().pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -116,28 +150,28 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message with a plural form chosen by ``count``."""
-    return _state.catalog.ngettext(singular, plural, count)
+    return _active().ngettext(singular, plural, count)
 
 
 def format_date(value: date, length: str = "medium") -> str:
     """A date in the current language, e.g. ``29 nov. 2026``."""
     from babel.dates import format_date as babel_format_date
 
-    return str(babel_format_date(value, format=length, locale=_state.language))
+    return str(babel_format_date(value, format=length, locale=current_language()))
 
 
 def format_datetime(value: datetime, length: str = "medium") -> str:
     """A date and time in the current language."""
     from babel.dates import format_datetime as babel_format_datetime
 
-    return str(babel_format_datetime(value, format=length, locale=_state.language))
+    return str(babel_format_datetime(value, format=length, locale=current_language()))
 
 
 def format_number(value: int | float | Decimal) -> str:
     """A number with the current language's separators, e.g. ``1 234,5``."""
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=_state.language))
+    return str(format_decimal(value, locale=current_language()))
 
 
 def format_percent(ratio: float | Decimal, decimals: int = 0) -> str:
@@ -145,18 +179,18 @@ def format_percent(ratio: float | Decimal, decimals: int = 0) -> str:
     from babel import Locale
     from babel.numbers import format_percent as babel_format_percent
 
-    pattern: str = Locale.parse(_state.language).percent_formats[None].pattern
+    pattern: str = Locale.parse(current_language()).percent_formats[None].pattern
     if decimals:
         head, _zero, tail = pattern.rpartition("0")
         pattern = f"{head}0.{'0' * decimals}{tail}"
-    return str(babel_format_percent(ratio, format=pattern, locale=_state.language))
+    return str(babel_format_percent(ratio, format=pattern, locale=current_language()))
 
 
 def format_money(amount: int | float | Decimal, currency: str) -> str:
     """An amount of money, e.g. ``1 234,50 €`` in French or ``€1,234.50`` in English."""
     from babel.numbers import format_currency
 
-    return str(format_currency(amount, currency, locale=_state.language))
+    return str(format_currency(amount, currency, locale=current_language()))
 
 
 def _sort_key(text: str) -> str:
@@ -174,7 +208,7 @@ def countries() -> list[tuple[str, str]]:
     from babel import Locale
 
     territories = {
-        str(code): str(name) for code, name in Locale.parse(_state.language).territories.items()
+        str(code): str(name) for code, name in Locale.parse(current_language()).territories.items()
     }
     pairs = [
         (code, name)
@@ -190,7 +224,7 @@ def country_name(code: str) -> str | None:
 
     if len(code) != 2 or code.upper() in _NOT_COUNTRIES:
         return None
-    name = Locale.parse(_state.language).territories.get(code.upper())
+    name = Locale.parse(current_language()).territories.get(code.upper())
     return str(name) if name else None
 
 

@@ -62,7 +62,7 @@ def test_errors_follow_the_user_language(
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     status, _out, err = run(capsys, "profile", "show")
     assert status == 1
-    assert err.startswith("Erreur : Aucun profil d'autorité")
+    assert err.startswith("Erreur\u00a0: Aucun profil d'autorité")
 
 
 def test_db_check_reports_damage_and_exits_1(

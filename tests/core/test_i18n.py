@@ -54,11 +54,11 @@ def test_french_placeholders_match_the_source() -> None:
 
 
 def test_a_translation_with_wrong_placeholders_is_ignored() -> None:
-    i18n.set_language("fr")
-    catalog = i18n._state.catalog._catalog  # type: ignore[attr-defined]
-    catalog["Data folder: {path}"] = "Dossier : {chemin}"
-    i18n._drop_mismatched(i18n._state.catalog)
-    assert i18n._("Data folder: {path}").format(path="/x") == "Data folder: /x"
+    translations = i18n._read_catalog("fr")  # a fresh copy: the cached one stays as it is
+    messages = translations._catalog  # type: ignore[attr-defined]
+    messages["Data folder: {path}"] = "Dossier : {chemin}"
+    i18n._drop_mismatched(translations)
+    assert translations.gettext("Data folder: {path}").format(path="/x") == "Data folder: /x"
 
 
 def test_french_has_three_plural_forms_including_many(french: None) -> None:
@@ -111,3 +111,36 @@ def test_country_list_is_sorted_ignoring_accents_and_excludes_non_countries(fren
 
 def test_fold_ignores_case_and_accents() -> None:
     assert i18n.fold("ÉQUITÉ") == i18n.fold("equite")
+
+
+def test_a_report_language_in_another_thread_leaves_the_screens_language() -> None:
+    import threading
+
+    from acsg_desktop.core.i18n import _, current_language, language_as, set_language
+
+    set_language("en")
+    inside, started, finish = [], threading.Event(), threading.Event()
+
+    def background_french_export() -> None:
+        with language_as("fr"):
+            started.set()
+            finish.wait(5)
+            inside.append((current_language(), _("Settings")))
+
+    worker = threading.Thread(target=background_french_export)
+    worker.start()
+    started.wait(5)
+    assert (current_language(), _("Settings")) == ("en", "Settings")  # the GUI thread
+    set_language("fr")  # the user switches while the export runs
+    finish.set()
+    worker.join(5)
+    assert inside == [("fr", "Paramètres")]
+    assert current_language() == "fr"  # the switch is not undone when the export ends
+    set_language("en")
+
+
+def test_pgettext_tells_two_senses_of_one_word_apart() -> None:
+    from acsg_desktop.core.i18n import pgettext, set_language
+
+    set_language("en")
+    assert pgettext("capacity level", "Target") == "Target"

@@ -46,6 +46,7 @@ class Answer:
     evidence: str = ""
     answered_by: str = ""
     saved_at: datetime | None = None
+    version: int = 0  # 0 until first saved; each save adds one (optimistic concurrency)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class AssessmentSummary:
     updated_at: datetime | None = None
     completed_at: datetime | None = None
     copied_from: int | None = None
+    version: int = 1
 
 
 def answer_problems(answer: Answer) -> dict[str, str]:

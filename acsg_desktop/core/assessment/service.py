@@ -6,6 +6,7 @@ import builtins
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from acsg_desktop.core.assessment.model import (
     Answer,
@@ -13,7 +14,7 @@ from acsg_desktop.core.assessment.model import (
     AssessmentSummary,
 )
 from acsg_desktop.core.assessment.scoring import Scores, score
-from acsg_desktop.core.audit import AuditEntry
+from acsg_desktop.core.audit import AuditEntry, conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.loader import framework_from_source, load_framework
 from acsg_desktop.core.framework.model import Framework
@@ -133,9 +134,15 @@ class AssessmentService:
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise AssessmentError(_("The year must be between 2000 and 2100."))
         framework = self.shipped_framework()
-        source = self.get(carry_over_from) if carry_over_from is not None else None
         with self._database.unit_of_work() as session:
             repository = AssessmentRepository(session)
+            source = None
+            if carry_over_from is not None:
+                source = repository.get(carry_over_from)
+                if source is None:
+                    raise AssessmentError(
+                        _("There is no assessment {id}.").format(id=carry_over_from)
+                    )
             repository.keep_snapshot(framework.id, framework.version, framework.source)
             new_id = repository.add(title, year, framework.id, framework.version, carry_over_from)
             if source is not None:
@@ -164,13 +171,23 @@ class AssessmentService:
             except KeyError:
                 continue
             if old_fingerprints.get(indicator_id) == indicator.fingerprint:
-                repository.put_answer(new_id, replace(answer, saved_at=None), indicator.fingerprint)
+                fresh = replace(answer, saved_at=None, version=0)
+                repository.put_answer(new_id, fresh, indicator.fingerprint)
         repository.update(new_id, contexts=source.contexts)
 
-    def _editable(self, assessment_id: int) -> AssessmentSummary:
-        summary = self.get(assessment_id)
+    @staticmethod
+    def _for_edit(
+        session: Any, assessment_id: int, expected_version: int | None
+    ) -> AssessmentSummary:
+        """The assessment, read (and on a server locked) in the caller's transaction, once it
+        may be changed: it exists, is not locked and is still the version the user saw."""
+        summary = AssessmentRepository(session).get(assessment_id, for_update=True)
+        if summary is None:
+            raise AssessmentError(_("There is no assessment {id}.").format(id=assessment_id))
         if summary.status is AssessmentStatus.LOCKED:
             raise AssessmentError(locked_message())
+        if expected_version is not None and summary.version != expected_version:
+            raise conflict_with(AuditRepository(session).latest("assessment", str(assessment_id)))
         return summary
 
     def _framework_of_id(self, assessment_id: int) -> Framework:
@@ -178,12 +195,23 @@ class AssessmentService:
             self._pinned[assessment_id] = self.framework_of(self.get(assessment_id))
         return self._pinned[assessment_id]
 
-    def save_answer(self, assessment_id: int, answer: Answer, *, actor: str) -> Answer:
+    def save_answer(
+        self,
+        assessment_id: int,
+        answer: Answer,
+        *,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> Answer:
         """Store one answer in its own transaction; returns it once committed.
+
+        ``expected_version`` is the version of the answer the user saw (0: none yet); when
+        another person saved it since, nothing is stored.
 
         Raises:
             AssessmentError: unknown indicator, locked assessment, or a text that cannot be
                 saved (``checked_answer``); nothing is stored.
+            ConflictError: the answer changed since ``expected_version``.
         """
         answer = checked_answer(answer)
         try:
@@ -198,12 +226,17 @@ class AssessmentService:
             if status is AssessmentStatus.LOCKED:
                 raise AssessmentError(locked_message())
             before = repository.answer(assessment_id, answer.indicator_id)
+            stored_version = before.version if before else 0
+            key = answer_key(assessment_id, answer.indicator_id)
+            if expected_version is not None and stored_version != expected_version:
+                raise conflict_with(AuditRepository(session).latest("answer", key))
+            answer = replace(answer, version=stored_version)
             saved = repository.put_answer(assessment_id, answer, indicator.fingerprint)
             repository.touch(assessment_id, reopen=status is AssessmentStatus.COMPLETED)
             AuditRepository(session).append(
                 actor,
                 "answer",
-                answer_key(assessment_id, answer.indicator_id),
+                key,
                 "answer",
                 answer_json(before),
                 answer_json(saved),
@@ -217,10 +250,17 @@ class AssessmentService:
                 "answer", answer_key(assessment_id, indicator_id)
             )
 
-    def set_contexts(self, assessment_id: int, contexts: dict[str, bool], *, actor: str) -> None:
-        """Record the answers to the context questions."""
-        before = self._editable(assessment_id).contexts
+    def set_contexts(
+        self,
+        assessment_id: int,
+        contexts: dict[str, bool],
+        *,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> None:
+        """Record the answers to the context questions (checked and written in one go)."""
         with self._database.unit_of_work() as session:
+            before = self._for_edit(session, assessment_id, expected_version).contexts
             AssessmentRepository(session).update(assessment_id, contexts=contexts)
             AuditRepository(session).append(
                 actor,
@@ -234,38 +274,49 @@ class AssessmentService:
     def set_cursor(self, assessment_id: int, step: str) -> None:
         """Remember where the user is, so that the wizard reopens there."""
         with self._database.unit_of_work() as session:
-            AssessmentRepository(session).update(assessment_id, cursor=step)
+            AssessmentRepository(session).set_cursor(assessment_id, step)
 
     def scores(self, assessment_id: int) -> Scores:
         summary = self.get(assessment_id)
         return score(self.framework_of(summary), self.answers(assessment_id), summary.contexts)
 
-    def complete(self, assessment_id: int, *, actor: str) -> AssessmentSummary:
-        """Mark the assessment completed; refused while an applicable indicator lacks an answer."""
-        summary = self._editable(assessment_id)
-        scores = self.scores(assessment_id)
-        missing = scores.applicable - scores.answered
-        if missing:
-            raise AssessmentError(
-                ngettext(
-                    "{count} indicator still needs a complete answer.",
-                    "{count} indicators still need a complete answer.",
-                    missing,
-                ).format(count=missing)
-            )
-        if summary.status is AssessmentStatus.IN_PROGRESS:
-            with self._database.unit_of_work() as session:
-                AssessmentRepository(session).update(
+    def complete(
+        self, assessment_id: int, *, actor: str, expected_version: int | None = None
+    ) -> AssessmentSummary:
+        """Mark the assessment completed; refused while an applicable indicator lacks an answer.
+
+        The answers are counted in the same transaction that marks it completed.
+        """
+        framework = self._framework_of_id(assessment_id)  # immutable: read before the work
+        with self._database.unit_of_work() as session:
+            repository = AssessmentRepository(session)
+            summary = self._for_edit(session, assessment_id, expected_version)
+            scores = score(framework, repository.answers(assessment_id), summary.contexts)
+            missing = scores.applicable - scores.answered
+            if missing:
+                raise AssessmentError(
+                    ngettext(
+                        "{count} indicator still needs a complete answer.",
+                        "{count} indicators still need a complete answer.",
+                        missing,
+                    ).format(count=missing)
+                )
+            if summary.status is AssessmentStatus.IN_PROGRESS:
+                repository.update(
                     assessment_id, status=AssessmentStatus.COMPLETED, completed_at=utc_now()
                 )
                 AuditRepository(session).append(
                     actor, "assessment", str(assessment_id), "status", "in_progress", "completed"
                 )
-        return self.get(assessment_id)
+            completed = repository.get(assessment_id)
+        assert completed is not None
+        return completed
 
     def lock(self, assessment_id: int, *, actor: str) -> None:
         """Lock a completed assessment (done when it is exported in a signed package)."""
-        if self.get(assessment_id).status is not AssessmentStatus.COMPLETED:
-            raise AssessmentError(_("Only a completed assessment can be locked."))
         with self._database.unit_of_work() as session:
-            AssessmentRepository(session).lock(assessment_id, actor)
+            repository = AssessmentRepository(session)
+            summary = repository.get(assessment_id, for_update=True)
+            if summary is None or summary.status is not AssessmentStatus.COMPLETED:
+                raise AssessmentError(_("Only a completed assessment can be locked."))
+            repository.lock(assessment_id, actor)

@@ -113,3 +113,4 @@ class SupportRequest:
     approved_at: datetime | None = None
     approval_waived: bool = False
     comments: tuple[Comment, ...] = field(default_factory=tuple)
+    version: int = 1

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import builtins
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import fields
+from typing import Any
 
-from acsg_desktop.core.audit import AuditEntry
+from acsg_desktop.core.audit import AuditEntry, conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.people import PeopleService
@@ -27,12 +30,14 @@ from acsg_desktop.core.requests.workflow import (
 from acsg_desktop.core.store.assessment_repository import utc_now
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.store.person_repository import PersonRepository
 from acsg_desktop.core.store.request_repository import RequestRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository
 from acsg_desktop.core.text_rules import REVIEW_TEXT, clean, text_problem
 
 SELF_APPROVAL_SETTING = "allow_self_approval"
 ENTITY = "request"
+_UNAPPROVED = {"approved_by": "", "approved_at": None, "approval_waived": False}
 
 
 class RequestError(AcsgError):
@@ -103,96 +108,121 @@ class RequestService:
             )
         return self.get(new_id)
 
-    def update(
-        self, request_id: int, content: RequestContent, *, actor: str, reason: str = ""
-    ) -> SupportRequest:
-        """Save edits. An approved request needs a reason, and goes back to review."""
-        current = self.get(request_id)
-        if current.status not in EDITABLE:
-            raise RequestError(_("This request was exported and can no longer be changed."))
-        if current.status in NEEDS_REASON_TO_EDIT and not reason.strip():
-            raise RequestError(_("This request is approved: say why you are changing it."))
-        content, reason = _checked(content), _review_text(reason)
-        changes = _changed_fields(current.content, content)
-        if not changes:
-            return current
+    @contextmanager
+    def _changing(
+        self, request_id: int, expected_version: int | None
+    ) -> Iterator[tuple[Any, SupportRequest]]:
+        """One unit of work in which the request is read (on a server, locked), checked to be
+        the version the user saw, then changed: nothing is decided on a stale read."""
         with self._database.unit_of_work() as session:
+            request = RequestRepository(session).get(request_id, for_update=True)
+            if request is None:
+                raise RequestError(_("There is no support request {id}.").format(id=request_id))
+            if expected_version is not None and request.version != expected_version:
+                raise conflict_with(AuditRepository(session).latest(ENTITY, str(request_id)))
+            yield session, request
+
+    def update(
+        self,
+        request_id: int,
+        content: RequestContent,
+        *,
+        actor: str,
+        reason: str = "",
+        expected_version: int | None = None,
+    ) -> SupportRequest:
+        """Save edits. An approved request needs a reason, and goes back to review.
+
+        Raises:
+            RequestError: the request cannot be changed, or a text breaks its rules.
+            ConflictError: someone changed it since ``expected_version``; nothing was saved.
+        """
+        content, reason = _checked(content), _review_text(reason)
+        with self._changing(request_id, expected_version) as (session, current):
+            if current.status not in EDITABLE:
+                raise RequestError(_("This request was exported and can no longer be changed."))
+            if current.status in NEEDS_REASON_TO_EDIT and not reason:
+                raise RequestError(_("This request is approved: say why you are changing it."))
+            changes = _changed_fields(current.content, content)
+            if not changes:
+                return current
             repository, audit = RequestRepository(session), AuditRepository(session)
-            extra = {}
             if current.status in NEEDS_REASON_TO_EDIT:
-                extra = {
-                    "status": RequestStatus.IN_REVIEW,
-                    "approved_by": "",
-                    "approved_at": None,
-                    "approval_waived": False,
-                }
-                audit.append(
-                    actor,
-                    ENTITY,
-                    str(request_id),
-                    "status",
-                    current.status.value,
-                    RequestStatus.IN_REVIEW.value,
-                    reason,
-                )
-            repository.update(request_id, content=content, last_editor=actor, **extra)
+                repository.move(current, RequestStatus.IN_REVIEW, actor, reason, **_UNAPPROVED)
+            repository.update(request_id, content=content, last_editor=actor)
             for name, old, new in changes:
                 audit.append(actor, ENTITY, str(request_id), f"edit:{name}", old, new, reason)
         return self.get(request_id)
 
     def _move(
         self,
-        request: SupportRequest,
+        request_id: int,
         target: RequestStatus,
         actor: str,
         reason: str = "",
-        **changes: object,
+        expected_version: int | None = None,
+        check: Callable[[Any, SupportRequest], dict[str, Any]] | None = None,
     ) -> SupportRequest:
-        if not can_move(request.status, target):
-            raise RequestError(
-                _("A request that is “{current}” cannot become “{target}”.").format(
-                    current=label(request.status), target=label(target)
+        """Move the request to ``target`` in one unit of work; ``check`` may refuse (raise) or
+        return more columns to change, reading in the same transaction."""
+        with self._changing(request_id, expected_version) as (session, request):
+            if not can_move(request.status, target):
+                raise RequestError(
+                    _("A request that is “{current}” cannot become “{target}”.").format(
+                        current=label(request.status), target=label(target)
+                    )
                 )
-            )
-        with self._database.unit_of_work() as session:
+            changes = check(session, request) if check else {}
+            reason = changes.pop("reason", reason)
             RequestRepository(session).move(request, target, actor, reason, **changes)
-        return self.get(request.id)
+        return self.get(request_id)
 
-    def submit_for_review(self, request_id: int, *, actor: str) -> SupportRequest:
+    def submit_for_review(
+        self, request_id: int, *, actor: str, expected_version: int | None = None
+    ) -> SupportRequest:
         """Send a complete draft to the reviewers; refused with every problem listed."""
-        request = self.get(request_id)
-        problems = request_problems(request.content)
-        if problems:
-            raise RequestError(
-                _("The request is not complete yet:") + "\n" + "\n".join(problems.values()),
-                problems,
-            )
-        return self._move(request, RequestStatus.IN_REVIEW, actor)
 
-    def send_back(self, request_id: int, *, actor: str, reason: str) -> SupportRequest:
+        def complete(_session: Any, request: SupportRequest) -> dict[str, Any]:
+            problems = request_problems(request.content)
+            if problems:
+                raise RequestError(
+                    _("The request is not complete yet:") + "\n" + "\n".join(problems.values()),
+                    problems,
+                )
+            return {}
+
+        return self._move(
+            request_id, RequestStatus.IN_REVIEW, actor, "", expected_version, complete
+        )
+
+    def send_back(
+        self, request_id: int, *, actor: str, reason: str, expected_version: int | None = None
+    ) -> SupportRequest:
         """A reviewer returns the request to its drafter."""
-        return self._move(self.get(request_id), RequestStatus.DRAFT, actor, reason)
+        return self._move(request_id, RequestStatus.DRAFT, actor, reason, expected_version)
 
-    def _require_reviewer(self, actor: str) -> None:
-        person = self._people.get(actor)
-        if person is None or not person.has_any(REVIEWER_ROLES):
+    @staticmethod
+    def _require_reviewer(session: Any, actor: str) -> None:
+        roles = dict(PersonRepository(session).people()).get(actor, ())
+        if not set(roles) & set(REVIEWER_ROLES):
             raise RequestError(
                 _("{name} is not a reviewer or signatory; ask one to do this.").format(name=actor)
             )
 
     def comment(self, request_id: int, body: str, *, actor: str) -> SupportRequest:
         """A reviewer's comment; the drafter answers it before approval."""
-        self._require_reviewer(actor)
-        request = self.get(request_id)
-        if request.status not in (RequestStatus.DRAFT, RequestStatus.IN_REVIEW):
-            raise RequestError(_("Comments are made while the request is a draft or in review."))
         body = _review_text(body)
-        if not body:
-            raise RequestError(_("Write the comment first."))
-        with self._database.unit_of_work() as session:
-            comment_id = RequestRepository(session).add_comment(request_id, actor, body.strip())
+        with self._changing(request_id, None) as (session, request):
+            self._require_reviewer(session, actor)
+            if request.status not in (RequestStatus.DRAFT, RequestStatus.IN_REVIEW):
+                raise RequestError(
+                    _("Comments are made while the request is a draft or in review.")
+                )
+            if not body:
+                raise RequestError(_("Write the comment first."))
+            comment_id = RequestRepository(session).add_comment(request_id, actor, body)
             AuditRepository(session).append(
-                actor, ENTITY, str(request_id), f"comment:{comment_id}", new_value=body.strip()
+                actor, ENTITY, str(request_id), f"comment:{comment_id}", new_value=body
             )
         return self.get(request_id)
 
@@ -200,22 +230,21 @@ class RequestService:
         self, request_id: int, comment_id: int, response: str, *, actor: str
     ) -> SupportRequest:
         """The drafter's response to one comment."""
-        request = self.get(request_id)
-        comment = next((c for c in request.comments if c.id == comment_id), None)
-        if comment is None:
-            raise RequestError(_("There is no such comment on this request."))
         response = _review_text(response)
-        if not response:
-            raise RequestError(_("Write the response first."))
-        with self._database.unit_of_work() as session:
-            RequestRepository(session).respond(comment_id, actor, response.strip())
+        with self._changing(request_id, None) as (session, request):
+            comment = next((c for c in request.comments if c.id == comment_id), None)
+            if comment is None:
+                raise RequestError(_("There is no such comment on this request."))
+            if not response:
+                raise RequestError(_("Write the response first."))
+            RequestRepository(session).respond(comment_id, actor, response)
             AuditRepository(session).append(
                 actor,
                 ENTITY,
                 str(request_id),
                 f"response:{comment_id}",
                 comment.response,
-                response.strip(),
+                response,
             )
         return self.get(request_id)
 
@@ -234,42 +263,57 @@ class RequestService:
                 actor, "setting", SELF_APPROVAL_SETTING, "set", before, value
             )
 
-    def approve(self, request_id: int, *, actor: str) -> SupportRequest:
+    def approve(
+        self, request_id: int, *, actor: str, expected_version: int | None = None
+    ) -> SupportRequest:
         """Approve a request in review: by a reviewer or signatory, every comment answered, and
-        not by its last editor alone unless the single-person waiver is on (then recorded)."""
-        self._require_reviewer(actor)
-        request = self.get(request_id)
-        if any(not comment.answered for comment in request.comments):
-            raise RequestError(_("Every review comment needs a response before approval."))
-        waived = actor == request.last_editor
-        if waived and not self.self_approval_allowed():
-            raise RequestError(
-                _(
-                    "You edited this request last, so another person must approve it. A "
-                    "single-person office can allow this in Settings."
+        not by its last editor alone unless the single-person waiver is on (then recorded).
+        Every rule is checked in the transaction that approves."""
+
+        def approvable(session: Any, request: SupportRequest) -> dict[str, Any]:
+            self._require_reviewer(session, actor)
+            if any(not comment.answered for comment in request.comments):
+                raise RequestError(_("Every review comment needs a response before approval."))
+            waived = actor == request.last_editor
+            allowed = SettingRepository(session).get(SELF_APPROVAL_SETTING) == "yes"
+            if waived and not allowed:
+                raise RequestError(
+                    _(
+                        "You edited this request last, so another person must approve it. A "
+                        "single-person office can allow this in Settings."
+                    )
                 )
-            )
+            return {
+                "reason": "self-approval waiver" if waived else "",
+                "approved_by": actor,
+                "approved_at": utc_now(),
+                "approval_waived": waived,
+            }
+
         return self._move(
-            request,
-            RequestStatus.APPROVED,
-            actor,
-            "self-approval waiver" if waived else "",
-            approved_by=actor,
-            approved_at=utc_now(),
-            approval_waived=waived,
+            request_id, RequestStatus.APPROVED, actor, "", expected_version, approvable
         )
 
     def mark_exported(self, request_id: int, *, actor: str) -> SupportRequest:
-        return self._move(self.get(request_id), RequestStatus.EXPORTED, actor)
+        return self._move(request_id, RequestStatus.EXPORTED, actor)
 
     def record_outcome(
-        self, request_id: int, matched: bool, *, actor: str, note: str = ""
+        self,
+        request_id: int,
+        matched: bool,
+        *,
+        actor: str,
+        note: str = "",
+        expected_version: int | None = None,
     ) -> SupportRequest:
         """The Secretariat's reply: matched with an offer, or not."""
         target = RequestStatus.MATCHED if matched else RequestStatus.NOT_MATCHED
-        return self._move(self.get(request_id), target, actor, note)
+        return self._move(request_id, target, actor, _review_text(note), expected_version)
 
-    def withdraw(self, request_id: int, *, actor: str, reason: str) -> SupportRequest:
-        if not reason.strip():
+    def withdraw(
+        self, request_id: int, *, actor: str, reason: str, expected_version: int | None = None
+    ) -> SupportRequest:
+        reason = _review_text(reason)
+        if not reason:
             raise RequestError(_("Say why the request is withdrawn."))
-        return self._move(self.get(request_id), RequestStatus.WITHDRAWN, actor, reason)
+        return self._move(request_id, RequestStatus.WITHDRAWN, actor, reason, expected_version)

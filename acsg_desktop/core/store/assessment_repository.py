@@ -34,7 +34,10 @@ def _answer_upsert() -> Any:
     statement = sqlite_insert(AnswerRow).values({name: bindparam(name) for name in names})
     return statement.on_conflict_do_update(
         index_elements=list(ANSWER_KEYS),
-        set_={name: statement.excluded[name] for name in ANSWER_COLUMNS},
+        set_={
+            **{name: statement.excluded[name] for name in ANSWER_COLUMNS},
+            "version": AnswerRow.version + 1,
+        },
     )
 
 
@@ -52,6 +55,7 @@ _ANSWER = select(
     AnswerRow.evidence,
     AnswerRow.answered_by,
     AnswerRow.saved_at,
+    AnswerRow.version,
 ).where(AnswerRow.assessment_id == bindparam("aid"), AnswerRow.indicator_id == bindparam("iid"))
 
 
@@ -74,6 +78,7 @@ def _summary(row: AssessmentRow) -> AssessmentSummary:
         updated_at=row.updated_at,
         completed_at=row.completed_at,
         copied_from=row.copied_from,
+        version=row.version,
     )
 
 
@@ -86,6 +91,7 @@ def _answer(row: AnswerRow) -> Answer:
         evidence=row.evidence,
         answered_by=row.answered_by,
         saved_at=row.saved_at,
+        version=row.version,
     )
 
 
@@ -146,8 +152,9 @@ class AssessmentRepository:
         )
         return [_summary(row) for row in rows]
 
-    def get(self, assessment_id: int) -> AssessmentSummary | None:
-        row = self._session.get(AssessmentRow, assessment_id)
+    def get(self, assessment_id: int, for_update: bool = False) -> AssessmentSummary | None:
+        """One assessment; ``for_update`` locks its row until the transaction ends (servers)."""
+        row = self._session.get(AssessmentRow, assessment_id, with_for_update=for_update)
         return _summary(row) if row else None
 
     def status(self, assessment_id: int) -> AssessmentStatus | None:
@@ -167,6 +174,13 @@ class AssessmentRepository:
         for name, value in changes.items():
             setattr(row, name, value)
         row.updated_at = utc_now()
+        row.version += 1
+
+    def set_cursor(self, assessment_id: int, step: str) -> None:
+        """Where the wizard stands: not an edit, so the version does not change."""
+        self._session.connection().execute(
+            update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(cursor=step)
+        )
 
     def lock(self, assessment_id: int, actor: str) -> None:
         """Lock the assessment and audit it, in the caller's transaction."""
@@ -192,8 +206,10 @@ class AssessmentRepository:
         )
         if row is None:
             return None
-        kind, level, note, evidence, answered_by, saved_at = row
-        return Answer(indicator_id, AnswerKind(kind), level, note, evidence, answered_by, saved_at)
+        kind, level, note, evidence, answered_by, saved_at, version = row
+        return Answer(
+            indicator_id, AnswerKind(kind), level, note, evidence, answered_by, saved_at, version
+        )
 
     def fingerprints(self, assessment_id: int) -> dict[str, str]:
         """Indicator id -> fingerprint of the indicator as it was when answered."""
@@ -238,4 +254,4 @@ class AssessmentRepository:
                 "saved_at": saved_at,
             },
         )
-        return replace(answer, level=level, saved_at=saved_at)
+        return replace(answer, level=level, saved_at=saved_at, version=answer.version + 1)

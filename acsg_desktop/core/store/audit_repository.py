@@ -99,5 +99,15 @@ class AuditRepository:
         )
         return [_entry(row) for row in rows]
 
+    def latest(self, entity: str, entity_id: str) -> AuditEntry | None:
+        """The last entry about one answer, assessment or request."""
+        row = self._session.scalar(
+            select(AuditRow)
+            .where(AuditRow.entity == entity, AuditRow.entity_id == entity_id)
+            .order_by(AuditRow.id.desc())
+            .limit(1)
+        )
+        return _entry(row) if row else None
+
     def count(self) -> int:
         return int(self._session.scalar(select(func.count()).select_from(AuditRow)) or 0)

@@ -57,6 +57,7 @@ class RequestRepository:
             approved_at=row.approved_at,
             approval_waived=row.approval_waived,
             comments=comments,
+            version=row.version,
         )
 
     def add(self, content: RequestContent, actor: str) -> int:
@@ -76,8 +77,9 @@ class RequestRepository:
         self._session.flush()
         return row.id
 
-    def get(self, request_id: int) -> SupportRequest | None:
-        row = self._session.get(SupportRequestRow, request_id)
+    def get(self, request_id: int, for_update: bool = False) -> SupportRequest | None:
+        """One request with its comments; ``for_update`` locks its row (servers)."""
+        row = self._session.get(SupportRequestRow, request_id, with_for_update=for_update)
         return self._request(row, with_comments=True) if row else None
 
     def list(self) -> list[SupportRequest]:
@@ -100,6 +102,7 @@ class RequestRepository:
         for name, value in changes.items():
             setattr(row, name, value)
         row.updated_at = utc_now()
+        row.version += 1
 
     def move(
         self,

@@ -68,6 +68,7 @@ class AssessmentRow(Base):
     copied_from: Mapped[int | None] = mapped_column(
         ForeignKey("assessment.id", ondelete="SET NULL"), nullable=True
     )
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class AnswerRow(Base):
@@ -88,6 +89,7 @@ class AnswerRow(Base):
     answered_by: Mapped[str] = mapped_column(String(200), default="")
     fingerprint: Mapped[str] = mapped_column(String(32), default="")
     saved_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class SupportRequestRow(Base):
@@ -106,6 +108,7 @@ class SupportRequestRow(Base):
     approved_by: Mapped[str] = mapped_column(String(200), default="")
     approved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     approval_waived: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class RequestCommentRow(Base):
