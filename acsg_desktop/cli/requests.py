@@ -10,7 +10,8 @@ from typing import Any
 from acsg_desktop.cli.common import emit
 from acsg_desktop.core.i18n import _, format_date, format_money
 from acsg_desktop.core.people import ROLES, role_label
-from acsg_desktop.core.requests.codec import content_to_dict
+from acsg_desktop.core.requests.codec import request_to_dict
+from acsg_desktop.core.requests.filters import RequestFilter, filter_requests
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.model import RequestStatus, SupportRequest, SupportType
 from acsg_desktop.core.requests.validation import completeness, request_problems
@@ -21,15 +22,6 @@ def actor_of(args: argparse.Namespace, workspace: Workspace) -> str:
     """Who the change is recorded under: --user, else the app's current user, else the contact."""
     profile = workspace.profiles.get()
     return str(args.user or workspace.current_user or (profile.contact_person if profile else ""))
-
-
-def _matches(request: SupportRequest, args: argparse.Namespace) -> bool:
-    content = request.content
-    return (
-        (not args.status or request.status.value == args.status)
-        and (not args.area or args.area in content.areas)
-        and (not args.type or SupportType(args.type) in content.support_types)
-    )
 
 
 def _summary(request: SupportRequest) -> dict[str, Any]:
@@ -46,7 +38,8 @@ def _summary(request: SupportRequest) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
     with Workspace.open(folder) as workspace:
-        requests = [r for r in workspace.requests.list() if _matches(r, args)]
+        chosen = RequestFilter.from_values(args.status or "", args.area or "", args.type or "")
+        requests = filter_requests(workspace.requests.list(), chosen)
     lines = [f"{r.id:>3}  {label(r.status):12}  {r.content.title}" for r in requests] or [
         _("No support request matches.")
     ]
@@ -95,24 +88,11 @@ def _show_lines(request: SupportRequest) -> list[str]:
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
     with Workspace.open(folder) as workspace:
         request = workspace.requests.get(args.id)
-    document = _summary(request) | {
-        "content": content_to_dict(request.content),
-        "created_by": request.created_by,
-        "last_editor": request.last_editor,
-        "approved_by": request.approved_by or None,
-        "approved_at": request.approved_at.isoformat() if request.approved_at else None,
-        "approval_waived": request.approval_waived,
-        "problems": request_problems(request.content),
-        "comments": [
-            {
-                "author": c.author,
-                "body": c.body,
-                "response": c.response,
-                "responded_by": c.responded_by,
-            }
-            for c in request.comments
-        ],
-    }
+    document = (
+        _summary(request)
+        | request_to_dict(request)
+        | {"problems": request_problems(request.content)}
+    )
     emit(args, document, _show_lines(request))
     return 0
 

@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.assessment.labels import level_name
 from acsg_desktop.core.assessment.model import Answer, AnswerKind, answer_problems
+from acsg_desktop.core.assessment.rules import answer_levels, evidence_from_level
 from acsg_desktop.core.framework.model import Area, Indicator
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.text_rules import ANSWER_FIELDS
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 TEXT_SAVE_DELAY_MS = 700
-NOT_APPLICABLE_ID, INSUFFICIENT_ID = 6, 7
+# Button ids: each level is its own id; the two other answers come after the highest level.
+NOT_APPLICABLE_ID, INSUFFICIENT_ID = max(answer_levels()) + 1, max(answer_levels()) + 2
 
 
 def _wrapping_label(parent: QWidget) -> QLabel:
@@ -58,8 +60,9 @@ class IndicatorPage(Retranslatable, QWidget):
         self.guides_label.setWordWrap(True)
         self.guides_label.linkActivated.connect(self.guide_requested)
         self.choices = QButtonGroup(self)
-        self.level_buttons = [QRadioButton(self) for _level in range(5)]
-        self.level_texts = [_wrapping_label(self) for _level in range(5)]
+        self.levels = answer_levels()
+        self.level_buttons = [QRadioButton(self) for _level in self.levels]
+        self.level_texts = [_wrapping_label(self) for _level in self.levels]
         self.not_applicable = QRadioButton(self)
         self.insufficient = QRadioButton(self)
         self.evidence = QPlainTextEdit(self)
@@ -81,10 +84,10 @@ class IndicatorPage(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         for header in (self.area_label, self.question, self.key_label):
             layout.addWidget(header)
-        for level, (button, text) in enumerate(
-            zip(self.level_buttons, self.level_texts, strict=True)
+        for level, button, text in zip(
+            self.levels, self.level_buttons, self.level_texts, strict=True
         ):
-            self.choices.addButton(button, level + 1)
+            self.choices.addButton(button, level)
             text.setContentsMargins(26, 0, 0, 6)
             layout.addWidget(button)
             layout.addWidget(text)
@@ -202,7 +205,7 @@ class IndicatorPage(Retranslatable, QWidget):
         self.evidence.setAccessibleName(_("Evidence"))
         self.note.setAccessibleName(_("Note"))
         self.answered_by.setAccessibleName(_("Answered by"))
-        for level, button in enumerate(self.level_buttons, start=1):
+        for level, button in zip(self.levels, self.level_buttons, strict=True):
             button.setText(_("&{level} · {name}").format(level=level, name=level_name(level)))
         if self._indicator is None or self._area is None:
             return
@@ -215,10 +218,12 @@ class IndicatorPage(Retranslatable, QWidget):
         self.question.setText(indicator.question.get())
         self.key_label.setText(_("Key indicator: counts double.") if indicator.weight > 1 else "")
         self.key_label.setVisible(indicator.weight > 1)
-        for level, text in enumerate(self.level_texts, start=1):
+        for level, text in zip(self.levels, self.level_texts, strict=True):
             text.setText(indicator.level_text(level).get())
         self.evidence_prompt.setText(
-            _("Required from level 3. {prompt}").format(prompt=indicator.evidence_prompt.get())
+            _("Required from level {level}. {prompt}").format(
+                level=evidence_from_level(), prompt=indicator.evidence_prompt.get()
+            )
         )
         links = [
             f'<a href="{guide}">{html.escape(self.guide_titles.get(guide, guide))}</a>'

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label, percent_label
+from acsg_desktop.core.assessment.rules import gap_next_step
 from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import AcsgError
@@ -205,7 +206,7 @@ class ResultsPage(Retranslatable, QWidget):
         self.gaps.setRowCount(len(rows))
         for row, gap in enumerate(rows):
             indicator = framework.indicator(gap.indicator_id)
-            step = indicator.next_step(gap.level) if gap.level else None
+            step = gap_next_step(framework, gap)
             values = (
                 str(row + 1),
                 framework.area(gap.area_id).title.get(),

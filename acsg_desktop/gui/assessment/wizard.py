@@ -202,12 +202,7 @@ class AssessmentWizard(Retranslatable, QWidget):
     def _overview_chosen(self, item: QListWidgetItem) -> None:
         step = item.data(STEP_ROLE)
         if step not in (CONTEXT_STEP, REVIEW_STEP):
-            area = self.framework.area(step)
-            steps = [i.id for i in area.indicators if i.id in self.navigator.steps]
-            unanswered = [
-                s for s in steps if s not in self.answers or answer_problems(self.answers[s])
-            ]
-            step = (unanswered or steps or [self.navigator.current])[0]
+            step = self.navigator.first_unanswered_in(step, self.answers)
         self.show_step(self.navigator.go_to(step))
 
     def _refresh_overview(self) -> None:

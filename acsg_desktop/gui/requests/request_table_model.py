@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from acsg_desktop.core.i18n import N_, format_datetime, format_percent
+from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.model import SupportRequest
 from acsg_desktop.core.requests.validation import completeness
@@ -59,21 +60,15 @@ class RequestFilterProxy(QSortFilterProxyModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.status = self.area = self.support_type = self.text = ""
+        self.request_filter = RequestFilter()
         self.setSortRole(SORT_ROLE)
 
     def set_filters(self, status: str, area: str, support_type: str, text: str) -> None:
+        """Keep the rows the core's :class:`RequestFilter` lets through ("" means any)."""
         self.beginFilterChange()
-        self.status, self.area, self.support_type = status, area, support_type
-        self.text = text.casefold().strip()
+        self.request_filter = RequestFilter.from_values(status, area, support_type, text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         request = self.sourceModel().index(row, 0, parent).data(REQUEST_ROLE)
-        content = request.content
-        return (
-            (not self.status or request.status.value == self.status)
-            and (not self.area or self.area in content.areas)
-            and (not self.support_type or self.support_type in content.support_types)
-            and (not self.text or self.text in content.title.casefold())
-        )
+        return isinstance(request, SupportRequest) and self.request_filter.matches(request)
