@@ -1,6 +1,7 @@
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from acsg_desktop.core.demo import create_demo
@@ -8,6 +9,7 @@ from acsg_desktop.core.requests.model import RequestStatus
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
+from acsg_desktop.gui.requests.outcome_dialog import OutcomeDialog
 from tests.core.requests.helpers import COMPLETE
 
 
@@ -100,4 +102,82 @@ def test_request_editor_in_french(
     qtbot.waitUntil(lambda: editor.buttons["approve"].text() == "A&pprouver")
     assert editor.tabs.tabText(1) == "Relecture"
     assert editor.form.labels["budget"].text() == "Bud&get"
-    assert editor.status.text().startswith("Statut : ")
+    assert editor.status.text().startswith("Statut\u00a0: ")
+
+
+def exported_request_in_editor(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> tuple[MainWindow, int]:
+    window = open_demo_window(qtbot, workspace, language)
+    approved = next(r for r in workspace.requests.list() if r.status is RequestStatus.APPROVED)
+    workspace.requests.mark_exported(approved.id, actor="Amina Mahamat")
+    window.show_area(window.pages.indexOf(window.requests_page))
+    window.requests_page.open_editor(approved.id)
+    return window, approved.id
+
+
+def test_the_secretariats_reply_is_offered_only_once_exported(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = open_demo_window(qtbot, workspace, language)
+    draft = next(r for r in workspace.requests.list() if r.status is RequestStatus.DRAFT)
+    window.requests_page.open_editor(draft.id)
+    editor = window.requests_page.editor
+    assert editor is not None
+    assert editor.buttons["outcome"].isHidden()
+    assert editor.buttons["submit"].isEnabled() and editor.buttons["withdraw"].isEnabled()
+    assert not editor.buttons["approve"].isEnabled()
+
+
+def test_recording_not_matched_with_a_note_is_audited_and_shown(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, monkeypatch
+) -> None:
+    window, request_id = exported_request_in_editor(qtbot, workspace, language)
+    editor = window.requests_page.editor
+    assert editor is not None
+    button = editor.buttons["outcome"]
+    assert button.isVisible() and button.isEnabled()
+    assert not editor.buttons["save"].isEnabled() and editor.buttons["withdraw"].isEnabled()
+    seen: list[bool] = []
+
+    def answer(dialog: OutcomeDialog) -> int:
+        seen.append(dialog.ok_button.isEnabled())
+        dialog.not_matched.click()
+        seen.append(dialog.ok_button.isEnabled())
+        dialog.note.setPlainText("  No partner for this round; ask again in 2027.  ")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OutcomeDialog, "exec", answer)
+    workspace.set_current_user("Fatimé Zakaria")
+    button.click()
+    assert seen == [False, True]
+    assert editor.request.status is RequestStatus.NOT_MATCHED
+    assert editor.message.text() == "Recorded: not matched."
+    last = workspace.requests.history(request_id)[-1]
+    assert (last.actor, last.action, last.new_value) == ("Fatimé Zakaria", "status", "not_matched")
+    assert last.reason == "No partner for this round; ask again in 2027."
+    row = editor.history.rowCount() - 1
+    assert editor.history.item(row, 4).text() == "Not matched"
+    assert editor.history.item(row, 5).text() == last.reason
+    assert button.isHidden() and not editor.buttons["withdraw"].isEnabled()
+
+
+def test_recording_matched_and_cancelling_the_reply(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, monkeypatch
+) -> None:
+    window, request_id = exported_request_in_editor(qtbot, workspace, language)
+    editor = window.requests_page.editor
+    assert editor is not None
+    monkeypatch.setattr(OutcomeDialog, "exec", lambda _dialog: QDialog.DialogCode.Rejected)
+    editor.buttons["outcome"].click()
+    assert workspace.requests.get(request_id).status is RequestStatus.EXPORTED
+
+    def matched(dialog: OutcomeDialog) -> int:
+        dialog.matched.click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OutcomeDialog, "exec", matched)
+    editor.buttons["outcome"].click()
+    assert workspace.requests.get(request_id).status is RequestStatus.MATCHED
+    assert editor.message.text() == "Recorded: matched with an offer."
+    assert workspace.requests.history(request_id)[-1].reason == ""

@@ -21,10 +21,16 @@ from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.model import RequestStatus, SupportRequest
+from acsg_desktop.core.requests.model import SupportRequest
 from acsg_desktop.core.requests.service import RequestError, RequestService
 from acsg_desktop.core.requests.validation import completeness, request_problems
-from acsg_desktop.core.requests.workflow import EDITABLE, NEEDS_REASON_TO_EDIT
+from acsg_desktop.core.requests.workflow import (
+    NEEDS_REASON_TO_EDIT,
+    RequestAction,
+    available_actions,
+    is_editable,
+)
+from acsg_desktop.gui.requests import outcome_dialog
 from acsg_desktop.gui.requests.request_form import RequestForm
 from acsg_desktop.gui.requests.review_panel import ReviewPanel
 from acsg_desktop.gui.widgets.history_view import HistoryView
@@ -32,6 +38,14 @@ from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 ERROR_STYLE = "color: #b00020;"
+# The buttons that move the request, each offered when the core says the action is available.
+ACTION_BUTTONS = {
+    "submit": RequestAction.SUBMIT,
+    "send_back": RequestAction.SEND_BACK,
+    "approve": RequestAction.APPROVE,
+    "outcome": RequestAction.RECORD_OUTCOME,
+    "withdraw": RequestAction.WITHDRAW,
+}
 
 
 class RequestEditor(Retranslatable, QWidget):
@@ -70,13 +84,14 @@ class RequestEditor(Retranslatable, QWidget):
             self.tabs.addTab(widget, "")
         self.buttons = {
             name: QPushButton(self)
-            for name in ("save", "submit", "send_back", "approve", "withdraw", "back")
+            for name in ("save", "submit", "send_back", "approve", "outcome", "withdraw", "back")
         }
         actions: dict[str, Callable[[], object]] = {
             "save": self.save,
             "submit": self.submit,
             "send_back": self.send_back,
             "approve": self.approve,
+            "outcome": self.record_outcome,
             "withdraw": self.withdraw,
             "back": self.close_editor,
         }
@@ -124,19 +139,16 @@ class RequestEditor(Retranslatable, QWidget):
             else ""
         )
         self.status.setText(_("Status: {status}").format(status=label(request.status)) + approval)
-        editable = request.status in EDITABLE
+        editable = is_editable(request.status)
         self.form.set_read_only(not editable)
         self.review.show_request(request)
         self.history.set_entries(self._service.history(request.id))
-        status = request.status
         self.buttons["save"].setEnabled(editable)
-        self.buttons["submit"].setEnabled(status is RequestStatus.DRAFT)
-        self.buttons["send_back"].setEnabled(status is RequestStatus.IN_REVIEW)
-        self.buttons["approve"].setEnabled(status is RequestStatus.IN_REVIEW)
-        self.buttons["withdraw"].setEnabled(
-            status
-            not in (RequestStatus.WITHDRAWN, RequestStatus.MATCHED, RequestStatus.NOT_MATCHED)
-        )
+        offered = available_actions(request.status)
+        for name, action in ACTION_BUTTONS.items():
+            self.buttons[name].setEnabled(action in offered)
+        # The reply exists only once the package went out: no point showing it before.
+        self.buttons["outcome"].setVisible(RequestAction.RECORD_OUTCOME in offered)
         self._show_completeness()
 
     def _run(self, action: Callable[[], SupportRequest], done: str) -> bool:
@@ -199,6 +211,19 @@ class RequestEditor(Retranslatable, QWidget):
             lambda: self._service.approve(self.request.id, actor=self._user()), _("Approved.")
         )
 
+    def record_outcome(self) -> None:
+        """Record the Secretariat's reply to the exported request (matched or not, a note)."""
+        outcome = outcome_dialog.ask_outcome(self.request.id, self)
+        if outcome is None:
+            return
+        matched, note = outcome
+        self._run(
+            lambda: self._service.record_outcome(
+                self.request.id, matched, actor=self._user(), note=note
+            ),
+            _("Recorded: matched with an offer.") if matched else _("Recorded: not matched."),
+        )
+
     def withdraw(self) -> None:
         reason, accepted = QInputDialog.getText(
             self, _("Withdraw the request"), _("Why is the request withdrawn?")
@@ -223,7 +248,7 @@ class RequestEditor(Retranslatable, QWidget):
 
     def close_editor(self) -> None:
         """Save pending edits, then go back to the list."""
-        if self._dirty and self.request.status in EDITABLE and not self.save():
+        if self._dirty and is_editable(self.request.status) and not self.save():
             return
         self.closed.emit()
 
@@ -235,6 +260,7 @@ class RequestEditor(Retranslatable, QWidget):
             "submit": _("Send for &review"),
             "send_back": _("Send &back to drafter"),
             "approve": _("&Approve"),
+            "outcome": _("Record the Secretariat's repl&y…"),
             "withdraw": _("&Withdraw…"),
             "back": _("Back to the li&st"),
         }
