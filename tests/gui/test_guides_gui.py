@@ -1,3 +1,4 @@
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
@@ -99,5 +100,32 @@ def test_import_button_installs_a_trusted_bundle_and_refuses_a_stranger(
             QFileDialog, "getOpenFileName", lambda *_a, path=bundle, **_k: (str(path), "")
         )
         page.import_button.click()
-        assert expected in page.message.text()
+        assert not page.import_button.isEnabled() and not page.search.isEnabled()
+        assert not page.progress.isHidden()
+        qtbot.waitUntil(lambda expected=expected: expected in page.message.text(), timeout=15000)
+        assert page.import_button.isEnabled() and page.search.isEnabled()
+        assert page.progress.isHidden()
     assert workspace.guides.installed_version() == 2
+
+
+def test_the_bundle_import_runs_off_the_gui_thread(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+) -> None:
+    window = open_guides(qtbot, workspace, language)
+    page = window.guides_page
+    bundle = tmp_path / "any.acsgguides"
+    bundle.write_bytes(b"not a bundle")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bundle), ""))
+    threads: list[threading.Thread] = []
+    real_import = workspace.guides.import_bundle
+
+    def watched(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread())
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(workspace.guides, "import_bundle", watched)
+    page.import_button.click()
+    assert "Checking and installing" in page.message.text()
+    qtbot.waitUntil(lambda: "Not installed" in page.message.text(), timeout=15000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert page.import_button.isEnabled() and page.progress.isHidden()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -39,6 +41,10 @@ from acsg_desktop.gui.guides.guide_reader import GuideReader
 from acsg_desktop.gui.widgets.html_delegate import HTML_ROLE, HtmlItemDelegate
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.workers import run_in_background
+
+if TYPE_CHECKING:  # the bundle reader (and its crypto) is loaded on the first import only
+    from acsg_desktop.core.guides.bundle_read import BundleContents
 
 GUIDE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -72,6 +78,9 @@ class GuidesPage(Retranslatable, QWidget):
         self.count = QLabel(self)
         self.import_button = QPushButton(self)
         self.import_button.clicked.connect(self.import_bundle)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -95,6 +104,7 @@ class GuidesPage(Retranslatable, QWidget):
         column.addWidget(self.count)
         column.addWidget(self.results, 1)
         column.addWidget(self.import_button)
+        column.addWidget(self.progress)
         column.addWidget(self.message)
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -153,21 +163,36 @@ class GuidesPage(Retranslatable, QWidget):
         )
         if not name:
             return
-        folder = self._workspace.data_dir
-        try:
-            contents = self._service.import_bundle(
-                Path(name), trusted_certificates(folder), backup_dir(folder)
-            )
-        except AcsgError as error:
-            reason = escape_controls(error.message)  # may quote names from the file
-            self.message.setText(_("Not installed: {reason}").format(reason=reason))
-            return
+        service, folder, path = self._service, self._workspace.data_dir, Path(name)
+        # Reading, verifying and installing a bundle (with a backup first) takes seconds.
+        self._busy(True)
+        self.message.setText(_("Checking and installing the guide bundle…"))
+        run_in_background(
+            lambda: service.import_bundle(path, trusted_certificates(folder), backup_dir(folder)),
+            self._imported,
+            self._import_failed,
+        )
+
+    def _imported(self, contents: BundleContents) -> None:
+        self._busy(False)
         self.message.setText(
             _("Guide set version {version} installed ({count} guides).").format(
                 version=contents.version, count=len(contents.guides)
             )
         )
         self.refresh()
+
+    def _import_failed(self, error: AcsgError) -> None:
+        self._busy(False)
+        reason = escape_controls(error.message)  # may quote names from the file
+        self.message.setText(_("Not installed: {reason}").format(reason=reason))
+
+    def _busy(self, busy: bool) -> None:
+        """While a bundle installs, nothing else here reads or writes the guides."""
+        self.progress.setVisible(busy)
+        widgets = (self.search, *self.combos.values(), self.bookmarked, self.results)
+        for widget in (*widgets, self.import_button, self.reader):
+            widget.setEnabled(not busy)
 
     def _bookmarks_changed(self) -> None:
         if self.bookmarked.isChecked():
@@ -207,6 +232,7 @@ class GuidesPage(Retranslatable, QWidget):
         self.bookmarked.setText(_("Bookmarked only"))
         self.import_button.setText(_("I&mport a guide bundle…"))
         self.results.setAccessibleName(_("Guides"))
+        self.progress.setAccessibleName(_("Working"))
         self._fill_combos()
         self.refresh()
 
