@@ -181,7 +181,7 @@ def guides_or_error(files: dict[str, str]) -> None:
     assert all(guide.texts for guide in guides)
 
 
-@fuzz(500)
+@fuzz(300)
 @given(files=guide_texts())
 def test_guides_from_files_reads_or_refuses_any_front_matter(files: dict[str, str]) -> None:
     guides_or_error(files)

@@ -107,7 +107,7 @@ def test_the_fuzzed_envelope_is_valid_to_start_with(tmp_path: Path) -> None:
     assert entries == ORIGINAL and accepted(entries)
 
 
-@fuzz(800)
+@fuzz(600)
 @given(data=byte_edits(ENVELOPE))
 def test_bytes_flipped_inserted_or_deleted(tmp_path: Path, data: bytes) -> None:
     check_damaged(tmp_path / "e", data)
@@ -123,7 +123,7 @@ def test_bytes_changed_in_the_compressed_data(tmp_path: Path, data: bytes) -> No
     check_damaged(tmp_path / "e", data)
 
 
-@fuzz(800)
+@fuzz(600)
 @given(data=lying_fields(ENVELOPE))
 def test_declared_sizes_crc_methods_and_offsets_that_lie(tmp_path: Path, data: bytes) -> None:
     check_damaged(tmp_path / "e", data)
@@ -232,7 +232,7 @@ SIGNATURES = st.one_of(
 )
 
 
-@fuzz(1000)
+@fuzz(700)
 @given(signature=SIGNATURES, content=st.one_of(st.just(SUMS_TEXT), flipped(SUMS_TEXT)))
 def test_damaged_signatures_are_refused_with_a_reason(signature: bytes, content: bytes) -> None:
     try:

@@ -55,13 +55,13 @@ def test_the_fuzzed_framework_is_valid_to_start_with(folder: Path) -> None:
     assert load_with(folder, "framework.json", FILES["framework.json"]) is not None
 
 
-@fuzz(100)
+@fuzz(80)
 @given(name=st.sampled_from(NAMES), data=st.data())
 def test_framework_files_with_bytes_changed(folder: Path, name: str, data) -> None:
     load_with(folder, name, data.draw(changed_bytes(FILES[name])))
 
 
-@fuzz(150)
+@fuzz(100)
 @given(name=st.sampled_from(NAMES), data=st.data())
 def test_framework_fields_of_the_wrong_type_or_shape(folder: Path, name: str, data) -> None:
     load_with(folder, name, data.draw(wrong_fields(json.loads(FILES[name]))))

@@ -62,7 +62,7 @@ def _leaves(value: Any):  # type: ignore[no-untyped-def]
             yield item
 
 
-@fuzz(1000)
+@fuzz(600)
 @given(data=RAW)
 def test_strict_json_reads_or_refuses_any_bytes(data: bytes) -> None:
     strict(data)
@@ -116,7 +116,7 @@ def test_package_json_fields_of_the_wrong_type_are_refused(
     assert (layout.REPORT, "attachment") in named(check)  # the PDF carries the signed original
 
 
-@fuzz(60)
+@fuzz(40)
 @given(data=st.data())
 def test_manifest_fields_of_the_wrong_type_are_refused(
     exported: Exported, tmp_path: Path, data
@@ -138,7 +138,7 @@ def test_manifest_fields_of_the_wrong_type_are_refused(
         assert {failure.entry for failure in check.failures} == {layout.MANIFEST}
 
 
-@fuzz(40)
+@fuzz(25)
 @given(data=st.data())
 def test_a_previous_package_whose_manifest_is_wrong_is_flagged(
     exported: Exported, tmp_path: Path, data

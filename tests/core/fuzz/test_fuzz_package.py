@@ -86,7 +86,7 @@ def test_a_changed_signed_entry_is_never_ok(exported: Exported, tmp_path: Path, 
     assert (name, "sha256") in named(check)
 
 
-@fuzz(50)
+@fuzz(40)
 @given(data=st.data())
 def test_a_changed_entry_signed_again_gives_a_check(
     exported: Exported, tmp_path: Path, data
