@@ -1,9 +1,16 @@
 import re
+from pathlib import Path
 
 import pytest
 
 from acsg_desktop.core.framework.loader import load_framework
-from acsg_desktop.core.guides.loader import GuideError, guides_from_files, load_shipped_guides
+from acsg_desktop.core.guides.loader import (
+    SHARED_FIELDS,
+    GuideError,
+    guides_from_files,
+    load_shipped_guides,
+    split_front_matter,
+)
 from acsg_desktop.core.guides.render import aligned_rows, sections, side_by_side_html, single_html
 from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES
 
@@ -33,8 +40,30 @@ REQUIRED_TOPICS = {
 }
 
 
+FURTHER_READING = {"en": "## Further reading", "fr": "## Pour aller plus loin"}
+RELATED = {"en": "## Related indicators", "fr": "## Indicateurs liés"}
+INDICATOR_ID = re.compile(r"^- `([a-z0-9-]+\.[a-z0-9-]+)`", re.MULTILINE)
+SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "guides"
+
+
 def words(text: str) -> int:
     return len(re.findall(r"\w+", text))
+
+
+def section(body: str, heading: str) -> str:
+    """The text under a ``##`` heading, up to the next one ("" when the heading is absent)."""
+    match = re.search(rf"^{re.escape(heading)}[ \t]*\n(.*?)(?=^## |\Z)", body, re.M | re.S)
+    return match.group(1) if match else ""
+
+
+def without_references(body: str, language: str) -> str:
+    """The body without its Further reading list (references are not counted as prose)."""
+    references = section(body, FURTHER_READING[language])
+    return body.replace(references, "") if references else body
+
+
+def list_items(text: str) -> list[str]:
+    return re.findall(r"^[-*] (.+)$", text, re.MULTILINE)
 
 
 def test_at_least_24_guides_covering_the_required_topics() -> None:
@@ -47,13 +76,61 @@ def test_each_guide_is_complete_in_both_languages(guide) -> None:
     framework_areas = {area.id for area in load_framework().areas}
     assert set(guide.texts) == set(SUPPORTED_LANGUAGES)
     for language in SUPPORTED_LANGUAGES:
-        assert 400 <= words(guide.texts[language].body) <= 1300, language
+        prose = without_references(guide.texts[language].body, language)
+        assert 400 <= words(prose) <= 1300, language
     assert set(guide.areas) <= framework_areas
     english, french = (sections(guide.texts[lang].body) for lang in ("en", "fr"))
     assert [len(s) for s in english] == [len(s) for s in french]
     assert all(
         bool(a) == bool(b) for a, b in aligned_rows(guide.texts["en"].body, guide.texts["fr"].body)
     )
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.id)
+def test_each_guide_has_further_reading_with_the_same_entries_in_both_languages(guide) -> None:
+    entries = {
+        language: list_items(section(guide.texts[language].body, FURTHER_READING[language]))
+        for language in SUPPORTED_LANGUAGES
+    }
+    assert entries["en"], "no Further reading list in English"
+    assert len(entries["en"]) == len(entries["fr"])
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.id)
+def test_related_indicators_name_indicators_of_the_framework(guide) -> None:
+    known = {indicator.id for area in load_framework().areas for indicator in area.indicators}
+    named = {
+        language: INDICATOR_ID.findall(section(guide.texts[language].body, RELATED[language]))
+        for language in SUPPORTED_LANGUAGES
+    }
+    assert named["en"], "Related indicators must list indicator ids as - `area.indicator`: ..."
+    assert named["en"] == named["fr"]
+    assert set(named["en"]) <= known, sorted(set(named["en"]) - known)
+
+
+def test_no_guide_says_facts_drawn_from() -> None:
+    offenders = [
+        path.name
+        for path in sorted(SHIPPED.glob("*.*.md"))
+        if "facts drawn from" in path.read_text(encoding="utf-8").lower()
+    ]
+    assert offenders == []
+
+
+FRENCH_MARKERS = re.compile(r"\b(du|des|de la|et|sur|pour|voir|portail|loi|HCR)\b|« ")
+ENGLISH_MARKERS = re.compile(r"\b(the|and|of|see|from|Further reading|drawn)\b")
+
+
+@pytest.mark.skipif(
+    "source" in SHARED_FIELDS,
+    reason="the guide loader still requires one source for both languages",
+)
+def test_french_guides_give_their_source_in_french() -> None:
+    for path in sorted(SHIPPED.glob("*.fr.md")):
+        meta, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+        source = str(meta["source"])
+        assert FRENCH_MARKERS.search(source), path.name
+        assert not ENGLISH_MARKERS.search(source), path.name
 
 
 def test_side_by_side_pairs_paragraphs_and_renders_lists_and_tables() -> None:
@@ -68,7 +145,9 @@ def test_a_missing_language_shows_the_other_with_a_badge(french: None) -> None:
     guide = guides_from_files(files)[0]
     page = single_html(guide, "fr")
     assert "Only in English" in page
-    assert "Pas encore disponible en français : affiché en anglais." in page
+    assert "Pas encore disponible en français\u00a0: affiché en anglais." in page.replace(
+        " :", "\u00a0:"
+    )
 
 
 FRONT = """---
