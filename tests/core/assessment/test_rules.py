@@ -16,7 +16,7 @@ from acsg_desktop.core.assessment.rules import (
 )
 from acsg_desktop.core.assessment.scoring import Gap, GapKind
 from acsg_desktop.core.framework.loader import load_framework
-from acsg_desktop.core.framework.model import Framework
+from acsg_desktop.core.framework.model import Condition, Framework, Text
 
 
 @pytest.fixture(scope="module")
@@ -75,12 +75,11 @@ def test_an_area_opens_at_its_first_unanswered_indicator(framework: Framework) -
 def test_an_area_whose_indicators_are_all_skipped_keeps_the_current_step(
     framework: Framework,
 ) -> None:
-    appeals = framework.area("appeals")
-    only_conditional = replace(
-        appeals, indicators=tuple(i for i in appeals.indicators if i.condition)
-    )
-    areas = tuple(only_conditional if a.id == "appeals" else a for a in framework.areas)
-    narrowed = replace(framework, areas=areas)
-    navigator = AssessmentNavigator(narrowed, {"separate_appeal_body": False})
+    area = framework.areas[1]
+    skipped = Condition("has_the_thing", Text({"en": "There is no such thing."}))
+    conditional = tuple(replace(i, condition=skipped) for i in area.indicators)
+    areas = tuple(replace(a, indicators=conditional) if a is area else a for a in framework.areas)
+    navigator = AssessmentNavigator(replace(framework, areas=areas), {"has_the_thing": False})
     navigator.next()
-    assert navigator.first_unanswered_in("appeals", {}) == navigator.current
+    assert navigator.current not in {i.id for i in area.indicators}
+    assert navigator.first_unanswered_in(area.id, {}) == navigator.current
