@@ -109,4 +109,5 @@ def read_bundle(path: Path, trusted: list[x509.Certificate], at: datetime) -> Bu
         raise BundleError(
             "guide", getattr(error, "message", _("A guide is not UTF-8 text."))
         ) from error
-    return BundleContents(manifest["version"], expires, manifest["min_app_version"], guides, signer)
+    version = int(manifest["version"])  # the schema's "integer" also admits 2.0
+    return BundleContents(version, expires, manifest["min_app_version"], guides, signer)
