@@ -19,6 +19,7 @@ SCALARS = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=20),
     st.sampled_from(["", "0", "2026-13-45T99:99:99", "1e400", "\u202e\x1b[2J", "fr", "en"]),
+    st.sampled_from([0.0, -0.0, 1.0, 2.0, 5.0, 1e20]),  # integral floats: "integer" to a schema
 )
 VALUES = st.recursive(
     SCALARS,
