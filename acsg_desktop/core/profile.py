@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from acsg_desktop.core.demo_country import is_fictional_country
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, is_country
 from acsg_desktop.core.text_rules import PROFILE_FIELDS, text_problem
@@ -53,7 +54,7 @@ def _name_error(field: str, value: str, empty_message: str) -> str | None:
 def _country_error(code: str) -> str | None:
     if not code:
         return _("Choose the country of the authority.")
-    if not is_country(code):
+    if not is_country(code) and not is_fictional_country(code):
         return _('"{code}" is not a country code (use two letters, such as TD or NE).').format(
             code=code
         )
