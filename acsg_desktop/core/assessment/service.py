@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from acsg_desktop.core.assessment.carry_over import CarryOverReport, carry_over
 from acsg_desktop.core.assessment.model import (
     Answer,
     AssessmentStatus,
@@ -164,16 +165,24 @@ class AssessmentService:
         new_id: int,
         framework: Framework,
     ) -> None:
-        old_fingerprints = repository.fingerprints(source.id)
-        for indicator_id, answer in repository.answers(source.id).items():
-            try:
-                indicator = framework.indicator(indicator_id)
-            except KeyError:
-                continue
-            if old_fingerprints.get(indicator_id) == indicator.fingerprint:
-                fresh = replace(answer, saved_at=None, version=0)
-                repository.put_answer(new_id, fresh, indicator.fingerprint)
+        snapshot = repository.snapshot(source.framework_id, source.framework_version)
+        if snapshot is not None:  # without it, the earlier assessment cannot be read at all
+            old = framework_from_source(snapshot)
+            for item in carry_over(old, framework, repository.answers(source.id)).carried:
+                fresh = replace(item.answer, saved_at=None, version=0)
+                fingerprint = framework.indicator(item.indicator_id).fingerprint
+                repository.put_answer(new_id, fresh, fingerprint)
         repository.update(new_id, contexts=source.contexts)
+
+    def carry_over_report(self, assessment_id: int) -> CarryOverReport | None:
+        """For an assessment started from an earlier one: the answers that carried over and why
+        the others did not, on the earlier one's answers as they stand (None if started empty)."""
+        summary = self.get(assessment_id)
+        if summary.copied_from is None:
+            return None
+        source = self.get(summary.copied_from)
+        old, new = self.framework_of(source), self.framework_of(summary)
+        return carry_over(old, new, self.answers(source.id))
 
     @staticmethod
     def _for_edit(
