@@ -80,7 +80,7 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
         "aims": list(guide.aims),
         "region": guide.region,
         "year": guide.year,
-        "source": guide.source,
+        "source": text.source,
         "indicators": helped,
     }
     lines = [text.title, "", text.summary, "", text.body]

@@ -14,7 +14,7 @@ from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.paths import resources_dir
 
 FRONT = "---"
-SHARED_FIELDS = ("type", "areas", "aims", "region", "year", "source")
+SHARED_FIELDS = ("type", "areas", "aims", "region", "year")  # the source line is per language
 
 
 class GuideError(AcsgError):
@@ -67,7 +67,7 @@ def parse_guide_file(name: str, text: str) -> tuple[dict[str, Any], GuideText]:
         raise GuideError(
             _("{file}: the id and language must match the file name.").format(file=name)
         )
-    return meta, GuideText(meta["title"], meta["summary"], body)
+    return meta, GuideText(meta["title"], meta["summary"], body, meta["source"])
 
 
 def guides_from_files(files: dict[str, str]) -> list[Guide]:
@@ -90,7 +90,6 @@ def guides_from_files(files: dict[str, str]) -> list[Guide]:
             tuple(meta["aims"]),
             meta["region"],
             int(meta["year"]),
-            meta["source"],
             texts[guide_id],
         )
         for guide_id, meta in sorted(metas.items())

@@ -29,6 +29,7 @@ class GuideText:
     title: str
     summary: str
     body: str
+    source: str = ""  # where the facts come from, in this version's language
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,6 @@ class Guide:
     aims: tuple[str, ...]
     region: str
     year: int
-    source: str
     texts: dict[str, GuideText] = field(default_factory=dict)
 
     def text(self, language: str) -> GuideText:

@@ -12,7 +12,7 @@ from itertools import zip_longest
 from typing import Any
 
 from acsg_desktop.core.guides.model import TYPE_LABELS, Guide
-from acsg_desktop.core.i18n import N_, _
+from acsg_desktop.core.i18n import N_, _, current_language
 
 LANGUAGES_IN_TEXT = {"en": N_("English"), "fr": N_("French")}
 BADGE_STYLE = "background-color:#fff3cd; color:#5c4400; padding:4px;"
@@ -105,6 +105,8 @@ def side_by_side_html(guide: Guide, left: str, right: str) -> str:
 
 def _source(guide: Guide) -> str:
     text = _("{type}, {year}. Sources: {source}").format(
-        type=_(TYPE_LABELS.get(guide.type, guide.type)), year=guide.year, source=guide.source
+        type=_(TYPE_LABELS.get(guide.type, guide.type)),
+        year=guide.year,
+        source=guide.text(current_language()).source,
     )
     return f"<hr/><p><small>{html.escape(text)}</small></p>"

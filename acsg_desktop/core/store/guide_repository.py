@@ -75,7 +75,7 @@ class GuideRepository:
                         aims=json.dumps(list(guide.aims)),
                         region=guide.region,
                         year=guide.year,
-                        source=guide.source,
+                        source=version.source,
                     )
                 )
         self._session.flush()
@@ -96,8 +96,7 @@ class GuideRepository:
             tuple(json.loads(first.aims)),
             first.region,
             first.year,
-            first.source,
-            {row.lang: GuideText(row.title, row.summary, row.body) for row in rows},
+            {row.lang: GuideText(row.title, row.summary, row.body, row.source) for row in rows},
         )
 
     def summaries(self, language: str, filters: GuideFilters) -> list[GuideSummary]:
