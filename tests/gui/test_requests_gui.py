@@ -181,3 +181,21 @@ def test_recording_matched_and_cancelling_the_reply(
     assert workspace.requests.get(request_id).status is RequestStatus.MATCHED
     assert editor.message.text() == "Recorded: matched with an offer."
     assert workspace.requests.history(request_id)[-1].reason == ""
+
+
+def test_a_reply_recorded_meanwhile_by_someone_else_is_a_conflict(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, monkeypatch
+) -> None:
+    window, request_id = exported_request_in_editor(qtbot, workspace, language)
+    editor = window.requests_page.editor
+    assert editor is not None
+    workspace.requests.record_outcome(request_id, True, actor="Amina Mahamat")
+
+    def not_matched(dialog: OutcomeDialog) -> int:
+        dialog.not_matched.click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OutcomeDialog, "exec", not_matched)
+    editor.buttons["outcome"].click()
+    assert "Amina Mahamat changed this" in editor.message.text()
+    assert workspace.requests.get(request_id).status is RequestStatus.MATCHED

@@ -217,9 +217,10 @@ class RequestEditor(Retranslatable, QWidget):
         if outcome is None:
             return
         matched, note = outcome
+        seen = self.request.version  # a reply recorded meanwhile by someone else is a conflict
         self._run(
             lambda: self._service.record_outcome(
-                self.request.id, matched, actor=self._user(), note=note
+                self.request.id, matched, actor=self._user(), note=note, expected_version=seen
             ),
             _("Recorded: matched with an offer.") if matched else _("Recorded: not matched."),
         )
