@@ -1,0 +1,136 @@
+"""One term for one concept: the glossary, and the UI, framework and guides checked against it."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+GLOSSARY = json.loads((ROOT / "resources" / "glossary.json").read_text(encoding="utf-8"))
+TERMS = GLOSSARY["terms"]
+PO = ROOT / "translations" / "fr" / "LC_MESSAGES" / "acsg.po"
+GUIDES = ROOT / "resources" / "guides"
+FRAMEWORKS = ROOT / "resources" / "frameworks"
+# References keep the titles of the documents they cite, in their own language.
+READING = {"en": "## Further reading", "fr": "## Pour aller plus loin"}
+FULL_NAMES = {
+    "AUEA": "Agence de l'Union européenne pour l'asile (AUEA)",
+    "ACSG": "Groupe d'appui à la capacité d'asile (ACSG)",
+}
+
+
+def test_the_glossary_is_complete_and_consistent() -> None:
+    ids = [term["id"] for term in TERMS]
+    assert 40 <= len(ids) <= 80 and len(set(ids)) == len(ids)
+    for term in TERMS:
+        for language in ("en", "fr"):
+            assert term["term"][language].strip(), term["id"]
+            assert isinstance(term["forbidden"][language], list), term["id"]
+    preferred = {t["term"]["fr"].casefold() for t in TERMS}
+    for term in TERMS:
+        for variant in term["forbidden"]["fr"]:
+            assert variant.casefold() not in preferred, (term["id"], variant)
+    for concept in ("first-instance", "case-officer", "euaa", "acsg", "target-capacity"):
+        assert concept in ids
+    by_id = {t["id"]: t for t in TERMS}
+    assert by_id["first-instance"]["term"]["fr"] == "première instance"
+    assert by_id["case-officer"]["term"]["fr"] == "agent de protection"
+    assert by_id["internal-reconsideration"]["term"]["fr"] == "recours gracieux"
+    assert by_id["target-capacity"]["term"]["fr"] == "capacité visée"
+    assert by_id["focus"]["term"]["fr"] != by_id["target-capacity"]["term"]["fr"]
+
+
+def _pattern(variant: str) -> re.Pattern[str]:
+    # A variant with a capital letter (EUAA, Cible) is matched as written, others in any case.
+    flags = 0 if any(c.isupper() for c in variant) else re.IGNORECASE
+    return re.compile(r"(?<![\w-])" + re.escape(variant).replace("'", "['’]") + r"(?![\w-])", flags)
+
+
+FORBIDDEN = {
+    language: [
+        (term["id"], variant, _pattern(variant))
+        for term in TERMS
+        for variant in term["forbidden"][language]
+    ]
+    for language in ("en", "fr")
+}
+
+
+def _without_reading(body: str, language: str) -> str:
+    head, _sep, _rest = body.partition(READING[language])
+    return head
+
+
+def guide_texts(language: str) -> Iterator[tuple[str, str]]:
+    for path in sorted(GUIDES.glob(f"*.{language}.md")):
+        text = path.read_text(encoding="utf-8")
+        _empty, front, body = text.split("---\n", 2) if text.startswith("---\n") else ("", "", text)
+        kept = [line for line in front.splitlines() if line.startswith(("title:", "summary:"))]
+        yield path.name, "\n".join(kept) + "\n" + _without_reading(body, language)
+
+
+def framework_texts(language: str) -> Iterator[tuple[str, str]]:
+    def strings(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == language and isinstance(value, str):
+                    yield value
+                else:
+                    yield from strings(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from strings(item)
+
+    for path in sorted(FRAMEWORKS.rglob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        yield str(path.relative_to(FRAMEWORKS)), "\n".join(strings(data))
+
+
+def ui_texts(language: str) -> Iterator[tuple[str, str]]:
+    with PO.open("rb") as handle:
+        catalog = read_po(handle)
+    messages = [m for m in catalog if m.id]
+    if language == "fr":
+        strings = [
+            s for m in messages for s in (m.string if isinstance(m.string, tuple) else [m.string])
+        ]
+    else:
+        strings = [i for m in messages for i in (m.id if isinstance(m.id, tuple) else [m.id])]
+    yield "acsg.po", "\n".join(str(s) for s in strings)
+
+
+SOURCES = {"ui": ui_texts, "framework": framework_texts, "guides": guide_texts}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("source", list(SOURCES))
+def test_no_forbidden_variant(source: str, language: str) -> None:
+    found = []
+    for name, text in SOURCES[source](language):
+        for term_id, variant, pattern in FORBIDDEN[language]:
+            for match in pattern.finditer(text):
+                start = max(0, match.start() - 30)
+                found.append(f"{name}: {variant!r} ({term_id}): …{text[start : match.end() + 30]}…")
+    assert not found, "\n".join(found[:40])
+
+
+@pytest.mark.parametrize(("short", "full"), list(FULL_NAMES.items()))
+def test_a_french_guide_spells_out_auea_and_acsg_at_first_use(short: str, full: str) -> None:
+    wrong = []
+    for path in sorted(GUIDES.glob("*.fr.md")):
+        body = _without_reading(path.read_text(encoding="utf-8").split("---\n", 2)[-1], "fr")
+        first = re.search(rf"\b{short}\b", body)
+        opening = full[: full.index(short)]  # « (AUEA, alors EASO) » is a first use too
+        if first and body[max(0, first.start() - len(opening)) : first.start()] != opening:
+            wrong.append(path.name)
+    assert not wrong, f"{short} used before «{full}» in: {', '.join(wrong)}"
+
+
+def test_the_ui_spells_out_the_acsg_once() -> None:
+    _name, text = next(ui_texts("fr"))
+    assert FULL_NAMES["ACSG"] in text and FULL_NAMES["AUEA"] in text
