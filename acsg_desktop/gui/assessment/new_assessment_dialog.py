@@ -11,13 +11,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from acsg_desktop.core.assessment.carry_over import REASON_LABELS, CarryOverReport, Reason
 from acsg_desktop.core.assessment.model import AssessmentSummary
 from acsg_desktop.core.assessment.service import MAX_YEAR, MIN_YEAR
-from acsg_desktop.core.i18n import _
+from acsg_desktop.core.framework.model import Framework
+from acsg_desktop.core.i18n import _, ngettext
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -91,3 +95,73 @@ class NewAssessmentDialog(Retranslatable, QDialog):
                 "levels have not changed since; you can change any of them."
             )
         )
+
+
+def carry_over_lines(report: CarryOverReport, source: Framework) -> list[str]:
+    """One line per answer that did not carry over: the question, then every reason."""
+
+    def question(indicator_id: str) -> str:
+        try:
+            return source.indicator(indicator_id).question.get()
+        except KeyError:
+            return indicator_id
+
+    def reason(why: Reason, levels: tuple[int, ...]) -> str:
+        if why is Reason.LEVELS_CHANGED and levels:
+            return ngettext(
+                "The description of level {levels} changed.",
+                "The description of levels {levels} changed.",
+                len(levels),
+            ).format(levels=", ".join(str(level) for level in levels))
+        return _(REASON_LABELS[why])
+
+    return [
+        "{question} ({reasons})".format(
+            question=question(item.indicator_id),
+            reasons=" ".join(reason(why, item.changed_levels) for why in item.reasons),
+        )
+        for item in report.left_behind
+    ]
+
+
+class CarryOverDialog(Retranslatable, QDialog):
+    """Shown once a new assessment has been started from an earlier one: how many answers were
+    carried over, and the complete list of those that were not, with the reason."""
+
+    def __init__(
+        self, report: CarryOverReport, source: Framework, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._report = report
+        self._source = source
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.listing = QListWidget(self)
+        self.listing.setWordWrap(True)
+        self.listing.setAlternatingRowColors(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.listing)
+        layout.addWidget(self.buttons)
+        self.setMinimumSize(640, 420)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        report = self._report
+        self.setWindowTitle(_("Answers carried over"))
+        carried = ngettext(
+            "{count} answer was carried over from framework {old} to {new}.",
+            "{count} answers were carried over from framework {old} to {new}.",
+            len(report.carried),
+        ).format(count=len(report.carried), old=report.source_version, new=report.target_version)
+        left = ngettext(
+            "{count} answer was not carried over:",
+            "{count} answers were not carried over:",
+            len(report.left_behind),
+        ).format(count=len(report.left_behind))
+        self.summary.setText(f"{carried} {left}" if report.left_behind else carried)
+        self.listing.clear()
+        self.listing.addItems(carry_over_lines(report, self._source))
+        self.listing.setAccessibleName(_("Answers not carried over"))

@@ -157,3 +157,14 @@ def test_a_2026_1_assessment_opens_in_2026_2_with_its_carried_over_answers(
         assert set(service.answers(follow_up.id)) == report.carried_ids
         assert report.left_behind_ids == REMOVED | REWORDED_FOR_LEVEL_3
         assert service.carry_over_report(first.id) is None
+
+
+def test_the_list_shown_after_creation_names_every_answer_left_behind(old, new) -> None:
+    from acsg_desktop.gui.assessment.new_assessment_dialog import carry_over_lines
+
+    report = carry_over(old, new, answers_at(old, 4))
+    lines = carry_over_lines(report, old)
+    assert len(lines) == len(report.left_behind) == 98
+    roles = old.indicator("governance.mandate-roles").question.get("en")
+    assert f"{roles} (The description of level 5 changed.)" in lines
+    assert any("removed or merged" in line for line in lines)
