@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.assessment.service import AssessmentService
@@ -25,6 +26,9 @@ from acsg_desktop.core.store.lock import InstanceLock
 from acsg_desktop.core.store.migrate import KNOWN_REVISIONS
 from acsg_desktop.core.store.rotation import backup_if_due
 
+if TYPE_CHECKING:
+    from acsg_desktop.core.package.builder import ExportService
+
 
 class Workspace:
     """Everything the app needs from one data folder, opened once per process."""
@@ -40,6 +44,7 @@ class Workspace:
         self.current_user = load_settings(data_dir).current_user
         self.guides = GuideService(database)
         self._changes_at_backup = 0
+        self._exports: ExportService | None = None
 
     @classmethod
     def open(cls, data_dir: Path) -> Workspace:
@@ -65,6 +70,18 @@ class Workspace:
             workspace.close()
             raise
         return workspace
+
+    @property
+    def exports(self) -> ExportService:
+        """Signed packages (built on first use: its imports are heavy)."""
+        if self._exports is None:
+            from acsg_desktop.core.package.builder import ExportService
+            from acsg_desktop.core.package.identities import IdentityStore
+
+            self._exports = ExportService(
+                self.database, self.assessments, IdentityStore(self.data_dir)
+            )
+        return self._exports
 
     def people_names(self) -> list[str]:
         """Names offered wherever the app asks who did something."""

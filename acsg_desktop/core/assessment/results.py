@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from acsg_desktop.core.assessment.model import AssessmentSummary
@@ -9,24 +10,46 @@ from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.framework.model import Framework
 
 
-def _rounded(value: float | None) -> float | None:
+@dataclass(frozen=True)
+class GapEntry:
+    """A gap as documents carry it: texts in the current language."""
+
+    indicator: str
+    area: str
+    question: str
+    level: int | None
+    target_level: int
+    weight: int
+    priority: int
+    next_step: str | None
+    guides: tuple[str, ...]
+
+
+def rounded(value: float | None) -> float | None:
+    """A score to one decimal, as documents show it."""
     return None if value is None else round(value, 1)
 
 
-def _gap_document(framework: Framework, gap: Gap) -> dict[str, Any]:
+def gap_entry(framework: Framework, gap: Gap) -> GapEntry:
+    """``gap`` with its question, next step and guides."""
     indicator = framework.indicator(gap.indicator_id)
     step = indicator.next_step(gap.level) if gap.level else None
-    return {
-        "indicator": gap.indicator_id,
-        "area": gap.area_id,
-        "question": indicator.question.get(),
-        "level": gap.level,
-        "target_level": gap.target_level,
-        "weight": gap.weight,
-        "priority": gap.priority,
-        "next_step": step.get() if step else None,
-        "guides": list(indicator.guides),
-    }
+    return GapEntry(
+        indicator=gap.indicator_id,
+        area=gap.area_id,
+        question=indicator.question.get(),
+        level=gap.level,
+        target_level=gap.target_level,
+        weight=gap.weight,
+        priority=gap.priority,
+        next_step=step.get() if step else None,
+        guides=tuple(indicator.guides),
+    )
+
+
+def _gap_document(framework: Framework, gap: Gap) -> dict[str, Any]:
+    entry = gap_entry(framework, gap)
+    return {**asdict(entry), "guides": list(entry.guides)}
 
 
 def results_document(
@@ -44,13 +67,13 @@ def results_document(
         "completion": round(scores.completion * 100, 1),
         "answered": scores.answered,
         "applicable": scores.applicable,
-        "overall": _rounded(scores.overall),
-        "aims": {aim: _rounded(value) for aim, value in scores.aim_scores.items()},
+        "overall": rounded(scores.overall),
+        "aims": {aim: rounded(value) for aim, value in scores.aim_scores.items()},
         "areas": [
             {
                 "id": area.id,
                 "title": area.title.get(),
-                "score": _rounded(scores.area_scores[area.id]),
+                "score": rounded(scores.area_scores[area.id]),
             }
             for area in framework.areas
         ],

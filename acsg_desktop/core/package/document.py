@@ -1,109 +1,160 @@
-"""package.json: the assessment, its scores and gaps, and the approved requests, as data."""
+"""What an export reads, in one transaction, and the typed package document made from it.
+
+Which requests go in: the approved requests drafted for the exported assessment (their
+``assessment_id``), and approved requests that name no assessment (drafted by hand: they stand
+alone and go with the next package made). Requests drafted for another assessment wait for that
+assessment's package.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
 
 from acsg_desktop import __version__
-from acsg_desktop.core.assessment.results import results_document
+from acsg_desktop.core.assessment.model import Answer, AssessmentSummary
+from acsg_desktop.core.assessment.results import gap_entry, rounded
+from acsg_desktop.core.assessment.scoring import Scores, score
 from acsg_desktop.core.assessment.service import AssessmentService
+from acsg_desktop.core.framework.model import Framework
+from acsg_desktop.core.package.model import (
+    FORMAT,
+    AnswerEntry,
+    AreaScore,
+    AssessmentEntry,
+    Authority,
+    CommentEntry,
+    FrameworkRef,
+    PackageDocument,
+    RequestEntry,
+    ScoreEntry,
+)
 from acsg_desktop.core.profile import Profile
 from acsg_desktop.core.requests.codec import content_to_dict
 from acsg_desktop.core.requests.model import SupportRequest
+from acsg_desktop.core.store.assessment_repository import AssessmentRepository
+from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.store.profile_repository import ProfileRepository
+from acsg_desktop.core.store.request_repository import RequestRepository
 
-FORMAT = "acsg-package/1"
+
+@dataclass(frozen=True)
+class ExportSource:
+    """Everything one package is made of, read together."""
+
+    summary: AssessmentSummary
+    framework: Framework
+    answers: dict[str, Answer]
+    profile: Profile | None
+    requests: tuple[SupportRequest, ...]
 
 
-def _iso(value: Any) -> str | None:
+def read_source(
+    database: Database, assessments: AssessmentService, assessment_id: int
+) -> ExportSource:
+    """The assessment, its answers, the profile and the requests that go with it, in one
+    transaction (the framework snapshot, which never changes, is read after)."""
+    with database.unit_of_work() as session:
+        summary = AssessmentRepository(session).get(assessment_id)
+        if summary is None:
+            raise KeyError(assessment_id)
+        answers = AssessmentRepository(session).answers(assessment_id)
+        profile = ProfileRepository(session).get()
+        requests = RequestRepository(session).approved_for(assessment_id)
+    return ExportSource(summary, assessments.framework_of(summary), answers, profile, requests)
+
+
+def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _answers(service: AssessmentService, assessment_id: int) -> list[dict[str, Any]]:
-    summary = service.get(assessment_id)
-    framework = service.framework_of(summary)
-    answers = service.answers(assessment_id)
-    rows = []
-    for indicator in framework.indicators:
-        answer = answers.get(indicator.id)
-        rows.append(
-            {
-                "indicator": indicator.id,
-                "area": indicator.area_id,
-                "question": indicator.question.get(),
-                "applies": indicator.applies(summary.contexts),
-                "kind": answer.kind.value if answer else None,
-                "level": answer.level if answer else None,
-                "note": answer.note if answer else "",
-                "evidence": answer.evidence if answer else "",
-                "answered_by": answer.answered_by if answer else "",
-                "saved_at": _iso(answer.saved_at) if answer else None,
-            }
+def _answers(source: ExportSource) -> tuple[AnswerEntry, ...]:
+    entries = []
+    for indicator in source.framework.indicators:
+        answer = source.answers.get(indicator.id)
+        entries.append(
+            AnswerEntry(
+                indicator=indicator.id,
+                area=indicator.area_id,
+                question=indicator.question.get(),
+                applies=indicator.applies(source.summary.contexts),
+                kind=answer.kind.value if answer else None,
+                level=answer.level if answer else None,
+                note=answer.note if answer else "",
+                evidence=answer.evidence if answer else "",
+                answered_by=answer.answered_by if answer else "",
+                saved_at=_iso(answer.saved_at) if answer else None,
+            )
         )
-    return rows
+    return tuple(entries)
 
 
-def _request(request: SupportRequest) -> dict[str, Any]:
-    return {
-        "id": request.id,
-        "status": request.status.value,
-        "content": content_to_dict(request.content),
-        "created_by": request.created_by,
-        "last_editor": request.last_editor,
-        "approved_by": request.approved_by,
-        "approved_at": _iso(request.approved_at),
-        "approval_waived": request.approval_waived,
-        "comments": [
-            {
-                "author": c.author,
-                "body": c.body,
-                "response": c.response,
-                "responded_by": c.responded_by,
-            }
-            for c in request.comments
-        ],
-    }
+def _scores(framework: Framework, scores: Scores) -> ScoreEntry:
+    return ScoreEntry(
+        completion=round(scores.completion * 100, 1),
+        overall=rounded(scores.overall),
+        aims={aim: rounded(value) for aim, value in scores.aim_scores.items()},
+        areas=tuple(
+            AreaScore(area.id, area.title.get(), rounded(scores.area_scores[area.id]))
+            for area in framework.areas
+        ),
+    )
+
+
+def _request(request: SupportRequest) -> RequestEntry:
+    return RequestEntry(
+        id=request.id,
+        status=request.status.value,
+        content=content_to_dict(request.content),
+        created_by=request.created_by,
+        last_editor=request.last_editor,
+        approved_by=request.approved_by,
+        approved_at=_iso(request.approved_at),
+        approval_waived=request.approval_waived,
+        comments=tuple(
+            CommentEntry(c.author, c.body, c.response, c.responded_by) for c in request.comments
+        ),
+    )
+
+
+def _assessment(source: ExportSource) -> AssessmentEntry:
+    summary, framework = source.summary, source.framework
+    return AssessmentEntry(
+        id=summary.id,
+        title=summary.title,
+        year=summary.year,
+        status=summary.status.value,
+        framework=FrameworkRef(framework.id, framework.version),
+        contexts=dict(summary.contexts),
+        completed_at=_iso(summary.completed_at),
+        answers=_answers(source),
+    )
 
 
 def package_document(
-    service: AssessmentService,
-    assessment_id: int,
+    source: ExportSource,
     profile: Profile,
-    requests: list[SupportRequest],
     prepared_by: str,
     language: str,
     package_id: str,
     created: str,
-) -> dict[str, Any]:
-    """Everything the Secretariat needs, in the current language for the texts."""
-    summary = service.get(assessment_id)
-    framework = service.framework_of(summary)
-    results = results_document(framework, summary, service.scores(assessment_id))
-    return {
-        "format": FORMAT,
-        "package_id": package_id,
-        "created": created,
-        "language": language,
-        "app_version": __version__,
-        "prepared_by": prepared_by,
-        "authority": {
-            "country": profile.country_code,
-            "name": profile.authority_name,
-            "contact_person": profile.contact_person,
-            "email": profile.email,
-        },
-        "assessment": {
-            **results["assessment"],
-            "contexts": summary.contexts,
-            "completed_at": _iso(summary.completed_at),
-            "answers": _answers(service, assessment_id),
-        },
-        "scores": {
-            "completion": results["completion"],
-            "overall": results["overall"],
-            "aims": results["aims"],
-            "areas": results["areas"],
-        },
-        "gaps": results["gaps"],
-        "insufficient_information": results["insufficient_information"],
-        "requests": [_request(request) for request in requests],
-    }
+) -> PackageDocument:
+    """Everything the Secretariat needs, with texts in the current language."""
+    framework = source.framework
+    scores = score(framework, source.answers, source.summary.contexts)
+    return PackageDocument(
+        format=FORMAT,
+        package_id=package_id,
+        created=created,
+        language=language,
+        app_version=__version__,
+        prepared_by=prepared_by,
+        authority=Authority(
+            profile.country_code, profile.authority_name, profile.contact_person, profile.email
+        ),
+        assessment=_assessment(source),
+        scores=_scores(framework, scores),
+        gaps=tuple(gap_entry(framework, gap) for gap in scores.gaps),
+        insufficient_information=tuple(gap_entry(framework, gap) for gap in scores.insufficient),
+        requests=tuple(_request(request) for request in source.requests),
+    )

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from acsg_desktop.core.assessment.labels import KIND_LABELS, aim_label, percent_label
 from acsg_desktop.core.assessment.model import AnswerKind
 from acsg_desktop.core.i18n import _, country_name, format_money
+from acsg_desktop.core.package.model import AnswerEntry, PackageDocument, RequestEntry
 from acsg_desktop.core.requests.codec import content_from_dict
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.text_rules import clean
@@ -115,53 +116,53 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> A
     return table
 
 
-def _cover(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
+def _cover(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     from reportlab.platypus import PageBreak, Spacer
 
-    authority, assessment = document["authority"], document["assessment"]
+    authority, assessment = document.authority, document.assessment
     return [
         Spacer(1, 120),
         _p(_("Asylum capacity self-assessment and support requests"), s["title"]),
-        _p(authority["name"], s["h1"]),
+        _p(authority.name, s["h1"]),
         _p(
             _("Country: {country} ({code})").format(
-                country=country_name(authority["country"]) or authority["country"],
-                code=authority["country"],
+                country=country_name(authority.country) or authority.country,
+                code=authority.country,
             ),
             s["body"],
         ),
         _p(
             _("Assessment: {title} ({year}), framework {version}").format(
-                title=assessment["title"],
-                year=assessment["year"],
-                version=assessment["framework"]["version"],
+                title=assessment.title,
+                year=assessment.year,
+                version=assessment.framework.version,
             ),
             s["body"],
         ),
         _p(
             _("Prepared by {name} on {date}").format(
-                name=document["prepared_by"], date=document["created"][:10]
+                name=document.prepared_by, date=document.created[:10]
             ),
             s["body"],
         ),
-        _p(_("Package {id}").format(id=document["package_id"]), s["small"]),
+        _p(_("Package {id}").format(id=document.package_id), s["small"]),
         PageBreak(),
     ]
 
 
-def _summary(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
-    scores = document["scores"]
+def _summary(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
+    scores = document.scores
     aims = [
         [_p(aim_label(aim), s["body"]), _bar(value), _p(percent_label(value), s["body"])]
-        for aim, value in scores["aims"].items()
+        for aim, value in scores.aims.items()
     ]
     areas = [
         [
-            _p(area["title"], s["small"]),
-            _bar(area["score"], 150),
-            _p(percent_label(area["score"]), s["small"]),
+            _p(area.title, s["small"]),
+            _bar(area.score, 150),
+            _p(percent_label(area.score), s["small"]),
         ]
-        for area in scores["areas"]
+        for area in scores.areas
     ]
     return [
         _p(_("Summary"), s["h1"]),
@@ -169,8 +170,8 @@ def _summary(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
             _(
                 "Answered: {completion} of the applicable indicators. Overall score: {overall}."
             ).format(
-                completion=percent_label(scores["completion"]),
-                overall=percent_label(scores["overall"]),
+                completion=percent_label(scores.completion),
+                overall=percent_label(scores.overall),
             ),
             s["body"],
         ),
@@ -181,25 +182,25 @@ def _summary(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
     ]
 
 
-def _gaps(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
+def _gaps(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     rows = [
         [_p(h, s["small"]) for h in ("#", _("Indicator"), _("Level"), _("Target"), _("Next step"))]
     ]
-    for rank, gap in enumerate(document["gaps"], start=1):
+    for rank, gap in enumerate(document.gaps, start=1):
         rows.append(
             [
                 _p(rank, s["small"]),
-                _p(gap["question"], s["small"]),
-                _p(gap["level"], s["small"]),
-                _p(gap["target_level"], s["small"]),
-                _p(gap["next_step"] or "", s["small"]),
+                _p(gap.question, s["small"]),
+                _p(gap.level, s["small"]),
+                _p(gap.target_level, s["small"]),
+                _p(gap.next_step or "", s["small"]),
             ]
         )
     return [_p(_("Gaps, most pressing first"), s["h1"]), _table(rows, [24, 176, 42, 42, 196])]
 
 
-def _request_rows(request: dict[str, Any], s: dict[str, Any]) -> list[list[Any]]:
-    content = content_from_dict(request["content"])
+def _request_rows(request: RequestEntry, s: dict[str, Any]) -> list[list[Any]]:
+    content = content_from_dict(request.content)
     budget = (
         format_money(content.budget, content.currency)
         if content.budget is not None and content.currency
@@ -220,42 +221,42 @@ def _request_rows(request: dict[str, Any], s: dict[str, Any]) -> list[list[Any]]
         (_("How results are measured"), content.measurement),
         (_("After the support ends"), content.sustainability),
         (_("Contact person"), content.contact_person),
-        (_("Approved by {name}").format(name=request["approved_by"]), request["approved_at"]),
+        (_("Approved by {name}").format(name=request.approved_by), request.approved_at),
     ]
     return [[_p(name, s["small"]), _p(value, s["small"])] for name, value in fields]
 
 
-def _requests(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
+def _requests(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     flow: list[Any] = [_p(_("Support requests"), s["h1"])]
-    for request in document["requests"]:
+    for request in document.requests:
         flow += [
-            _p(f"{request['id']}. {request['content']['title']}", s["h2"]),
+            _p(f"{request.id}. {request.content['title']}", s["h2"]),
             _table(_request_rows(request, s), [130, 350], header=False),
         ]
     return flow
 
 
-def _shown_answer(answer: dict[str, Any]) -> str:
+def _shown_answer(answer: AnswerEntry) -> str:
     """How an answer reads in the appendix, in the report's language."""
-    if not answer["applies"]:
+    if not answer.applies:
         return _("Not applicable")
-    if answer["kind"] is None:
+    if answer.kind is None:
         return _("Not answered")
-    if answer["kind"] == AnswerKind.LEVEL.value:
-        return str(answer["level"])
-    return _(KIND_LABELS[AnswerKind(answer["kind"])])
+    if answer.kind == AnswerKind.LEVEL.value:
+        return str(answer.level)
+    return _(KIND_LABELS[AnswerKind(answer.kind)])
 
 
-def _answers(document: dict[str, Any], s: dict[str, Any]) -> list[Any]:
+def _answers(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     rows = [[_p(h, s["small"]) for h in (_("Indicator"), _("Answer"), _("Note"), _("Evidence"))]]
-    for answer in document["assessment"]["answers"]:
+    for answer in document.assessment.answers:
         shown = _shown_answer(answer)
         rows.append(
             [
-                _p(answer["question"], s["small"]),
+                _p(answer.question, s["small"]),
                 _p(shown, s["small"]),
-                _p(answer["note"], s["small"]),
-                _p(answer["evidence"], s["small"]),
+                _p(answer.note, s["small"]),
+                _p(answer.evidence, s["small"]),
             ]
         )
     return [_p(_("Appendix: every answer"), s["h1"]), _table(rows, [185, 85, 105, 105])]
@@ -272,7 +273,7 @@ def _page_numbers(total_pages: list[int]) -> Any:
     return draw
 
 
-def _story(document: dict[str, Any]) -> list[Any]:
+def _story(document: PackageDocument) -> list[Any]:
     """Fresh flowables: ReportLab changes them while laying them out, so each pass needs its own."""
     from reportlab.platypus import PageBreak
 
@@ -289,11 +290,11 @@ def _story(document: dict[str, Any]) -> list[Any]:
     )
 
 
-def build_report(document: dict[str, Any]) -> bytes:
+def build_report(document: PackageDocument) -> bytes:
     """The report PDF (not yet PDF/A nor signed) in the current language.
 
     Args:
-        document: the package document (``package_document``), as written to package.json.
+        document: the typed package document (``package_document``).
 
     Returns:
         The PDF bytes. Text flows over as many pages as it needs; unprintable characters
@@ -310,7 +311,7 @@ def build_report(document: dict[str, Any]) -> bytes:
             buffer,
             pagesize=A4,
             title=_("ACSG submission package"),
-            author=clean(document["authority"]["name"], multiline=False),
+            author=clean(document.authority.name, multiline=False),
             leftMargin=50,
             rightMargin=50,
             topMargin=50,

@@ -328,6 +328,8 @@ def check_database(path: Path, thorough: bool = False) -> list[str]:
         problems = _header_problems(path) or _run_check(path, pragma)
     except (sqlite3.Error, OSError) as error:
         problems = _damage_or_raise(error, path)
+    except UnicodeDecodeError as error:  # SQLite's own structures hold bytes that are not text
+        problems = [f"undecodable text: {error}"]
     if problems:
         logger.warning("%s of %s found: %s", pragma, path, "; ".join(problems[:20]))
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -81,6 +82,30 @@ class RequestRepository:
         """One request with its comments; ``for_update`` locks its row (servers)."""
         row = self._session.get(SupportRequestRow, request_id, with_for_update=for_update)
         return self._request(row, with_comments=True) if row else None
+
+    def approved_for(self, assessment_id: int) -> tuple[SupportRequest, ...]:
+        """Approved requests drafted for ``assessment_id`` or for no assessment, with their
+        comments: two queries, whatever their number."""
+        rows = [
+            row
+            for row in self._session.scalars(
+                select(SupportRequestRow)
+                .where(SupportRequestRow.status == RequestStatus.APPROVED.value)
+                .order_by(SupportRequestRow.id)
+            )
+            if content_from_json(row.content).assessment_id in (None, assessment_id)
+        ]
+        comments: dict[int, list[Comment]] = {row.id: [] for row in rows}
+        for comment in self._session.scalars(
+            select(RequestCommentRow)
+            .where(RequestCommentRow.request_id.in_(list(comments)))
+            .order_by(RequestCommentRow.id)
+        ):
+            comments[comment.request_id].append(_comment(comment))
+        return tuple(
+            replace(self._request(row, with_comments=False), comments=tuple(comments[row.id]))
+            for row in rows
+        )
 
     def list(self) -> list[SupportRequest]:
         """Every request (without comments), most recently changed first."""

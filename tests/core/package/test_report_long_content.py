@@ -14,9 +14,9 @@ import pikepdf
 import pytest
 
 from acsg_desktop.core.demo import create_demo
-from acsg_desktop.core.package.document import package_document
+from acsg_desktop.core.package.document import package_document, read_source
+from acsg_desktop.core.package.model import PackageDocument
 from acsg_desktop.core.package.report import build_report
-from acsg_desktop.core.requests.model import RequestStatus
 from acsg_desktop.core.text_rules import ANSWER_FIELDS, PROFILE_FIELDS, REQUEST_FIELDS
 from acsg_desktop.core.workspace import Workspace
 from tests.core.requests.helpers import COMPLETE, DRAFTER, REVIEWER, staffed
@@ -69,25 +69,18 @@ def long_profile(workspace: Workspace) -> None:
 
 
 @pytest.fixture(scope="module")
-def document(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def document(tmp_path_factory: pytest.TempPathFactory) -> PackageDocument:
     with Workspace.open(tmp_path_factory.mktemp("busy") / "data") as workspace:
         demo = create_demo(workspace, "en")
         staffed(workspace)
         long_profile(workspace)
         approve_all(workspace)
         long_answer(workspace, demo.baseline.id)
-        requests = [
-            workspace.requests.get(r.id)
-            for r in workspace.requests.list()
-            if r.status is RequestStatus.APPROVED
-        ]
-        profile = workspace.profiles.get()
-        assert profile is not None
+        source = read_source(workspace.database, workspace.assessments, demo.baseline.id)
+        assert source.profile is not None
         return package_document(
-            workspace.assessments,
-            demo.baseline.id,
-            profile,
-            requests,
+            source,
+            source.profile,
             "Amina Mahamat",
             "en",
             "00000000-0000-4000-8000-000000000000",
@@ -114,9 +107,9 @@ def page_count(pdf: bytes, folder: Path) -> int:
 
 
 def test_twelve_approved_requests_and_texts_at_their_caps_are_all_in_the_report(
-    document: dict[str, Any], tmp_path: Path
+    document: PackageDocument, tmp_path: Path
 ) -> None:
-    assert len(document["requests"]) > REQUESTS  # and the demo's own
+    assert len(document.requests) > REQUESTS  # and the demo's own
     text = pdf_text(build_report(document), tmp_path)
     words = set(text.split())
     tags = ["Authority", "Anote", "Aevidence"] + [
@@ -127,7 +120,9 @@ def test_twelve_approved_requests_and_texts_at_their_caps_are_all_in_the_report(
     assert all(f"Q{number}" in words for number in range(2, REQUESTS))
 
 
-def test_every_page_says_page_x_of_the_real_total(document: dict[str, Any], tmp_path: Path) -> None:
+def test_every_page_says_page_x_of_the_real_total(
+    document: PackageDocument, tmp_path: Path
+) -> None:
     pdf = build_report(document)
     pages = page_count(pdf, tmp_path)
     text = " ".join(pdf_text(pdf, tmp_path).split())
@@ -140,19 +135,22 @@ UNPRINTABLE = "\x00\x1b\x0b\x0c\x7f\x9b\u202e\u2066\u200b\ufeff"
 
 
 def test_control_and_bidi_characters_from_an_old_database_are_left_out(
-    document: dict[str, Any], tmp_path: Path
+    document: PackageDocument, tmp_path: Path
 ) -> None:
-    answers = [dict(answer) for answer in document["assessment"]["answers"]]
-    answers[0]["note"] = f"Before{UNPRINTABLE}After\r\nNext\tline"
-    answers[0]["evidence"] = "Alpha\x1b]0;title\x07Omega"
-    request = {**document["requests"][0], "content": dict(document["requests"][0]["content"])}
-    request["content"]["title"] = f"Title\u202egnol{UNPRINTABLE}"
-    small = {
-        **document,
-        "authority": {**document["authority"], "name": f"Authority\x1b[2J{UNPRINTABLE}"},
-        "assessment": {**document["assessment"], "answers": answers},
-        "requests": [request],
-    }
+    answers = list(document.assessment.answers)
+    answers[0] = replace(
+        answers[0],
+        note=f"Before{UNPRINTABLE}After\r\nNext\tline",
+        evidence="Alpha\x1b]0;title\x07Omega",
+    )
+    first = document.requests[0]
+    request = replace(first, content={**first.content, "title": f"Title\u202egnol{UNPRINTABLE}"})
+    small = replace(
+        document,
+        authority=replace(document.authority, name=f"Authority\x1b[2J{UNPRINTABLE}"),
+        assessment=replace(document.assessment, answers=tuple(answers)),
+        requests=(request,),
+    )
     pdf = build_report(small)
     with pikepdf.open(io.BytesIO(pdf)) as parsed:
         assert str(parsed.docinfo["/Author"]) == "Authority[2J"
