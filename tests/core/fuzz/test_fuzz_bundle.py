@@ -223,7 +223,8 @@ def test_deeply_nested_front_matter_is_a_guide_error_not_a_recursion_error(
 
 
 def test_a_bundle_version_written_2_0_is_read_as_the_integer_2(tmp_path: Path) -> None:
-    """Found by fuzzing: JSON Schema's "integer" admits 2.0, which read_bundle passed on as a
+    """Found while fuzzing bundle.json (a probe of what the schema admits): JSON Schema's
+    "integer" admits 2.0, which read_bundle passed on as a
     float; installed as the text "2.0", it then made every installed_version() raise."""
     manifest = {**manifest_of(FILES), "version": 2.0}
     contents = read(tmp_path / "b", signed_bundle(FILES, json.dumps(manifest).encode()))
