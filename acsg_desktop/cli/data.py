@@ -11,9 +11,8 @@ from acsg_desktop.cli.common import emit
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
 from acsg_desktop.core.profile import Profile
-from acsg_desktop.core.store.backup import backup_database, list_backups
-from acsg_desktop.core.store.database import backup_dir, database_path
-from acsg_desktop.core.store.health import StoreWriteError, check_database, describe_damage
+from acsg_desktop.core.store.database import backups_of, check_closed, database_path
+from acsg_desktop.core.store.health import StoreWriteError, describe_damage
 from acsg_desktop.core.workspace import Workspace, restore_into
 
 COUNT_LABELS = {
@@ -44,10 +43,8 @@ def cmd_info(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_db_check(args: argparse.Namespace, folder: Path) -> int:
     path = database_path(folder)
-    if not path.exists():
-        raise AcsgError(_("There is no database in {path} yet.").format(path=folder))
     try:
-        problems = check_database(path, thorough=True)
+        path, problems = check_closed(folder)
     except StoreWriteError as error:
         # Not damage: a full disk, a read-only folder, an I/O error. Say that, not "damaged".
         if args.json:
@@ -70,16 +67,16 @@ def cmd_db_check(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_db_backup(args: argparse.Namespace, folder: Path) -> int:
     with Workspace.open(folder) as workspace:
-        backup = backup_database(workspace.database.path, backup_dir(folder), "manual")
+        backup = workspace.database.backup("manual")
     emit(args, {"backup": str(backup)}, [_("Backup written to {path}").format(path=backup)])
     return 0
 
 
 def cmd_db_backups(args: argparse.Namespace, folder: Path) -> int:
-    backups = list_backups(backup_dir(folder))
+    where, backups = backups_of(folder)
     summary = ngettext(
         "{count} backup in {path}", "{count} backups in {path}", len(backups)
-    ).format(count=format_number(len(backups)), path=backup_dir(folder))
+    ).format(count=format_number(len(backups)), path=where)
     emit(args, {"backups": [str(path) for path in backups]}, [summary, *map(str, backups)])
     return 0
 

@@ -13,7 +13,6 @@ from acsg_desktop.core.guides.model import HIGHLIGHT_END, HIGHLIGHT_START, Guide
 from acsg_desktop.core.guides.service import indicators_helped, trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.signing.keys import fingerprint, from_pkcs12
-from acsg_desktop.core.store.database import backup_dir
 from acsg_desktop.core.workspace import Workspace
 
 
@@ -104,7 +103,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     extra = read_certificates(args.trust or [])
     with Workspace.open(folder) as workspace:
         trusted = trusted_certificates(folder) + extra
-        contents = workspace.guides.import_bundle(Path(args.file), trusted, backup_dir(folder))
+        contents = workspace.guides.import_bundle(Path(args.file), trusted)
     document = {
         "version": contents.version,
         "guides": len(contents.guides),

@@ -41,18 +41,30 @@ def _constant(name: str) -> Any:
     raise ValueError(_("{name} is not allowed").format(name=name))
 
 
-def _depth(document: Any) -> int:
-    """Nesting depth, without recursion."""
-    deepest, pending = 0, [(document, 1)]
-    while pending:
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape
+        return False
+    return True
+
+
+def _shape(document: Any) -> tuple[int, bool]:
+    """Nesting depth (stopping past ``MAX_DEPTH``) and whether every string and key is valid
+    Unicode, without recursion."""
+    deepest, valid, pending = 0, True, [(document, 1)]
+    while pending and valid and deepest <= MAX_DEPTH:
         value, level = pending.pop()
-        children = value.values() if isinstance(value, dict) else value
-        if isinstance(value, dict | list):
+        if isinstance(value, str):
+            valid = _encodable(value)
+        elif isinstance(value, dict):
             deepest = max(deepest, level)
-            if deepest > MAX_DEPTH:
-                break
-            pending.extend((child, level + 1) for child in children)
-    return deepest
+            valid = all(_encodable(key) for key in value)
+            pending.extend((child, level + 1) for child in value.values())
+        elif isinstance(value, list):
+            deepest = max(deepest, level)
+            pending.extend((child, level + 1) for child in value)
+    return deepest, valid
 
 
 def strict_json(data: bytes) -> Any:
@@ -82,6 +94,9 @@ def strict_json(data: bytes) -> Any:
         raise JsonDocumentError(_("it is nested too deeply")) from error
     except ValueError as error:
         raise JsonDocumentError(str(error)) from error
-    if _depth(document) > MAX_DEPTH:
+    depth, valid = _shape(document)
+    if depth > MAX_DEPTH:
         raise JsonDocumentError(_("it is nested too deeply"))
+    if not valid:
+        raise JsonDocumentError(_("it holds text that is not valid Unicode"))
     return document

@@ -15,16 +15,8 @@ from acsg_desktop.core.profile_service import ProfileService
 from acsg_desktop.core.requests.service import RequestService
 from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.store.audit_repository import AuditRepository
-from acsg_desktop.core.store.backup import restore_backup
-from acsg_desktop.core.store.database import (
-    Database,
-    backup_dir,
-    database_path,
-    prepare_data_dir,
-)
+from acsg_desktop.core.store.database import Database, prepare_data_dir, restore_closed
 from acsg_desktop.core.store.lock import InstanceLock
-from acsg_desktop.core.store.migrate import KNOWN_REVISIONS
-from acsg_desktop.core.store.rotation import backup_if_due
 
 if TYPE_CHECKING:
     from acsg_desktop.core.package.builder import ExportService
@@ -43,7 +35,6 @@ class Workspace:
         self.requests = RequestService(database, self.people)
         self.current_user = load_settings(data_dir).current_user
         self.guides = GuideService(database)
-        self._changes_at_backup = 0
         self._exports: ExportService | None = None
 
     @classmethod
@@ -65,7 +56,7 @@ class Workspace:
         try:
             workspace.guides.install_shipped_if_newer()
             workspace.guides.note_time()
-            workspace._changes_at_backup = database.total_changes()
+            database.count_changes_from_now()
         except BaseException:
             workspace.close()
             raise
@@ -118,15 +109,7 @@ class Workspace:
 
     def backup_if_due(self) -> Path | None:
         """An automatic backup when data changed and the last one is 30 minutes old or more."""
-        changes = self.database.total_changes()
-        made = backup_if_due(
-            self.database.path,
-            backup_dir(self.data_dir),
-            changed=changes != self._changes_at_backup,
-        )
-        if made is not None:
-            self._changes_at_backup = changes
-        return made
+        return self.database.backup_if_due()
 
     def __enter__(self) -> Workspace:
         return self
@@ -150,4 +133,4 @@ def restore_into(data_dir: Path, backup: Path) -> Path | None:
     """Restore ``backup`` as the database of the (closed) ``data_dir``; keep the current one."""
     prepare_data_dir(data_dir)
     with InstanceLock(data_dir):
-        return restore_backup(backup, database_path(data_dir), KNOWN_REVISIONS)
+        return restore_closed(data_dir, backup)

@@ -25,6 +25,9 @@ LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 LOCAL_SIGNATURE = b"PK\x03\x04"
 DATA_DESCRIPTOR_FLAG = 0x08
 ENCRYPTED_FLAG = 0x01
+# Deflate options (bits 1-2), data descriptor (3), UTF-8 names (11): nothing else is accepted
+# (patched data, strong encryption, masked headers: other tools would read such entries apart).
+ACCEPTED_FLAGS = 0x0806 | DATA_DESCRIPTOR_FLAG
 WHOLE_FILE = "(file)"
 
 
@@ -57,6 +60,10 @@ def _check_name(info: zipfile.ZipInfo, seen: set[str], allowed: Callable[[str], 
     if info.flag_bits & ENCRYPTED_FLAG:
         raise EnvelopeError(
             "encrypted", _("The file holds an encrypted entry ({name}).").format(name=name), name
+        )
+    if info.flag_bits & ~ACCEPTED_FLAGS:
+        raise EnvelopeError(
+            "index", _("The index and the local header of {name} disagree.").format(name=name), name
         )
     if not allowed(name):
         raise EnvelopeError("unexpected", _("Unexpected entry: {name}.").format(name=name), name)

@@ -12,7 +12,6 @@ from acsg_desktop.core.framework.model import Framework, Indicator
 from acsg_desktop.core.guides.loader import GuideError, load_shipped_guides, shipped_version
 from acsg_desktop.core.guides.model import Guide, GuideFilters, GuideSummary, SearchHit
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.store.backup import backup_database
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.guide_repository import GuideRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository
@@ -83,7 +82,6 @@ class GuideService:
         self,
         path: Path,
         trusted: builtins.list[x509.Certificate],
-        backup_folder: Path,
         now: datetime | None = None,
     ) -> BundleContents:
         """Verify a signed bundle, then install its guides in one transaction (after a backup).
@@ -123,7 +121,7 @@ class GuideService:
                     version=contents.min_app_version
                 ),
             )
-        backup_database(self._database.path, backup_folder, "before-guides")
+        self._database.backup("before-guides")
         self.install(contents.guides, contents.version)
         return contents
 

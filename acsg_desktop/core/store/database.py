@@ -14,10 +14,10 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from acsg_desktop.core.errors import DataFolderError
+from acsg_desktop.core.errors import AcsgError, DataFolderError
 from acsg_desktop.core.fileio import remove_leftovers_in
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.store.backup import list_backups, stored_revision
+from acsg_desktop.core.store.backup import backup_database, list_backups, stored_revision
 from acsg_desktop.core.store.engine import checkpoint, make_engine, require_fts5
 from acsg_desktop.core.store.health import (
     BACKUP_DIR,
@@ -39,6 +39,7 @@ from acsg_desktop.core.store.health import (
     writable,
 )
 from acsg_desktop.core.store.migrate import upgrade_database
+from acsg_desktop.core.store.rotation import backup_if_due
 from acsg_desktop.core.store.rows import Base
 
 __all__ = [
@@ -185,10 +186,12 @@ def _refuse_damaged(path: Path, data_dir: Path) -> None:
 class Database:
     """The open database of one data folder."""
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    def __init__(self, engine: Engine, path: Path, backup_folder: Path) -> None:
         self.engine = engine
         self.path = path
+        self.backup_folder = backup_folder
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._changes_at_backup = 0
 
     @classmethod
     def open(cls, data_dir: Path) -> Database:
@@ -215,7 +218,42 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, path)
+        database = cls(engine, path, backup_dir(data_dir))
+        database.count_changes_from_now()
+        return database
+
+    def count_changes_from_now(self) -> None:
+        """What was written so far (a migration, the shipped guides) needs no backup of its own."""
+        self._changes_at_backup = self.total_changes()
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for messages (a file here; a server address elsewhere)."""
+        return str(self.path)
+
+    def backup(self, reason: str) -> Path:
+        """A checked backup now (``reason`` names it: manual, before-guides, ...).
+
+        Raises:
+            BackupRefusedError: it could not be made; the database is untouched.
+        """
+        made = backup_database(self.path, self.backup_folder, reason)
+        self._changes_at_backup = self.total_changes()
+        return made
+
+    def backup_if_due(self) -> Path | None:
+        """An automatic backup when data changed and the last one is 30 minutes old or more."""
+        changes = self.total_changes()
+        made = backup_if_due(
+            self.path, self.backup_folder, changed=changes != self._changes_at_backup
+        )
+        if made is not None:
+            self._changes_at_backup = changes
+        return made
+
+    def backups(self) -> list[Path]:
+        """This database's backups, newest first."""
+        return list_backups(self.backup_folder)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -290,3 +328,32 @@ class Database:
             wal=self.path.with_name(self.path.name + "-wal"),
             problem=problem_sentence(classify(raw, self.path), self.path),
         )
+
+
+def backups_of(data_dir: Path) -> tuple[Path, list[Path]]:
+    """Where ``data_dir`` keeps its backups, and those there (newest first), without opening it."""
+    folder = backup_dir(data_dir)
+    return folder, list_backups(folder)
+
+
+def check_closed(data_dir: Path) -> tuple[Path, list[str]]:
+    """A full check of ``data_dir``'s database without opening it: its location and the damage
+    found (empty when intact).
+
+    Raises:
+        AcsgError: there is no database yet.
+        StoreWriteError: the check could not run (disk full, read-only, I/O error).
+    """
+    path = database_path(data_dir)
+    if not path.exists():
+        raise AcsgError(_("There is no database in {path} yet.").format(path=data_dir))
+    return path, check_database(path, thorough=True)
+
+
+def restore_closed(data_dir: Path, backup: Path) -> Path | None:
+    """Restore ``backup`` as the database of ``data_dir`` (the caller holds its lock, and the
+    database is closed); the current one is kept aside. Returns where it was kept."""
+    from acsg_desktop.core.store.backup import restore_backup
+    from acsg_desktop.core.store.migrate import KNOWN_REVISIONS
+
+    return restore_backup(backup, database_path(data_dir), KNOWN_REVISIONS)

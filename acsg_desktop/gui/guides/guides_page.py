@@ -35,7 +35,6 @@ from acsg_desktop.core.guides.model import (
 )
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
-from acsg_desktop.core.store.database import backup_dir
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.guides.guide_reader import GuideReader
 from acsg_desktop.gui.widgets.html_delegate import HTML_ROLE, HtmlItemDelegate
@@ -168,7 +167,7 @@ class GuidesPage(Retranslatable, QWidget):
         self._busy(True)
         self.message.setText(_("Checking and installing the guide bundle…"))
         run_in_background(
-            lambda: service.import_bundle(path, trusted_certificates(folder), backup_dir(folder)),
+            lambda: service.import_bundle(path, trusted_certificates(folder)),
             self._imported,
             self._import_failed,
         )

@@ -222,10 +222,12 @@ def test_deeply_nested_front_matter_is_a_guide_error_not_a_recursion_error(
     assert caught.value.reason == "guide"
 
 
-def test_a_bundle_version_written_2_0_is_read_as_the_integer_2(tmp_path: Path) -> None:
+def test_a_bundle_version_written_2_0_is_refused(tmp_path: Path) -> None:
     """Found while fuzzing bundle.json (a probe of what the schema admits): JSON Schema's
-    "integer" admits 2.0, which read_bundle passed on as a
-    float; installed as the text "2.0", it then made every installed_version() raise."""
+    "integer" admits 2.0, which read_bundle passed on as a float; installed as the text "2.0",
+    it then made every installed_version() raise. Our schemas now take integers only."""
     manifest = {**manifest_of(FILES), "version": 2.0}
-    contents = read(tmp_path / "b", signed_bundle(FILES, json.dumps(manifest).encode()))
-    assert contents is not None and contents.version == 2 and type(contents.version) is int
+    assert read(tmp_path / "b", signed_bundle(FILES, json.dumps(manifest).encode())) is None
+    fine = {**manifest_of(FILES), "version": 2}
+    contents = read(tmp_path / "c", signed_bundle(FILES, json.dumps(fine).encode()))
+    assert contents is not None and contents.version == 2

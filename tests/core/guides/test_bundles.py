@@ -58,7 +58,7 @@ def try_import(
     path = tmp_path / "update.acsgguides"
     path.write_bytes(data)
     with pytest.raises(BundleError) as caught:
-        workspace.guides.import_bundle(path, [SECRETARIAT.certificate], tmp_path / "bk", now)
+        workspace.guides.import_bundle(path, [SECRETARIAT.certificate], now)
     after = (
         workspace.guides.installed_version(),
         workspace.guides.get("decision-writing").texts["en"].body,
@@ -74,10 +74,10 @@ def good_bundle(version: int = 2, **options) -> bytes:
 def test_a_good_bundle_installs_in_one_go_after_a_backup(workspace, tmp_path: Path) -> None:
     path = tmp_path / "update.acsgguides"
     path.write_bytes(good_bundle())
-    contents = workspace.guides.import_bundle(path, [SECRETARIAT.certificate], tmp_path / "bk", NOW)
+    contents = workspace.guides.import_bundle(path, [SECRETARIAT.certificate], NOW)
     assert contents.version == workspace.guides.installed_version() == 2
     assert "## Updated: " in workspace.guides.get("decision-writing").texts["en"].body
-    assert list((tmp_path / "bk").glob("acsg-*-before-guides.sqlite3"))
+    assert [p for p in workspace.database.backups() if p.name.endswith("-before-guides.sqlite3")]
 
 
 def without(name: str):
@@ -117,7 +117,7 @@ def test_refused_bundles(workspace, tmp_path: Path, make, reason: str) -> None:
 def test_an_older_version_is_refused_as_a_rollback(workspace, tmp_path: Path) -> None:
     path = tmp_path / "v3.acsgguides"
     path.write_bytes(good_bundle(version=3))
-    workspace.guides.import_bundle(path, [SECRETARIAT.certificate], tmp_path / "bk", NOW)
+    workspace.guides.import_bundle(path, [SECRETARIAT.certificate], NOW)
     error = try_import(workspace, tmp_path, good_bundle(version=2))
     assert error.reason == "older" and "older than the installed one" in error.message
 

@@ -71,5 +71,5 @@ def test_a_bundle_json_of_the_wrong_shape_is_refused(
 def test_the_same_bundle_json_unchanged_installs(workspace, tmp_path: Path) -> None:  # noqa: F811
     path = tmp_path / "fine.acsgguides"
     path.write_bytes(manifest_bundle(lambda m: m))
-    workspace.guides.import_bundle(path, [SECRETARIAT.certificate], tmp_path / "bk", NOW)
+    workspace.guides.import_bundle(path, [SECRETARIAT.certificate], NOW)
     assert workspace.guides.installed_version() == 2

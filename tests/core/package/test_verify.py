@@ -106,3 +106,15 @@ def test_schema_breaking_package_json_is_refused(exported: Exported, tmp_path: P
     check = verify_package(write_zip(tmp_path / "j", resigned(entries, exported.identity())))
     assert ("package.json", "schema") in failures(check)
     assert ("report.pdf", "attachment") in failures(check)
+
+
+def test_strict_json_refuses_lone_surrogates_and_the_schema_whole_floats() -> None:
+    from acsg_desktop.core.schemas import schema_problem
+
+    with pytest.raises(JsonDocumentError, match="not valid Unicode"):
+        strict_json(b'{"a": "\\ud800"}')
+    with pytest.raises(JsonDocumentError, match="not valid Unicode"):
+        strict_json(b'{"\\udfff": 1}')
+    manifest = {"sequence": 2.0}
+    problem = schema_problem(manifest, "manifest.schema.json", "manifest.json")
+    assert (problem is not None and "sequence" in problem) or "required" in (problem or "")

@@ -182,7 +182,7 @@ def test_read_only_database_file_is_refused_clearly(tmp_path: Path) -> None:
 def test_writing_through_a_read_only_connection_says_read_only(tmp_path: Path) -> None:
     path = make_database(tmp_path)
     engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
-    database = Database(engine, path)
+    database = Database(engine, path, tmp_path / "backups")
     try:
         with pytest.raises(ReadOnlyStoreError, match="read-only"), database.unit_of_work() as s:
             ProfileRepository(s).save(CHAD)
