@@ -55,16 +55,19 @@ def test_level_three_needs_evidence_then_text_is_saved_after_a_pause(
     assert stored.evidence == "Annual report 2025, table 4"
 
 
-def test_context_no_appeal_body_removes_appeal_steps_and_says_why(
+def test_context_no_detention_removes_the_detention_step_and_says_why(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:
     window = open_window(qtbot, workspace, language)
     wizard = start_wizard(qtbot, window, workspace)
-    wizard.context_page.boxes["separate_appeal_body"].click()
+    box = wizard.context_page.boxes["applicants_detained"]
+    if not box.isChecked():
+        box.click()
+    box.click()
     assert "do not apply" in wizard.context_page.consequences.text()
-    assert "appeals.independence" not in wizard.navigator.steps
+    assert "access-registration.detention" not in wizard.navigator.steps
     stored = workspace.assessments.get(wizard.assessment_id).contexts
-    assert stored["separate_appeal_body"] is False
+    assert stored["applicants_detained"] is False
 
 
 def test_reopening_after_a_crash_returns_to_the_same_indicator(
@@ -72,12 +75,12 @@ def test_reopening_after_a_crash_returns_to_the_same_indicator(
 ) -> None:
     window = open_window(qtbot, workspace, language)
     wizard = start_wizard(qtbot, window, workspace)
-    wizard.show_step(wizard.navigator.go_to("appeals.independence"))
+    wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))
     wizard.indicator_page.level_buttons[0].click()
     window.hide()  # the process dies here: nothing else is saved
     again = open_window(qtbot, workspace, language)
     resumed = again.assessments_page.wizard
-    assert resumed is not None and resumed.navigator.current == "appeals.independence"
+    assert resumed is not None and resumed.navigator.current == "appeals.effective-remedy"
     assert resumed.indicator_page.level_buttons[0].isChecked()
 
 
@@ -106,8 +109,8 @@ def test_wizard_switches_language_live(
 ) -> None:
     window = open_window(qtbot, workspace, language)
     wizard = start_wizard(qtbot, window, workspace)
-    wizard.show_step(wizard.navigator.go_to("appeals.independence"))
+    wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))
     language.apply("fr", remember=False)
     qtbot.waitUntil(lambda: wizard.next_button.text() == "&Suivant")
     assert wizard.indicator_page.level_buttons[0].text() == "&1 · Inexistant"
-    assert wizard.indicator_page.question.text().startswith("L'instance de recours")
+    assert wizard.indicator_page.question.text().startswith("Chaque demandeur débouté")

@@ -70,7 +70,7 @@ def test_indicator_links_open_the_guide(
     window.show_area(0)
     window.assessments_page.open_wizard(created.id)
     wizard = window.assessments_page.wizard
-    wizard.show_step(wizard.navigator.go_to("appeals.independence"))
+    wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))
     label = wizard.indicator_page.guides_label.text()
     assert 'href="appeals-body-effectiveness"' in label
     wizard.indicator_page.guides_label.linkActivated.emit("appeals-body-effectiveness")

@@ -105,7 +105,7 @@ def test_every_control_on_every_screen_has_an_accessible_name(
     page = window.assessments_page
     page.open_wizard(page.model.row_at(0).summary.id)
     wizard = page.wizard
-    for step in ("contexts", "appeals.independence", "review"):
+    for step in ("contexts", "appeals.effective-remedy", "review"):
         wizard.show_step(wizard.navigator.go_to(step))
         assert unnamed_controls(window) == [], step
     page.show_results(page.model.row_at(1).summary.id)
@@ -183,7 +183,7 @@ def test_keyboard_mnemonics_are_unique_on_every_screen(
             assert_unique(visible_mnemonics(window), (lang, row))
         window.show_area(0)
         page.open_wizard(page.model.row_at(0).summary.id)
-        for step in ("contexts", "appeals.independence", "review"):
+        for step in ("contexts", "appeals.effective-remedy", "review"):
             page.wizard.show_step(page.wizard.navigator.go_to(step))
             assert_unique(visible_mnemonics(window), (lang, step))
         page.show_results(page.model.row_at(1).summary.id)

@@ -25,7 +25,7 @@ from acsg_desktop.gui.assessment.assessment_table_model import (
     AssessmentRow,
     AssessmentTableModel,
 )
-from acsg_desktop.gui.assessment.new_assessment_dialog import NewAssessmentDialog
+from acsg_desktop.gui.assessment.new_assessment_dialog import CarryOverDialog, NewAssessmentDialog
 from acsg_desktop.gui.assessment.results_page import ResultsPage
 from acsg_desktop.gui.assessment.wizard import AssessmentWizard
 from acsg_desktop.gui.widgets.page_title import make_page_title
@@ -122,7 +122,19 @@ class AssessmentsPage(Retranslatable, QWidget):
             return None
         self.reload()
         self.open_wizard(created.id)
+        if carry_over is not None:
+            self.show_carry_over(created.id)
         return created.id
+
+    def show_carry_over(self, assessment_id: int) -> None:
+        """List what carried over into ``assessment_id`` and what did not (non-modal)."""
+        report = self._service.carry_over_report(assessment_id)
+        copied_from = self._service.get(assessment_id).copied_from
+        if report is None or copied_from is None:
+            return
+        source = self._service.framework_of(self._service.get(copied_from))
+        self.carry_over_dialog = CarryOverDialog(report, source, self)
+        self.carry_over_dialog.open()
 
     def open_selected(self) -> None:
         assessment_id = self.selected_id()

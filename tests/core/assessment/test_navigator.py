@@ -26,24 +26,25 @@ def test_next_stops_at_the_review(framework) -> None:
     assert navigator.next() == REVIEW_STEP
 
 
-def test_no_separate_appeal_body_skips_the_appeal_indicators(framework) -> None:
-    conditional = [i.id for i in framework.area("appeals").indicators if i.condition]
-    navigator = AssessmentNavigator(framework, {"separate_appeal_body": False})
-    assert not set(conditional) & set(navigator.steps)
-    last_before = framework.area("quality-assurance").indicators[-1].id
-    navigator.go_to(last_before)
-    following = navigator.next()
-    assert following not in conditional
-    assert following.startswith("appeals.")
+def test_a_context_answered_no_skips_its_indicators(framework) -> None:
+    detention = framework.indicator("access-registration.detention")
+    assert detention.condition.context == "applicants_detained"
+    navigator = AssessmentNavigator(framework, {"applicants_detained": False})
+    assert detention.id not in navigator.steps
+    area = framework.area("access-registration").indicators
+    before = area[[i.id for i in area].index(detention.id) - 1].id
+    navigator.go_to(before)
+    assert navigator.next() != detention.id
 
 
 def test_changing_a_context_moves_off_a_step_that_no_longer_applies(framework) -> None:
-    conditional = next(i for i in framework.area("appeals").indicators if i.condition)
+    conditional = next(i for i in framework.indicators if i.condition)
+    context = conditional.condition.context
     navigator = AssessmentNavigator(framework, {}, cursor=conditional.id)
-    navigator.set_contexts({"separate_appeal_body": False})
+    navigator.set_contexts({context: False})
     assert navigator.current != conditional.id
     assert navigator.current in navigator.steps
-    navigator.set_contexts({"separate_appeal_body": True})
+    navigator.set_contexts({context: True})
     assert conditional.id in navigator.steps
 
 

@@ -117,7 +117,7 @@ def test_insufficient_information_and_unsupported_levels_are_not_scored() -> Non
 
 
 def test_indicators_that_do_not_apply_leave_completion_alone() -> None:
-    contexts = {"separate_appeal_body": False}
+    contexts = {context.id: False for context in FRAMEWORK.contexts}
     applicable = [i for i in FRAMEWORK.indicators if i.applies(contexts)]
     answers = {i.id: level_answer(i.id, 3) for i in applicable}
     scores = score(FRAMEWORK, answers, contexts)
