@@ -222,6 +222,11 @@ def country_name(code: str) -> str | None:
     """The name of the country ``code`` in the current language, or None if unknown."""
     from babel import Locale
 
+    from acsg_desktop.core.demo_country import fictional_country_name
+
+    fictional = fictional_country_name(code, current_language())
+    if fictional is not None:
+        return fictional  # the demo's invented country (a user-assigned code)
     if len(code) != 2 or code.upper() in _NOT_COUNTRIES:
         return None
     name = Locale.parse(current_language()).territories.get(code.upper())

@@ -144,3 +144,12 @@ def test_pgettext_tells_two_senses_of_one_word_apart() -> None:
 
     set_language("en")
     assert pgettext("capacity level", "Target") == "Target"
+
+
+def test_the_demo_country_is_named_in_each_language_but_not_offered() -> None:
+    from acsg_desktop.core.i18n import countries, country_name, language_as
+
+    with language_as("fr"):
+        assert country_name("XA") == "République de Valdorie (fictive)"
+        assert "XA" not in {code for code, _name in countries()}
+    assert country_name("XA") == "Republic of Valdoria (fictional)"
