@@ -218,21 +218,23 @@ def countries() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: _sort_key(pair[1]))
 
 
-def country_name(code: str) -> str | None:
-    """The name of the country ``code`` in the current language, or None if unknown."""
+def _real_country_name(code: str) -> str | None:
     from babel import Locale
 
-    from acsg_desktop.core.demo_country import fictional_country_name
-
-    fictional = fictional_country_name(code, current_language())
-    if fictional is not None:
-        return fictional  # the demo's invented country (a user-assigned code)
     if len(code) != 2 or code.upper() in _NOT_COUNTRIES:
         return None
     name = Locale.parse(current_language()).territories.get(code.upper())
     return str(name) if name else None
 
 
+def country_name(code: str) -> str | None:
+    """The name of the country ``code`` in the current language, or None if unknown (the
+    demo's invented country, under a user-assigned code, has a name too)."""
+    from acsg_desktop.core.demo_country import fictional_country_name
+
+    return fictional_country_name(code, current_language()) or _real_country_name(code)
+
+
 def is_country(code: str) -> bool:
-    """True when ``code`` is a two-letter code of a country Babel knows."""
-    return country_name(code) is not None
+    """True when ``code`` is a two-letter code of a real country Babel knows."""
+    return _real_country_name(code) is not None
