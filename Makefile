@@ -42,13 +42,17 @@ lint: $(BIN)/.installed ## Ruff, mypy (strict on the core) and the import contra
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+EXTRACT = $(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	-k pgettext:1c,2 --project="ACSG Desktop" --no-location --sort-output
+
 i18n: $(BIN)/.installed ## Extract messages, update and compile the catalogs
-	$(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
-		--project="ACSG Desktop" --no-location --sort-output -o translations/acsg.pot acsg_desktop
+	$(EXTRACT) -o translations/acsg.pot acsg_desktop
 	$(BIN)/pybabel update -D acsg -i translations/acsg.pot -d translations -l fr --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) catalogs i18n-check
 
-i18n-check: ## Fail on missing, fuzzy or badly formed French messages
+i18n-check: $(BIN)/.installed ## Fail on missing, fuzzy or badly formed French, or a stale acsg.pot
+	@mkdir -p build && $(EXTRACT) -o build/acsg.pot acsg_desktop >/dev/null 2>&1
+	$(BIN)/python tools/pot_is_current.py build/acsg.pot translations/acsg.pot
 	msgfmt --check -o /dev/null $(PO)
 	@! grep -n '^#, fuzzy' $(PO) || (echo "fuzzy messages in $(PO)" >&2; exit 1)
 	@test "$$(msgattrib --untranslated $(PO) | grep -c '^msgid')" -le 0 || \

@@ -129,7 +129,7 @@ def plain_sqlite_commit_p95(folder: Path, count: int) -> float:
 
 
 def answer_save_p95(folder: Path, count: int) -> float:
-    from acsg_desktop.core.assessment.model import Answer, AnswerKind
+    from acsg_desktop.core.records.assessment import Answer, AnswerKind
     from acsg_desktop.core.workspace import Workspace
 
     samples = []
@@ -166,7 +166,7 @@ def answer_figures() -> list[dict[str, object]]:
 
 
 def synthetic_guides(count: int) -> list:
-    from acsg_desktop.core.guides.model import Guide, GuideText
+    from acsg_desktop.core.records.guides import Guide, GuideText
 
     words = [
         "équité",
@@ -202,7 +202,7 @@ def synthetic_guides(count: int) -> list:
 def guide_search_figures() -> list[dict[str, object]]:
     import sqlite3
 
-    from acsg_desktop.core.guides.model import GuideFilters
+    from acsg_desktop.core.records.guides import GuideFilters
     from acsg_desktop.core.store.guide_repository import fts_query
     from acsg_desktop.core.workspace import Workspace
 
@@ -260,8 +260,7 @@ def package_figures() -> list[dict[str, object]]:
 
     import pikepdf
 
-    from acsg_desktop.core.demo import create_demo
-    from acsg_desktop.core.package.builder import export_package
+    from acsg_desktop.core.demo.build import create_demo
     from acsg_desktop.core.package.identities import IdentityStore
     from acsg_desktop.core.workspace import Workspace
 
@@ -273,7 +272,7 @@ def package_figures() -> list[dict[str, object]]:
             store.create("Bench", workspace.profiles.get(), passphrase)  # type: ignore[arg-type]
             out = Path(home) / "bench.acsgpkg"
             started = time.perf_counter()
-            export_package(workspace, demo.baseline.id, "Bench", passphrase, out, "en")
+            workspace.exports.export(demo.baseline.id, "Bench", passphrase, out, "en")
             values.append(time.perf_counter() - started)
             with (
                 zipfile.ZipFile(out) as archive,

@@ -12,10 +12,10 @@ from pathlib import Path
 from crash_test import KILLED, Child, Report, Say, Work, child_tail, fork_child
 
 from acsg_desktop.cli import main as acsg
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.fileio import TEMP_SUFFIX
 from acsg_desktop.core.i18n import set_language
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 from acsg_desktop.core.store.backup import backup_database, list_backups
 from acsg_desktop.core.store.database import backup_dir, database_path
 from acsg_desktop.core.store.health import check_database
@@ -223,7 +223,7 @@ class DemoFolder:
     export, backup and guide-import children."""
 
     def __init__(self, work: Path) -> None:
-        from acsg_desktop.core.demo import create_demo
+        from acsg_desktop.core.demo.build import create_demo
         from acsg_desktop.core.package.identities import IdentityStore
         from acsg_desktop.core.signing.keys import certificate_pem, create_identity
 

@@ -15,7 +15,7 @@ if not os.environ.get("DISPLAY"):
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.about_dialog import AboutDialog
@@ -45,7 +45,7 @@ def shoot_assessment(window: MainWindow, out: Path, prefix: str) -> None:
     wizard = page.wizard
     assert wizard is not None
     grab(window, out / f"{prefix}-wizard-contexts.png")
-    wizard.show_step(wizard.navigator.go_to("appeals.independence"))
+    wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))
     grab(window, out / f"{prefix}-wizard-indicator.png")
     wizard.show_step(wizard.navigator.go_to("review"))
     grab(window, out / f"{prefix}-wizard-review.png")
@@ -80,7 +80,6 @@ def shoot_guides(window: MainWindow, out: Path, prefix: str) -> None:
 
 
 def shoot_packages(window: MainWindow, out: Path, prefix: str) -> None:
-    from acsg_desktop.core.package.builder import export_package
     from acsg_desktop.core.package.identities import IdentityStore
 
     workspace = window._workspace
@@ -89,7 +88,7 @@ def shoot_packages(window: MainWindow, out: Path, prefix: str) -> None:
     baseline = workspace.assessments.list()[-1]
     target = out / f"{prefix}-package.acsgpkg"
     target.unlink(missing_ok=True)
-    export_package(workspace, baseline.id, DEMO_USER, passphrase, target, prefix)
+    workspace.exports.export(baseline.id, DEMO_USER, passphrase, target, prefix)
     window.show_area(window.pages.indexOf(window.packages_page))
     grab(window, out / f"{prefix}-packages.png")
 

@@ -9,9 +9,9 @@ from typing import Any
 from acsg_desktop.cli.common import emit
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import aim_label, percent_label
-from acsg_desktop.core.assessment.model import STATUS_LABELS
 from acsg_desktop.core.assessment.results import results_document
 from acsg_desktop.core.i18n import _, format_percent
+from acsg_desktop.core.records.assessment import STATUS_LABELS
 from acsg_desktop.core.workspace import Workspace
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from acsg_desktop.cli.common import emit
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
-from acsg_desktop.core.profile import Profile
+from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.store.database import backups_of, check_closed, database_path
 from acsg_desktop.core.store.health import StoreWriteError, describe_damage
 from acsg_desktop.core.workspace import Workspace, restore_into

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from acsg_desktop.cli.common import emit
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.workspace import Workspace
 

@@ -9,9 +9,9 @@ from typing import Any
 from acsg_desktop.cli.common import emit, read_certificates
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.bundle_build import build_bundle
-from acsg_desktop.core.guides.model import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
 from acsg_desktop.core.guides.service import indicators_helped, trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.records.guides import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
 from acsg_desktop.core.signing.keys import fingerprint, from_pkcs12
 from acsg_desktop.core.workspace import Workspace
 

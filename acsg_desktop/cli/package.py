@@ -128,11 +128,9 @@ def cmd_identity_export(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
-    from acsg_desktop.core.package.builder import export_package
 
     with Workspace.open(folder) as workspace:
-        result = export_package(
-            workspace,
+        result = workspace.exports.export(
             args.assessment,
             _person(args, workspace),
             read_passphrase(args.passphrase_file),

@@ -218,6 +218,26 @@ def countries() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: _sort_key(pair[1]))
 
 
+FICTIONAL_COUNTRY = "XA"  # user-assigned in ISO 3166-1: never a real State (the demo's)
+_FICTIONAL_NAMES = {
+    FICTIONAL_COUNTRY: {
+        "en": "Republic of Valdoria (fictional)",
+        "fr": "République de Valdorie (fictive)",
+    },
+}
+
+
+def is_fictional_country(code: str) -> bool:
+    """True for the user-assigned code of the demo's invented country (``XA``)."""
+    return code.strip().upper() in _FICTIONAL_NAMES
+
+
+def fictional_country_name(code: str, language: str) -> str | None:
+    """The invented name for ``code`` in ``language`` (English if not known), else None."""
+    names = _FICTIONAL_NAMES.get(code.strip().upper())
+    return None if names is None else names.get(language, names["en"])
+
+
 def _real_country_name(code: str) -> str | None:
     from babel import Locale
 
@@ -230,8 +250,6 @@ def _real_country_name(code: str) -> str | None:
 def country_name(code: str) -> str | None:
     """The name of the country ``code`` in the current language, or None if unknown (the
     demo's invented country, under a user-assigned code, has a name too)."""
-    from acsg_desktop.core.demo_country import fictional_country_name
-
     return fictional_country_name(code, current_language()) or _real_country_name(code)
 
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from acsg_desktop.core.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, set_language
-from acsg_desktop.core.settings import load_settings
+from acsg_desktop.core.preferences import load_settings
 
 
 def system_language() -> str:

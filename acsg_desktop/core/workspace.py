@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.assessment.service import AssessmentService
-from acsg_desktop.core.audit import ChainCheck, verify_chain
+from acsg_desktop.core.audit.chain import ChainCheck, verify_chain
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import GuideService
-from acsg_desktop.core.people import PeopleService
-from acsg_desktop.core.profile_service import ProfileService
+from acsg_desktop.core.people.profile_service import ProfileService
+from acsg_desktop.core.people.service import PeopleService
+from acsg_desktop.core.preferences import load_settings, save_settings
+from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.core.requests.service import RequestService
-from acsg_desktop.core.settings import load_settings, save_settings
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database, prepare_data_dir, restore_closed
 from acsg_desktop.core.store.lock import InstanceLock
@@ -32,7 +32,7 @@ class Workspace:
         self.profiles = ProfileService(database)
         self.assessments = AssessmentService(database)
         self.people = PeopleService(database)
-        self.requests = RequestService(database, self.people)
+        self.requests = RequestService(database)
         self.current_user = load_settings(data_dir).current_user
         self.guides = GuideService(database)
         self._exports: ExportService | None = None

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTra
 from PySide6.QtWidgets import QApplication
 
 from acsg_desktop.core import i18n
-from acsg_desktop.core.settings import load_settings, save_settings
+from acsg_desktop.core.preferences import load_settings, save_settings
 
 
 class LanguageSwitcher:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _, country_name
-from acsg_desktop.core.settings import load_settings, save_settings
+from acsg_desktop.core.preferences import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
 from acsg_desktop.gui.guides.guides_page import GuidesPage

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from acsg_desktop.core.profile import Profile
+from acsg_desktop.core.records.profile import Profile
 
 CHAD = Profile(
     country_code="TD",

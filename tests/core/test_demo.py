@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.assessment.model import AnswerKind
-from acsg_desktop.core.demo import (
+from acsg_desktop.core.demo.build import (
     EXCEPTIONS,
     PEOPLE,
     UNKNOWN_IN_BASELINE,
@@ -16,10 +15,12 @@ from acsg_desktop.core.demo import (
     create_demo,
     script_for,
 )
-from acsg_desktop.core.demo_country import DEMO_COUNTRY, fictional_country_name
-from acsg_desktop.core.i18n import is_country
-from acsg_desktop.core.profile import Profile, validate_profile
-from acsg_desktop.core.requests.model import PartnerKind, RequestStatus
+from acsg_desktop.core.demo.country import DEMO_COUNTRY
+from acsg_desktop.core.i18n import fictional_country_name, is_country
+from acsg_desktop.core.people.profile import validate_profile
+from acsg_desktop.core.records.assessment import AnswerKind
+from acsg_desktop.core.records.profile import Profile
+from acsg_desktop.core.records.requests import PartnerKind, RequestStatus
 from acsg_desktop.core.workspace import Workspace
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from acsg_desktop.core.errors import DataFolderError
 from acsg_desktop.core.fileio import remove_leftovers, write_text_atomically
-from acsg_desktop.core.settings import Settings, load_settings, save_settings, settings_path
+from acsg_desktop.core.preferences import Settings, load_settings, save_settings, settings_path
 from acsg_desktop.core.store.database import prepare_data_dir
 
 

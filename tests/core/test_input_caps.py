@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.assessment.service import AssessmentError
-from acsg_desktop.core.people import PersonError
-from acsg_desktop.core.profile import ProfileInvalidError, validate_profile
+from acsg_desktop.core.people.profile import ProfileInvalidError, validate_profile
+from acsg_desktop.core.people.service import PersonError
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 from acsg_desktop.core.requests.validation import completeness, request_problems
 from acsg_desktop.core.workspace import Workspace
 from tests.core.helpers import CHAD

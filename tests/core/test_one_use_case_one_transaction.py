@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.errors import ConflictError
 from acsg_desktop.core.i18n import language_as
-from acsg_desktop.core.people import PeopleService
-from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
+from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.requests.service import RequestService
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.workspace import Workspace
@@ -25,7 +24,7 @@ def workspace(tmp_path: Path):
 
 def second_desk(workspace: Workspace) -> RequestService:
     """Another official's services over the same database (as on an office server)."""
-    return RequestService(workspace.database, PeopleService(workspace.database))
+    return RequestService(workspace.database)
 
 
 def test_two_officials_editing_one_request_give_one_success_and_one_conflict(workspace) -> None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.profile import ProfileInvalidError, validate_profile
+from acsg_desktop.core.people.profile import ProfileInvalidError, validate_profile
 from acsg_desktop.core.workspace import Workspace
 from tests.core.helpers import CHAD
 

@@ -4,8 +4,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from acsg_desktop.core.assessment.model import AnswerKind
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
+from acsg_desktop.core.records.assessment import AnswerKind
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.wizard import AssessmentWizard
 from acsg_desktop.gui.language import LanguageSwitcher

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.store.lock import InstanceLock
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui import startup

@@ -3,7 +3,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.package.identities import IdentityStore
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from acsg_desktop.core.profile import Profile, ProfileInvalidError
+from acsg_desktop.core.people.profile import ProfileInvalidError
+from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.profile_form import ProfileForm

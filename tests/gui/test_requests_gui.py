@@ -4,8 +4,8 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from acsg_desktop.core.demo import create_demo
-from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.demo.build import create_demo
+from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow

@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from acsg_desktop.core import i18n
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.requests.request_table_model import (
     COL_ID,

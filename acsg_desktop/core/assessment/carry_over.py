@@ -22,9 +22,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.framework.model import LEVELS, Condition, Framework, Indicator, Text
 from acsg_desktop.core.i18n import N_, SOURCE_LANGUAGE
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 
 
 class Reason(StrEnum):

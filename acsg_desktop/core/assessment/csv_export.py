@@ -12,11 +12,11 @@ import io
 from pathlib import Path
 
 from acsg_desktop.core.assessment.labels import answer_label
-from acsg_desktop.core.assessment.model import Answer, AnswerKind, AssessmentSummary
 from acsg_desktop.core.assessment.scoring import Scores, level_percent
 from acsg_desktop.core.fileio import write_text_atomically
 from acsg_desktop.core.framework.model import Framework, Indicator
 from acsg_desktop.core.i18n import N_, _, current_language, format_number
+from acsg_desktop.core.records.assessment import Answer, AnswerKind, AssessmentSummary
 from acsg_desktop.core.text_rules import clean
 
 FORMULA_STARTS = frozenset("=+-@\t\r")

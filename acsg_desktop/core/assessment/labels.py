@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.i18n import N_, _, format_percent
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 
 AIM_LABELS = {
     "fairness": N_("Fairness"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from acsg_desktop.core.assessment.model import Answer, is_complete
 from acsg_desktop.core.framework.model import Area, Framework
+from acsg_desktop.core.records.assessment import Answer, is_complete
 
 CONTEXT_STEP = "contexts"
 REVIEW_STEP = "review"

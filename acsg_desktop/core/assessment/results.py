@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from acsg_desktop.core.assessment.model import AssessmentSummary
 from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.framework.model import Framework
+from acsg_desktop.core.records.assessment import AssessmentSummary
 
 
 @dataclass(frozen=True)

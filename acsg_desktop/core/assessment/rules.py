@@ -6,9 +6,9 @@ screen ask the same rules instead of writing its own copy of them.
 
 from __future__ import annotations
 
-from acsg_desktop.core.assessment.model import EVIDENCE_FROM_LEVEL
 from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.framework.model import LEVELS, Framework, Text
+from acsg_desktop.core.records.assessment import EVIDENCE_FROM_LEVEL
 
 
 def answer_levels() -> tuple[int, ...]:

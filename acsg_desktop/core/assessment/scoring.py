@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind, is_complete
 from acsg_desktop.core.framework.model import AIMS, Framework, Indicator
+from acsg_desktop.core.records.assessment import Answer, AnswerKind, is_complete
 
 MAX_LEVEL = 5
 

@@ -9,17 +9,17 @@ from dataclasses import replace
 from typing import Any
 
 from acsg_desktop.core.assessment.carry_over import CarryOverReport, carry_over
-from acsg_desktop.core.assessment.model import (
-    Answer,
-    AssessmentStatus,
-    AssessmentSummary,
-)
 from acsg_desktop.core.assessment.scoring import Scores, score
-from acsg_desktop.core.audit import AuditEntry, conflict_with
+from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.loader import framework_from_source, load_framework
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, ngettext
+from acsg_desktop.core.records.assessment import (
+    Answer,
+    AssessmentStatus,
+    AssessmentSummary,
+)
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository, utc_now
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
@@ -284,6 +284,22 @@ class AssessmentService:
         """Remember where the user is, so that the wizard reopens there."""
         with self._database.unit_of_work() as session:
             AssessmentRepository(session).set_cursor(assessment_id, step)
+
+    def with_completion(self) -> builtins.list[tuple[AssessmentSummary, float]]:
+        """Every assessment with its completion (0 to 1), read in two queries whatever their
+        number (the frameworks are cached snapshots)."""
+        with self._database.unit_of_work() as session:
+            repository = AssessmentRepository(session)
+            summaries, answers = repository.list(), repository.all_answers()
+        return [
+            (
+                summary,
+                score(
+                    self.framework_of(summary), answers.get(summary.id, {}), summary.contexts
+                ).completion,
+            )
+            for summary in summaries
+        ]
 
     def scores(self, assessment_id: int) -> Scores:
         summary = self.get(assessment_id)

@@ -19,8 +19,8 @@ from acsg_desktop.core.envelope.signed import check_signature, listing_problems,
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.bundle_format import CAPS, GUIDE_NAME, MANIFEST, allowed_name
 from acsg_desktop.core.guides.loader import GuideError, guides_from_files
-from acsg_desktop.core.guides.model import Guide
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.guides import Guide
 from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.core.signing.cms import SignatureError
 from acsg_desktop.core.strict_json import JsonDocumentError, strict_json

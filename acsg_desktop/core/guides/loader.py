@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.guides.model import Guide, GuideText
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.guides import Guide, GuideText
 from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.paths import resources_dir
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from acsg_desktop import __version__
 from acsg_desktop.core.framework.model import Framework, Indicator
 from acsg_desktop.core.guides.loader import GuideError, load_shipped_guides, shipped_version
-from acsg_desktop.core.guides.model import Guide, GuideFilters, GuideSummary, SearchHit
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.guides import Guide, GuideFilters, GuideSummary, SearchHit
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.guide_repository import GuideRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository

@@ -14,11 +14,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.assessment.service import AssessmentService
-from acsg_desktop.core.audit import verify_chain
+from acsg_desktop.core.audit.chain import verify_chain
 from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _, language_as
@@ -28,7 +26,8 @@ from acsg_desktop.core.package.document import ExportSource, package_document, r
 from acsg_desktop.core.package.identities import IdentityStore
 from acsg_desktop.core.package.model import PackageDocument, to_json
 from acsg_desktop.core.package.verify import verify_package
-from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.records.assessment import AssessmentStatus
+from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.requests.workflow import can_move
 from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.core.signing.keys import Identity, fingerprint
@@ -44,9 +43,6 @@ from acsg_desktop.core.store.package_repository import (
     Reservation,
 )
 from acsg_desktop.core.store.request_repository import RequestRepository
-
-if TYPE_CHECKING:
-    from acsg_desktop.core.workspace import Workspace
 
 
 class PackageError(AcsgError):
@@ -132,18 +128,6 @@ def _checked_document(source: ExportSource, person: str, language: str) -> Packa
     if problem:
         raise PackageError(problem)
     return document
-
-
-def export_package(
-    workspace: Workspace,
-    assessment_id: int,
-    person: str,
-    passphrase: bytes,
-    out: Path,
-    language: str,
-) -> ExportResult:
-    """``workspace.exports.export(...)``, for callers that hold a workspace."""
-    return workspace.exports.export(assessment_id, person, passphrase, out, language)
 
 
 def _write(out: Path, data: bytes) -> None:

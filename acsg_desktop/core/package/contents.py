@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from acsg_desktop import __version__
-from acsg_desktop.core.audit import ChainCheck
+from acsg_desktop.core.audit.chain import ChainCheck
 from acsg_desktop.core.envelope.writer import envelope_bytes
 from acsg_desktop.core.i18n import _, language_as
 from acsg_desktop.core.package import layout

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from acsg_desktop import __version__
-from acsg_desktop.core.assessment.model import Answer, AssessmentSummary
 from acsg_desktop.core.assessment.results import gap_entry, rounded
 from acsg_desktop.core.assessment.scoring import Scores, score
 from acsg_desktop.core.assessment.service import AssessmentService
@@ -29,9 +28,10 @@ from acsg_desktop.core.package.model import (
     RequestEntry,
     ScoreEntry,
 )
-from acsg_desktop.core.profile import Profile
-from acsg_desktop.core.requests.codec import content_to_dict
-from acsg_desktop.core.requests.model import SupportRequest
+from acsg_desktop.core.records.assessment import Answer, AssessmentSummary
+from acsg_desktop.core.records.profile import Profile
+from acsg_desktop.core.records.request_codec import content_to_dict
+from acsg_desktop.core.records.requests import SupportRequest
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.profile_repository import ProfileRepository

@@ -13,7 +13,7 @@ from cryptography.x509.oid import NameOID
 from acsg_desktop.core.envelope.format import sha256_hex
 from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.profile import Profile
+from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.signing.keys import (
     Identity,
     IdentityError,

@@ -11,10 +11,10 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from acsg_desktop.core.assessment.labels import KIND_LABELS, aim_label, percent_label
-from acsg_desktop.core.assessment.model import AnswerKind
-from acsg_desktop.core.i18n import _, country_name, format_money
+from acsg_desktop.core.i18n import _, country_name, format_money, pgettext
 from acsg_desktop.core.package.model import AnswerEntry, PackageDocument, RequestEntry
-from acsg_desktop.core.requests.codec import content_from_dict
+from acsg_desktop.core.records.assessment import AnswerKind
+from acsg_desktop.core.records.request_codec import content_from_dict
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.text_rules import clean
 from acsg_desktop.paths import resources_dir
@@ -184,7 +184,16 @@ def _summary(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
 
 def _gaps(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     rows = [
-        [_p(h, s["small"]) for h in ("#", _("Indicator"), _("Level"), _("Target"), _("Next step"))]
+        [
+            _p(h, s["small"])
+            for h in (
+                "#",
+                _("Indicator"),
+                _("Level"),
+                pgettext("capacity level", "Target"),
+                _("Next step"),
+            )
+        ]
     ]
     for rank, gap in enumerate(document.gaps, start=1):
         rows.append(

@@ -13,7 +13,7 @@ import re
 from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.framework.model import AIMS, Framework, Text
 from acsg_desktop.core.i18n import SOURCE_LANGUAGE, _, current_language
-from acsg_desktop.core.requests.model import Focus, RequestContent
+from acsg_desktop.core.records.requests import Focus, RequestContent
 
 MAX_TITLE = 150
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from acsg_desktop.core.requests.model import RequestStatus, SupportRequest, SupportType
+from acsg_desktop.core.records.requests import RequestStatus, SupportRequest, SupportType
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from acsg_desktop.core.i18n import N_, _
-from acsg_desktop.core.requests.model import (
+from acsg_desktop.core.records.requests import (
     Focus,
     Modality,
     PartnerKind,

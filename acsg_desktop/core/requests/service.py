@@ -9,13 +9,12 @@ from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any
 
-from acsg_desktop.core.audit import AuditEntry, conflict_with
+from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.people import PeopleService
-from acsg_desktop.core.requests.codec import content_to_dict
+from acsg_desktop.core.records.request_codec import content_to_dict
+from acsg_desktop.core.records.requests import RequestContent, RequestStatus, SupportRequest
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.model import RequestContent, RequestStatus, SupportRequest
 from acsg_desktop.core.requests.validation import (
     checked_content,
     request_problems,
@@ -78,9 +77,8 @@ def _changed_fields(before: RequestContent, after: RequestContent) -> list[tuple
 class RequestService:
     """Everything the request screens and the CLI do with support requests."""
 
-    def __init__(self, database: Database, people: PeopleService) -> None:
+    def __init__(self, database: Database) -> None:
         self._database = database
-        self._people = people
 
     def list(self) -> list[SupportRequest]:
         with self._database.unit_of_work() as session:

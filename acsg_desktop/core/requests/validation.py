@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.requests.model import RequestContent
+from acsg_desktop.core.records.requests import RequestContent
 from acsg_desktop.core.text_rules import REQUEST_FIELDS, cleaned, text_problems
 
 MIN_DESCRIPTION = 40

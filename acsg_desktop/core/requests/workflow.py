@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.records.requests import RequestStatus
 
 S = RequestStatus
 TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {

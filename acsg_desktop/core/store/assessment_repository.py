@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.assessment.model import (
+from acsg_desktop.core.records.assessment import (
     Answer,
     AnswerKind,
     AssessmentStatus,
@@ -196,6 +196,13 @@ class AssessmentRepository:
             select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)
         )
         return {row.indicator_id: _answer(row) for row in rows}
+
+    def all_answers(self) -> dict[int, dict[str, Answer]]:
+        """Every answer of every assessment, in one query (for lists that show completion)."""
+        found: dict[int, dict[str, Answer]] = {}
+        for row in self._session.scalars(select(AnswerRow)):
+            found.setdefault(row.assessment_id, {})[row.indicator_id] = _answer(row)
+        return found
 
     def answer(self, assessment_id: int, indicator_id: str) -> Answer | None:
         """The stored answer to one indicator, if any."""

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.audit import GENESIS, AuditEntry, expected_hash
+from acsg_desktop.core.audit.chain import GENESIS, AuditEntry, expected_hash
 from acsg_desktop.core.store.rows import AuditRow
 
 BATCH = 500

@@ -8,7 +8,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from acsg_desktop.core.audit import GENESIS, ChainCheck
+from acsg_desktop.core.audit.chain import GENESIS, ChainCheck
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.fileio import TEMP_SUFFIX, fsync_folder
 from acsg_desktop.core.i18n import _
@@ -163,7 +163,7 @@ def backup_audit_chain(backup: Path) -> ChainCheck:
     from sqlalchemy.orm import Session
     from sqlalchemy.pool import NullPool
 
-    from acsg_desktop.core.audit import verify_chain
+    from acsg_desktop.core.audit.chain import verify_chain
     from acsg_desktop.core.store.audit_repository import AuditRepository
 
     # Read-write, as check_database does: a read-only connection would leave -wal and -shm

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.guides.model import (
+from acsg_desktop.core.records.guides import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     Guide,

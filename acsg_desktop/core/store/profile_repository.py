@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.profile import Profile
+from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.store.rows import AuthorityProfileRow
 
 PROFILE_ID = 1

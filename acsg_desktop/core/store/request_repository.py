@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.requests.codec import content_from_json, content_to_json
-from acsg_desktop.core.requests.model import (
+from acsg_desktop.core.records.request_codec import content_from_json, content_to_json
+from acsg_desktop.core.records.requests import (
     Comment,
     RequestContent,
     RequestStatus,

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from acsg_desktop.core.assessment.model import STATUS_LABELS, AssessmentSummary
 from acsg_desktop.core.i18n import N_, _, format_datetime, format_percent
+from acsg_desktop.core.records.assessment import STATUS_LABELS, AssessmentSummary
 from acsg_desktop.gui.widgets.table_model import RowTableModel
 
 COL_TITLE, COL_YEAR, COL_STATUS, COL_COMPLETION, COL_FRAMEWORK, COL_UPDATED = range(6)
@@ -16,14 +16,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
-class AssessmentRow:
+class AssessmentListEntry:
     """What one line of the list shows."""
 
     summary: AssessmentSummary
     completion: float
 
 
-class AssessmentTableModel(RowTableModel[AssessmentRow]):
+class AssessmentTableModel(RowTableModel[AssessmentListEntry]):
     """Assessments, newest first; the id of each is under ``ID_ROLE``."""
 
     headers = (
@@ -35,10 +35,10 @@ class AssessmentTableModel(RowTableModel[AssessmentRow]):
         N_("Updated"),
     )
 
-    def extra(self, row: AssessmentRow, column: int, role: int) -> Any:
+    def extra(self, row: AssessmentListEntry, column: int, role: int) -> Any:
         return row.summary.id if role == ID_ROLE else None
 
-    def display(self, row: AssessmentRow, column: int) -> str:
+    def display(self, row: AssessmentListEntry, column: int) -> str:
         summary = row.summary
         values = {
             COL_TITLE: summary.title,

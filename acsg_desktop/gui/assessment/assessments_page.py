@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.guides.model import GuideFilters
 from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.records.assessment import AssessmentStatus
+from acsg_desktop.core.records.guides import GuideFilters
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessment_table_model import (
     COL_TITLE,
-    AssessmentRow,
+    AssessmentListEntry,
     AssessmentTableModel,
 )
 from acsg_desktop.gui.assessment.new_assessment_dialog import CarryOverDialog, NewAssessmentDialog
@@ -96,9 +96,7 @@ class AssessmentsPage(Retranslatable, QWidget):
 
     def reload(self) -> None:
         """Re-read the list from the database."""
-        rows = [
-            AssessmentRow(s, self._service.scores(s.id).completion) for s in self._service.list()
-        ]
+        rows = [AssessmentListEntry(s, done) for s, done in self._service.with_completion()]
         self.model.set_rows(rows)
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)

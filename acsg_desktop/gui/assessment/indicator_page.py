@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.assessment.labels import level_name
-from acsg_desktop.core.assessment.model import Answer, AnswerKind, answer_problems
 from acsg_desktop.core.assessment.rules import answer_levels, evidence_from_level
 from acsg_desktop.core.framework.model import Area, Indicator
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.assessment import Answer, AnswerKind, answer_problems
 from acsg_desktop.core.text_rules import ANSWER_FIELDS
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.assessment.carry_over import REASON_LABELS, CarryOverReport, Reason
-from acsg_desktop.core.assessment.model import AssessmentSummary
 from acsg_desktop.core.assessment.service import MAX_YEAR, MIN_YEAR
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, ngettext
+from acsg_desktop.core.records.assessment import AssessmentSummary
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acsg_desktop.core.assessment.model import Answer, answer_problems
 from acsg_desktop.core.assessment.scoring import Scores
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, format_percent
+from acsg_desktop.core.records.assessment import Answer, answer_problems
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1

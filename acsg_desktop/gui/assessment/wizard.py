@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acsg_desktop.core.assessment.model import Answer, AssessmentStatus, answer_problems
 from acsg_desktop.core.assessment.navigator import CONTEXT_STEP, REVIEW_STEP, AssessmentNavigator
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _, format_number
+from acsg_desktop.core.records.assessment import Answer, AssessmentStatus, answer_problems
 from acsg_desktop.gui.assessment.context_page import ContextPage
 from acsg_desktop.gui.assessment.indicator_page import IndicatorPage
 from acsg_desktop.gui.assessment.review_page import ReviewPage

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.framework.model import Framework
-from acsg_desktop.core.guides.model import Guide
 from acsg_desktop.core.guides.render import side_by_side_html, single_html
 from acsg_desktop.core.guides.service import GuideService, indicators_helped
 from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.records.guides import Guide
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 SIDE_BY_SIDE = "both"

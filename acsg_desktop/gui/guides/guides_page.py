@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label
 from acsg_desktop.core.display import escape_controls
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.guides.model import (
+from acsg_desktop.core.guides.service import trusted_certificates
+from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.records.guides import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     REGION_LABELS,
     TYPE_LABELS,
     GuideFilters,
 )
-from acsg_desktop.core.guides.service import trusted_certificates
-from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.guides.guide_reader import GuideReader
 from acsg_desktop.gui.widgets.html_delegate import HTML_ROLE, HtmlItemDelegate

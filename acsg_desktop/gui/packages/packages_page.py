@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acsg_desktop.core.assessment.model import AssessmentStatus
 from acsg_desktop.core.display import escape_controls
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, _, current_language, format_datetime
 from acsg_desktop.core.package.outbox import STATUS_LABELS, Outbox
+from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.packages.identity_box import IdentityBox
 from acsg_desktop.gui.packages.passphrase import ask_passphrase
@@ -145,13 +145,11 @@ class PackagesPage(Retranslatable, QWidget):
         )
         if not name or passphrase is None:
             return
-        from acsg_desktop.core.package.builder import export_package
 
         workspace, language = self._workspace, str(self.language.currentData())
         self._busy(True)
         run_in_background(
-            lambda: export_package(
-                workspace,
+            lambda: workspace.exports.export(
                 int(assessment_id),
                 workspace.current_user,
                 passphrase,

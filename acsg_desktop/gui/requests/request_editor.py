@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.requests import SupportRequest
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.model import SupportRequest
 from acsg_desktop.core.requests.service import RequestError, RequestService
 from acsg_desktop.core.requests.validation import completeness, request_problems
 from acsg_desktop.core.requests.workflow import (

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.assessment.labels import aim_label
 from acsg_desktop.core.framework.model import AIMS, Framework
 from acsg_desktop.core.i18n import N_, _, current_language, format_money
-from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.model import (
+from acsg_desktop.core.records.requests import (
     Focus,
     Modality,
     PartnerKind,
     RequestContent,
     SupportType,
 )
+from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.text_rules import REQUEST_FIELDS
 from acsg_desktop.gui.widgets.choice_boxes import ChoiceBoxes
 from acsg_desktop.gui.widgets.retranslate import Retranslatable

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from acsg_desktop.core.i18n import N_, format_datetime, format_percent
+from acsg_desktop.core.records.requests import SupportRequest
 from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.model import SupportRequest
 from acsg_desktop.core.requests.validation import completeness
 from acsg_desktop.gui.widgets.table_model import ROW_ROLE, RowTableModel
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.requests import RequestContent, RequestStatus, SupportType
 from acsg_desktop.core.requests.drafting import draft_from_gaps
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.model import RequestContent, RequestStatus, SupportType
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.requests.request_editor import RequestEditor
 from acsg_desktop.gui.requests.request_table_model import (

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.i18n import _, format_datetime
-from acsg_desktop.core.requests.model import Comment, SupportRequest
+from acsg_desktop.core.records.requests import Comment, SupportRequest
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 1

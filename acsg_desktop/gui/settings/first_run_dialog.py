@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.profile_service import ProfileService
+from acsg_desktop.core.people.profile_service import ProfileService
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.profile_form import ProfileForm
 from acsg_desktop.gui.widgets.retranslate import Retranslatable

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _
-from acsg_desktop.core.profile import FIELDS, Profile, ProfileInvalidError, validate_profile
-from acsg_desktop.core.profile_service import ProfileService
+from acsg_desktop.core.people.profile import ProfileInvalidError, validate_profile
+from acsg_desktop.core.people.profile_service import ProfileService
+from acsg_desktop.core.records.profile import FIELDS, Profile
 from acsg_desktop.core.text_rules import PROFILE_FIELDS
 from acsg_desktop.gui.widgets.country_combo import CountryComboBox
 from acsg_desktop.gui.widgets.retranslate import Retranslatable

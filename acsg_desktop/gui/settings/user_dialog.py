@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.people import role_label
+from acsg_desktop.core.people.service import role_label
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from acsg_desktop.core.audit import AuditEntry
+from acsg_desktop.core.audit.chain import AuditEntry
 from acsg_desktop.gui.widgets.history_view import HistoryView
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acsg_desktop.core.audit import AuditEntry
-from acsg_desktop.core.audit_labels import action_label, value_label
+from acsg_desktop.core.audit.chain import AuditEntry
+from acsg_desktop.core.audit.labels import action_label, value_label
 from acsg_desktop.core.i18n import N_, _, format_datetime
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 

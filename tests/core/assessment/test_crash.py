@@ -12,7 +12,7 @@ from acsg_desktop.core.workspace import Workspace
 ANSWERING = """
 import sys
 from pathlib import Path
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 from acsg_desktop.core.workspace import Workspace
 workspace = Workspace.open(Path(sys.argv[1]))
 service = workspace.assessments

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv, spreadsheet_cell
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.assessment.scoring import score
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 from acsg_desktop.core.workspace import Workspace
 
 INDICATOR, NOTE, EVIDENCE, ANSWERED_BY = 1, 8, 9, 10

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from acsg_desktop.core.assessment.carry_over import Reason, carry_over
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.framework.loader import load_framework
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 from acsg_desktop.core.workspace import Workspace
 
 FROZEN_2026_1 = Path(__file__).parent / "data" / "framework-2026.1"

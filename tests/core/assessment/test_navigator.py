@@ -1,8 +1,8 @@
 import pytest
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.assessment.navigator import CONTEXT_STEP, REVIEW_STEP, AssessmentNavigator
 from acsg_desktop.core.framework.loader import load_framework
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import pytest
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind, answer_problems
 from acsg_desktop.core.assessment.navigator import AssessmentNavigator
 from acsg_desktop.core.assessment.rules import (
     answer_levels,
@@ -17,6 +16,7 @@ from acsg_desktop.core.assessment.rules import (
 from acsg_desktop.core.assessment.scoring import Gap, GapKind
 from acsg_desktop.core.framework.loader import load_framework
 from acsg_desktop.core.framework.model import Condition, Framework, Text
+from acsg_desktop.core.records.assessment import Answer, AnswerKind, answer_problems
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.assessment.scoring import GapKind, level_percent, score
 from acsg_desktop.core.framework.loader import load_framework
 from acsg_desktop.core.framework.model import AIMS
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
 
 FRAMEWORK = load_framework()
 IDS = [indicator.id for indicator in FRAMEWORK.indicators]

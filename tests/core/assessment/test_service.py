@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind, AssessmentStatus
 from acsg_desktop.core.assessment.service import AssessmentError
 from acsg_desktop.core.framework.loader import framework_folder, load_framework
+from acsg_desktop.core.records.assessment import Answer, AnswerKind, AssessmentStatus
 from acsg_desktop.core.store.database import StoreWriteError, database_path
 from acsg_desktop.core.workspace import Workspace
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.guides.model import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
+from acsg_desktop.core.records.guides import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
 from acsg_desktop.core.store.guide_repository import fts_query
 from acsg_desktop.core.workspace import Workspace
 

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.envelope.format import sums_text
-from acsg_desktop.core.package.builder import export_package
 from acsg_desktop.core.package.identities import IdentityStore
 from acsg_desktop.core.signing.cms import sign_detached
 from acsg_desktop.core.workspace import Workspace
@@ -53,7 +52,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     with Workspace.open(result.data) as workspace:
         demo = create_demo(workspace, "fr")
         IdentityStore(result.data).create(SIGNATORY, workspace.profiles.get(), PASSPHRASE)
-        export_package(workspace, demo.baseline.id, SIGNATORY, PASSPHRASE, result.first, "fr")
+        workspace.exports.export(demo.baseline.id, SIGNATORY, PASSPHRASE, result.first, "fr")
         in_review = next(r for r in demo.requests if r.status.value == "in_review")
         workspace.requests.respond(
             in_review.id,
@@ -62,7 +61,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
             actor="Idriss Abakar",
         )
         workspace.requests.approve(in_review.id, actor=SIGNATORY)
-        export_package(workspace, demo.baseline.id, SIGNATORY, PASSPHRASE, result.second, "en")
+        workspace.exports.export(demo.baseline.id, SIGNATORY, PASSPHRASE, result.second, "en")
     return result
 
 

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.assessment.model import AssessmentStatus
-from acsg_desktop.core.package.builder import PackageError, export_package
+from acsg_desktop.core.package.builder import PackageError
 from acsg_desktop.core.package.identities import IdentityStore
-from acsg_desktop.core.profile import Profile
-from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.records.assessment import AssessmentStatus
+from acsg_desktop.core.records.profile import Profile
+from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.signing.keys import IdentityError, certificate_pem, create_identity
 from acsg_desktop.core.workspace import Workspace
 from tests.core.package.conftest import PASSPHRASE, SIGNATORY, Exported
@@ -64,19 +64,18 @@ def test_export_locks_and_recognises_the_same_content(exported: Exported, tmp_pa
         assert workspace.assessments.get(baseline.id).status is AssessmentStatus.LOCKED
         statuses = {r.status for r in workspace.requests.list()}
         assert RequestStatus.EXPORTED in statuses and RequestStatus.APPROVED not in statuses
-        again = export_package(
-            workspace, baseline.id, SIGNATORY, PASSPHRASE, tmp_path / "again.acsgpkg", "fr"
+        again = workspace.exports.export(
+            baseline.id, SIGNATORY, PASSPHRASE, tmp_path / "again.acsgpkg", "fr"
         )
         assert again.reused and again.record.sequence == 2
         assert not (tmp_path / "again.acsgpkg").exists()
         follow_up = workspace.assessments.list()[0]
         with pytest.raises(PackageError, match="Only a completed assessment"):
-            export_package(
-                workspace, follow_up.id, SIGNATORY, PASSPHRASE, tmp_path / "draft.acsgpkg", "fr"
+            workspace.exports.export(
+                follow_up.id, SIGNATORY, PASSPHRASE, tmp_path / "draft.acsgpkg", "fr"
             )
         with pytest.raises(IdentityError, match="Wrong passphrase"):
-            export_package(
-                workspace,
+            workspace.exports.export(
                 baseline.id,
                 SIGNATORY,
                 b"wrong passphrase!",

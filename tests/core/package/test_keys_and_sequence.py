@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.package import builder
-from acsg_desktop.core.package.builder import PackageError, export_package
+from acsg_desktop.core.package.builder import PackageError
 from acsg_desktop.core.package.identities import IdentityStore
 from acsg_desktop.core.package.outbox import Outbox
 from acsg_desktop.core.package.verify import verify_package
@@ -94,12 +94,10 @@ def test_exporting_onto_an_unwritable_target_is_a_clear_error(demo_folder, tmp_p
     blocker.write_text("a file where a folder should be")
     with Workspace.open(data) as workspace:
         with pytest.raises(PackageError, match="could not be written"):
-            export_package(
-                workspace, assessment, SIGNATORY, PASSPHRASE, blocker / "p.acsgpkg", "en"
-            )
+            workspace.exports.export(assessment, SIGNATORY, PASSPHRASE, blocker / "p.acsgpkg", "en")
         assert Outbox(workspace.database).packages() == []
-        result = export_package(
-            workspace, assessment, SIGNATORY, PASSPHRASE, tmp_path / "p.acsgpkg", "en"
+        result = workspace.exports.export(
+            assessment, SIGNATORY, PASSPHRASE, tmp_path / "p.acsgpkg", "en"
         )
     assert result.record.sequence == 2  # number 1 was reserved by the failed attempt
 
@@ -116,11 +114,11 @@ def test_a_stop_between_writing_and_recording_never_repeats_a_sequence(
     with Workspace.open(data) as workspace:
         monkeypatch.setattr(builder, "record_contents", killed)
         with pytest.raises(SystemExit):
-            export_package(workspace, assessment, SIGNATORY, PASSPHRASE, first, "en")
+            workspace.exports.export(assessment, SIGNATORY, PASSPHRASE, first, "en")
         assert first.is_file() and Outbox(workspace.database).packages() == []
     monkeypatch.undo()
     with Workspace.open(data) as workspace:
-        again = export_package(workspace, assessment, SIGNATORY, PASSPHRASE, first, "en")
+        again = workspace.exports.export(assessment, SIGNATORY, PASSPHRASE, first, "en")
         packages = Outbox(workspace.database).packages()
         status = workspace.assessments.get(assessment).status.value
     # the interrupted package is adopted, as written: sequence 1, the same bytes
@@ -143,9 +141,9 @@ def test_a_stop_before_the_file_was_complete_retires_the_number(
     with Workspace.open(data) as workspace:
         monkeypatch.setattr(builder, "_write", killed)
         with pytest.raises(SystemExit):
-            export_package(workspace, assessment, SIGNATORY, PASSPHRASE, target, "en")
+            workspace.exports.export(assessment, SIGNATORY, PASSPHRASE, target, "en")
     monkeypatch.undo()
     with Workspace.open(data) as workspace:
-        result = export_package(workspace, assessment, SIGNATORY, PASSPHRASE, target, "en")
+        result = workspace.exports.export(assessment, SIGNATORY, PASSPHRASE, target, "en")
     assert result.record.sequence == 2 and not result.reused
     assert verify_package(target).manifest["sequence"] == 2

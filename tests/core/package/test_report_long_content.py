@@ -13,7 +13,7 @@ from typing import Any
 import pikepdf
 import pytest
 
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.package.document import package_document, read_source
 from acsg_desktop.core.package.model import PackageDocument
 from acsg_desktop.core.package.report import build_report

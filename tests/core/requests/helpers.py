@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from acsg_desktop.core.requests.model import (
+from acsg_desktop.core.records.requests import (
     Focus,
     Modality,
     PartnerKind,

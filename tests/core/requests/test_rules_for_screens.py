@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from acsg_desktop.core.requests.codec import request_to_dict
-from acsg_desktop.core.requests.filters import RequestFilter, filter_requests
-from acsg_desktop.core.requests.model import (
+from acsg_desktop.core.records.request_codec import request_to_dict
+from acsg_desktop.core.records.requests import (
     Comment,
     RequestStatus,
     SupportRequest,
     SupportType,
 )
+from acsg_desktop.core.requests.filters import RequestFilter, filter_requests
 from acsg_desktop.core.requests.workflow import RequestAction, available_actions, is_editable
 from tests.core.requests.helpers import COMPLETE, DRAFTER, REVIEWER
 

@@ -3,17 +3,17 @@ from decimal import Decimal
 
 import pytest
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind
 from acsg_desktop.core.assessment.scoring import score
 from acsg_desktop.core.framework.loader import load_framework
-from acsg_desktop.core.requests.codec import content_from_json, content_to_json
+from acsg_desktop.core.records.assessment import Answer, AnswerKind
+from acsg_desktop.core.records.request_codec import content_from_json, content_to_json
+from acsg_desktop.core.records.requests import Focus, RequestContent
 from acsg_desktop.core.requests.drafting import (
     draft_from_gaps,
     plan_in_english,
     plan_in_french,
     plan_step,
 )
-from acsg_desktop.core.requests.model import Focus, RequestContent
 from acsg_desktop.core.requests.validation import completeness, request_problems
 from tests.core.requests.helpers import COMPLETE, incomplete
 

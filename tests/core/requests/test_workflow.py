@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.requests.model import RequestStatus
+from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.requests.service import RequestError
 from acsg_desktop.core.requests.workflow import TRANSITIONS, can_move
 from acsg_desktop.core.store.database import database_path
@@ -132,7 +132,7 @@ def test_deleting_an_entry_breaks_the_chain_at_the_next_one(tmp_path: Path) -> N
 
 
 def test_answers_are_audited_with_old_and_new_values(workspace: Workspace) -> None:
-    from acsg_desktop.core.assessment.model import Answer, AnswerKind
+    from acsg_desktop.core.records.assessment import Answer, AnswerKind
 
     service = workspace.assessments
     created = service.create("2026", 2026, actor=REVIEWER)

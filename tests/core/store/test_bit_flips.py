@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from acsg_desktop.core.demo import create_demo
+from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.store.database import DatabaseDamagedError, StoreWriteError, database_path
 from acsg_desktop.core.store.rows import Base

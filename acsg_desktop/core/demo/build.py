@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from acsg_desktop.core.assessment.model import Answer, AnswerKind, AssessmentSummary
-from acsg_desktop.core.demo_country import DEMO_AUTHORITY, DEMO_COUNTRY
-from acsg_desktop.core.demo_requests import create_demo_requests
+from acsg_desktop.core.demo.country import DEMO_AUTHORITY, DEMO_COUNTRY
+from acsg_desktop.core.demo.requests import create_demo_requests
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework, Indicator
 from acsg_desktop.core.i18n import _, language_as
-from acsg_desktop.core.profile import Profile
-from acsg_desktop.core.requests.model import SupportRequest
+from acsg_desktop.core.records.assessment import Answer, AnswerKind, AssessmentSummary
+from acsg_desktop.core.records.profile import Profile
+from acsg_desktop.core.records.requests import SupportRequest
 from acsg_desktop.core.workspace import Workspace
 
 PEOPLE = ("Amina Mahamat", "Idriss Abakar", "Fatimé Zakaria")

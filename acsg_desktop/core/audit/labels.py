@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from acsg_desktop.core.assessment.model import STATUS_LABELS, AssessmentStatus
-from acsg_desktop.core.audit import AuditEntry
+from acsg_desktop.core.audit.chain import AuditEntry
 from acsg_desktop.core.i18n import N_, _
+from acsg_desktop.core.records.assessment import STATUS_LABELS, AssessmentStatus
+from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.model import RequestStatus
 
 ACTIONS = {
     "create": N_("Created"),

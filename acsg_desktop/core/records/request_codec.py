@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from acsg_desktop.core.requests.model import (
+from acsg_desktop.core.records.requests import (
     Focus,
     Modality,
     PartnerKind,

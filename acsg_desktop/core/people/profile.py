@@ -3,38 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 
-from acsg_desktop.core.demo_country import is_fictional_country
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, is_country
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, is_country, is_fictional_country
+from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.text_rules import PROFILE_FIELDS, text_problem
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-
-FIELDS = ("country_code", "authority_name", "contact_person", "email", "preferred_language")
-
-
-@dataclass(frozen=True)
-class Profile:
-    """The national asylum authority and its contact person."""
-
-    country_code: str
-    authority_name: str
-    contact_person: str
-    email: str
-    preferred_language: str
-
-    def cleaned(self) -> Profile:
-        """The same profile with surrounding spaces removed and the country code upper-cased."""
-        return replace(
-            self,
-            country_code=self.country_code.strip().upper(),
-            authority_name=self.authority_name.strip(),
-            contact_person=self.contact_person.strip(),
-            email=self.email.strip(),
-            preferred_language=self.preferred_language.strip().lower(),
-        )
 
 
 class ProfileInvalidError(AcsgError):

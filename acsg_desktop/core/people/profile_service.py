@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from acsg_desktop.core.profile import Profile, ProfileInvalidError, validate_profile
+from acsg_desktop.core.people.profile import ProfileInvalidError, validate_profile
+from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.person_repository import PersonRepository
 from acsg_desktop.core.store.profile_repository import ProfileRepository

@@ -12,10 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from acsg_desktop.core.assessment.model import AssessmentSummary
 from acsg_desktop.core.assessment.scoring import Gap
-from acsg_desktop.core.requests.drafting import draft_from_gaps
-from acsg_desktop.core.requests.model import (
+from acsg_desktop.core.records.assessment import AssessmentSummary
+from acsg_desktop.core.records.requests import (
     Focus,
     Modality,
     PartnerKind,
@@ -23,6 +22,7 @@ from acsg_desktop.core.requests.model import (
     SupportRequest,
     SupportType,
 )
+from acsg_desktop.core.requests.drafting import draft_from_gaps
 from acsg_desktop.core.workspace import Workspace
 
 DRAFTER, REVIEWER = "Idriss Abakar", "Fatimé Zakaria"

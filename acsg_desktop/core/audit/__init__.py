@@ -1,0 +1,1 @@
+"""The audit trail: the hash chain and how entries read in words."""

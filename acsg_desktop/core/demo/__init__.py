@@ -1,0 +1,1 @@
+"""A fictional authority with two assessments and four requests, for training."""
