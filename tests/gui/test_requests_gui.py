@@ -199,3 +199,25 @@ def test_a_reply_recorded_meanwhile_by_someone_else_is_a_conflict(
     editor.buttons["outcome"].click()
     assert "Amina Mahamat changed this" in editor.message.text()
     assert workspace.requests.get(request_id).status is RequestStatus.MATCHED
+
+
+def test_a_conflicting_edit_is_refused_and_the_form_keeps_the_users_text(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = open_demo_window(qtbot, workspace, language)
+    draft = next(r for r in workspace.requests.list() if r.status is RequestStatus.DRAFT)
+    window.requests_page.open_editor(draft.id)
+    editor = window.requests_page.editor
+    assert editor is not None
+    other = workspace.requests.get(draft.id)  # a colleague on the office server edits it
+    workspace.requests.update(
+        draft.id, replace(other.content, title="Changed by a colleague"), actor="Amina Mahamat"
+    )
+    mine = replace(editor.form.content(), title="My own title")
+    editor.form.set_content(mine)
+    assert not editor.save()
+    assert (
+        "Amina Mahamat" in editor.message.text() and "after you opened it" in editor.message.text()
+    )
+    assert editor.form.content().title == "My own title"
+    assert workspace.requests.get(draft.id).content.title == "Changed by a colleague"

@@ -162,9 +162,13 @@ class AssessmentWizard(Retranslatable, QWidget):
                 error=True,
             )
             return
+        known = self.answers.get(answer.indicator_id)
+        seen = known.version if known else 0  # another person's save meanwhile is a conflict
         try:
-            saved = self._service.save_answer(self.assessment_id, answer, actor=self._user())
-        except AcsgError as error:
+            saved = self._service.save_answer(
+                self.assessment_id, answer, actor=self._user(), expected_version=seen
+            )
+        except AcsgError as error:  # the edit stays on the page, not saved
             self._status(_("Not saved: {reason}").format(reason=error.message), error=True)
             return
         self.answers[saved.indicator_id] = saved

@@ -176,11 +176,11 @@ class RequestEditor(Retranslatable, QWidget):
             )
             if not accepted or not reason.strip():
                 return False
-        content = self.form.content()
+        content, seen = self.form.content(), self.request.version
         self.form.show_problems({})
-        saved = self._run(
+        saved = self._run(  # on a conflict the form keeps the user's edit
             lambda: self._service.update(
-                self.request.id, content, actor=self._user(), reason=reason
+                self.request.id, content, actor=self._user(), reason=reason, expected_version=seen
             ),
             _("Saved."),
         )
@@ -191,8 +191,11 @@ class RequestEditor(Retranslatable, QWidget):
         if self._dirty and not self.save():
             return
         self.form.show_problems(request_problems(self.form.content()))
+        seen = self.request.version
         self._run(
-            lambda: self._service.submit_for_review(self.request.id, actor=self._user()),
+            lambda: self._service.submit_for_review(
+                self.request.id, actor=self._user(), expected_version=seen
+            ),
             _("Sent for review."),
         )
 
@@ -201,14 +204,21 @@ class RequestEditor(Retranslatable, QWidget):
             self, _("Send back to the drafter"), _("What should the drafter change?")
         )
         if accepted:
+            seen = self.request.version
             self._run(
-                lambda: self._service.send_back(self.request.id, actor=self._user(), reason=reason),
+                lambda: self._service.send_back(
+                    self.request.id, actor=self._user(), reason=reason, expected_version=seen
+                ),
                 _("Sent back."),
             )
 
     def approve(self) -> None:
+        seen = self.request.version  # approve what the reviewer saw, not a later edit
         self._run(
-            lambda: self._service.approve(self.request.id, actor=self._user()), _("Approved.")
+            lambda: self._service.approve(
+                self.request.id, actor=self._user(), expected_version=seen
+            ),
+            _("Approved."),
         )
 
     def record_outcome(self) -> None:
@@ -230,8 +240,11 @@ class RequestEditor(Retranslatable, QWidget):
             self, _("Withdraw the request"), _("Why is the request withdrawn?")
         )
         if accepted:
+            seen = self.request.version
             self._run(
-                lambda: self._service.withdraw(self.request.id, actor=self._user(), reason=reason),
+                lambda: self._service.withdraw(
+                    self.request.id, actor=self._user(), reason=reason, expected_version=seen
+                ),
                 _("Withdrawn."),
             )
 
