@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from acsg_desktop.core.framework.model import LEVELS, Condition, Framework, Indicator, Text
-from acsg_desktop.core.i18n import N_, SOURCE_LANGUAGE
+from acsg_desktop.core.i18n import N_, SOURCE_LANGUAGE, _, ngettext
 from acsg_desktop.core.records.assessment import Answer, AnswerKind
 
 
@@ -166,3 +166,30 @@ def carry_over(
         new_indicators=tuple(i.id for i in target.indicators if i.id not in before),
         new_contexts=tuple(c.id for c in target.contexts if c.id not in source_contexts),
     )
+
+
+def carry_over_lines(report: CarryOverReport, source: Framework) -> list[str]:
+    """One line per answer that did not carry over: the question, then every reason."""
+
+    def question(indicator_id: str) -> str:
+        try:
+            return source.indicator(indicator_id).question.get()
+        except KeyError:
+            return indicator_id
+
+    def reason(why: Reason, levels: tuple[int, ...]) -> str:
+        if why is Reason.LEVELS_CHANGED and levels:
+            return ngettext(
+                "The description of level {levels} changed.",
+                "The description of levels {levels} changed.",
+                len(levels),
+            ).format(levels=", ".join(str(level) for level in levels))
+        return _(REASON_LABELS[why])
+
+    return [
+        "{question} ({reasons})".format(
+            question=question(item.indicator_id),
+            reasons=" ".join(reason(why, item.changed_levels) for why in item.reasons),
+        )
+        for item in report.left_behind
+    ]

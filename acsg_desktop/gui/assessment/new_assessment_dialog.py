@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acsg_desktop.core.assessment.carry_over import REASON_LABELS, CarryOverReport, Reason
+from acsg_desktop.core.assessment.carry_over import CarryOverReport, carry_over_lines
 from acsg_desktop.core.assessment.service import MAX_YEAR, MIN_YEAR
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, ngettext
@@ -95,33 +95,6 @@ class NewAssessmentDialog(Retranslatable, QDialog):
                 "levels have not changed since; you can change any of them."
             )
         )
-
-
-def carry_over_lines(report: CarryOverReport, source: Framework) -> list[str]:
-    """One line per answer that did not carry over: the question, then every reason."""
-
-    def question(indicator_id: str) -> str:
-        try:
-            return source.indicator(indicator_id).question.get()
-        except KeyError:
-            return indicator_id
-
-    def reason(why: Reason, levels: tuple[int, ...]) -> str:
-        if why is Reason.LEVELS_CHANGED and levels:
-            return ngettext(
-                "The description of level {levels} changed.",
-                "The description of levels {levels} changed.",
-                len(levels),
-            ).format(levels=", ".join(str(level) for level in levels))
-        return _(REASON_LABELS[why])
-
-    return [
-        "{question} ({reasons})".format(
-            question=question(item.indicator_id),
-            reasons=" ".join(reason(why, item.changed_levels) for why in item.reasons),
-        )
-        for item in report.left_behind
-    ]
 
 
 class CarryOverDialog(Retranslatable, QDialog):

@@ -160,7 +160,7 @@ def test_a_2026_1_assessment_opens_in_2026_2_with_its_carried_over_answers(
 
 
 def test_the_list_shown_after_creation_names_every_answer_left_behind(old, new) -> None:
-    from acsg_desktop.gui.assessment.new_assessment_dialog import carry_over_lines
+    from acsg_desktop.core.assessment.carry_over import carry_over_lines
 
     report = carry_over(old, new, answers_at(old, 4))
     lines = carry_over_lines(report, old)
