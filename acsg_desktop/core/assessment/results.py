@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from acsg_desktop.core.assessment.rules import gap_next_step
 from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.records.assessment import AssessmentSummary
@@ -33,7 +34,7 @@ def rounded(value: float | None) -> float | None:
 def gap_entry(framework: Framework, gap: Gap) -> GapEntry:
     """``gap`` with its question, next step and guides."""
     indicator = framework.indicator(gap.indicator_id)
-    step = indicator.next_step(gap.level) if gap.level else None
+    step = gap_next_step(framework, gap)
     return GapEntry(
         indicator=gap.indicator_id,
         area=gap.area_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from acsg_desktop.core.assessment.rules import gap_next_step
 from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.framework.model import AIMS, Framework, Text
 from acsg_desktop.core.i18n import SOURCE_LANGUAGE, _, current_language
@@ -402,7 +403,7 @@ def plan_step(step: Text) -> str:
 
 def _gap_paragraph(framework: Framework, gap: Gap) -> str:
     indicator = framework.indicator(gap.indicator_id)
-    step = indicator.next_step(gap.level) if gap.level else None
+    step = gap_next_step(framework, gap)
     if gap.level:
         state = _("Now at level {level}, target {target}.").format(
             level=gap.level, target=gap.target_level

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -194,11 +195,15 @@ class AssessmentWizard(Retranslatable, QWidget):
         self.save_status.setStyleSheet(ERROR_STYLE if error else "")
 
     def _contexts_changed(self, contexts: dict[str, bool]) -> None:
+        seen = self.summary.version  # a colleague's change to the contexts is a conflict
         try:
-            self._service.set_contexts(self.assessment_id, contexts, actor=self._user())
+            self._service.set_contexts(
+                self.assessment_id, contexts, actor=self._user(), expected_version=seen
+            )
         except AcsgError as error:
             self._status(_("Not saved: {reason}").format(reason=error.message), error=True)
             return
+        self.summary = replace(self.summary, contexts=contexts, version=seen + 1)
         self.navigator.set_contexts(contexts)
         self._status(_("Saved at {time}.").format(time=QTime.currentTime().toString("HH:mm:ss")))
         self._refresh_overview()

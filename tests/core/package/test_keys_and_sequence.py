@@ -147,3 +147,57 @@ def test_a_stop_before_the_file_was_complete_retires_the_number(
         result = workspace.exports.export(assessment, SIGNATORY, PASSPHRASE, target, "en")
     assert result.record.sequence == 2 and not result.reused
     assert verify_package(target).manifest["sequence"] == 2
+
+
+def test_a_record_that_fails_half_way_leaves_nothing_recorded(
+    demo_folder, tmp_path, monkeypatch
+) -> None:
+    from acsg_desktop.core.store.request_repository import RequestRepository
+
+    data, assessment = demo_folder
+    target = tmp_path / "p.acsgpkg"
+
+    def broken(*_args, **_kwargs) -> None:
+        raise OSError("the disk went away while marking the requests")
+
+    with Workspace.open(data) as workspace:
+        monkeypatch.setattr(RequestRepository, "move", broken)
+        with pytest.raises(OSError):
+            workspace.exports.export(assessment, SIGNATORY, PASSPHRASE, target, "en")
+        monkeypatch.undo()
+        assert Outbox(workspace.database).packages() == []
+        assert workspace.assessments.get(assessment).status.value == "completed"
+        statuses = {r.status.value for r in workspace.requests.list()}
+    assert "exported" not in statuses and "approved" in statuses
+
+
+def test_only_the_requests_drafted_for_the_exported_assessment_go_in(demo_folder, tmp_path):
+    from dataclasses import replace
+
+    from acsg_desktop.core.records.requests import RequestStatus
+    from tests.core.requests.helpers import COMPLETE
+
+    data, assessment = demo_folder
+    with Workspace.open(data) as workspace:
+        other = workspace.assessments.create("Another one", 2027, actor="Amina Mahamat")
+        for assessment_id, title in ((other.id, "For the other"), (None, "For none")):
+            made = workspace.requests.create(
+                replace(COMPLETE, title=title, assessment_id=assessment_id), actor="Idriss Abakar"
+            )
+            workspace.requests.submit_for_review(made.id, actor="Idriss Abakar")
+            workspace.requests.approve(made.id, actor=SIGNATORY)
+        workspace.exports.export(assessment, SIGNATORY, PASSPHRASE, tmp_path / "p.acsgpkg", "en")
+        left = {
+            r.content.title for r in workspace.requests.list() if r.status is RequestStatus.APPROVED
+        }
+    titles = {r["content"]["title"] for r in package_json(tmp_path / "p.acsgpkg")["requests"]}
+    assert "For none" in titles and "For the other" not in titles
+    assert left == {"For the other"}  # it waits for its own assessment's package
+
+
+def package_json(path: Path) -> dict:
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return json.loads(archive.read("package.json"))
