@@ -10,10 +10,12 @@ import pytest
 from acsg_desktop.core.demo.build import (
     EXCEPTIONS,
     PEOPLE,
+    SCRIPT,
     UNKNOWN_IN_BASELINE,
     DemoResult,
     create_demo,
     script_for,
+    scripted_level,
 )
 from acsg_desktop.core.demo.country import DEMO_COUNTRY
 from acsg_desktop.core.i18n import fictional_country_name, is_country
@@ -64,9 +66,9 @@ def test_levels_follow_the_script_and_an_area_agrees_with_itself(
         if answer is None or answer.kind is not AnswerKind.LEVEL:
             continue
         assert answer.level is not None
+        assert answer.level == script_for(indicator).baseline
         if indicator.id not in EXCEPTIONS:
             by_area.setdefault(indicator.area_id, set()).add(answer.level)
-            assert answer.level == script_for(indicator).baseline
         # Evidence named from level 2 up, and only evidence written for this area.
         assert bool(answer.evidence) == (answer.level >= 2)
     assert all(len(levels) == 1 for levels in by_area.values())
@@ -109,3 +111,71 @@ def test_four_requests_differ_in_state_results_and_partners(
     )
     voice = "We plan to" if language == "en" else "Nous prévoyons d"
     assert all(voice in r.content.description for r in requests)
+
+
+def _levels(workspace: Workspace, result: DemoResult, follow_up: bool) -> dict[str, int]:
+    framework = workspace.assessments.framework_of(result.baseline)
+    return {i.id: scripted_level(i, follow_up) for i in framework.indicators}
+
+
+@pytest.mark.parametrize("follow_up", [False, True])
+def test_related_indicators_of_different_areas_agree(
+    demo: tuple[Workspace, DemoResult, str], follow_up: bool
+) -> None:
+    workspace, result, _language = demo
+    level = _levels(workspace, result, follow_up)
+    # Level 3 of internal controls has the drafts listed in the pre-decision review rule read
+    # by a second person; level 2 has some drafts read with no rule: the review is as far.
+    assert level["quality-assurance.pre-decision-review"] >= min(
+        level["integrity.internal-controls"], 3
+    )
+    # Written allocation rules are level 3 of both allocation indicators.
+    assert (level["case-management.workload-allocation"] >= 3) == (
+        level["integrity.internal-controls"] >= 3
+    )
+    # The authority receives every appeal decision (external feedback 3) exactly when the appeal
+    # body sends them all (members and case law 3); some reach it (2) when sent on request.
+    feedback, appeals = (
+        level["quality-assurance.external-feedback"],
+        level["appeals.members-and-case-law"],
+    )
+    assert (feedback >= 3) == (appeals >= 3) and (feedback == 1) == (appeals == 1)
+    # A code signed by interpreters (level 3) and interpreters bound by none (level 2) exclude
+    # each other.
+    assert not (
+        level["staffing-training.code-of-conduct"] >= 3
+        and level["interview-interpretation.interpreters"] <= 2
+    )
+    # The script says fraud risks are not mapped: no written risk assessment (level 3).
+    assert level["integrity.risk-assessment"] <= 2
+    assert "not been mapped" in script_for_id(workspace, result, "integrity.risk-assessment")
+
+
+def script_for_id(workspace: Workspace, result: DemoResult, indicator_id: str) -> str:
+    framework = workspace.assessments.framework_of(result.baseline)
+    return script_for(framework.indicator(indicator_id)).note["en"]
+
+
+def test_an_indicator_that_stands_apart_has_evidence_of_its_own_where_its_area_has_none() -> None:
+    for indicator_id, own in EXCEPTIONS.items():
+        area = SCRIPT[indicator_id.split(".", 1)[0]]
+        if max(own.baseline, own.follow_up) >= 2 and not area.evidence["en"]:
+            assert own.evidence["en"] and own.evidence["fr"], indicator_id
+        assert bool(own.evidence["en"]) == bool(own.evidence["fr"]), indicator_id
+        assert bool(own.note["en"]) == bool(own.note["fr"]), indicator_id
+
+
+def test_the_backlog_request_starts_from_the_latest_count(
+    demo: tuple[Workspace, DemoResult, str],
+) -> None:
+    _workspace, result, language = demo
+    backlog = result.requests[1]
+    assert "case-management" in backlog.content.areas
+    assert "900" in backlog.content.expected_results
+    assert "1 400" not in backlog.content.expected_results
+    assert backlog.content.start is not None and backlog.content.start.year > 2026
+    # A step that starts from an earlier one ("this analysis") comes with it.
+    analysis = "this analysis" if language == "en" else "cette analyse"
+    if analysis in backlog.content.description:
+        before = backlog.content.description.split(analysis)[0]
+        assert ("analyse" if language == "en" else "d'analyser") in before

@@ -99,17 +99,19 @@ REQUESTS = (
         budget=120_000,
         texts={
             "en": {
-                "results": "Claims pending for more than six months fall from 1 400 to under 400; "
-                "written triage criteria send simple claims to a shorter procedure.",
+                "results": "Claims pending for more than six months, 900 at the 2026 count, "
+                "fall to under 400 by the end of 2028; written triage criteria send simple "
+                "claims to a shorter procedure.",
                 "measure": "Monthly figures from the case register on claims pending by age, "
                 "reviewed each quarter by the management meeting.",
                 "lasting": "Triage criteria are adopted by decree; the register's new reports "
                 "are maintained by the commission's own IT officer.",
             },
             "fr": {
-                "results": "Les demandes en attente depuis plus de six mois passent de 1 400 à "
-                "moins de 400 ; des critères de tri écrits orientent les demandes simples vers "
-                "une procédure plus courte.",
+                "results": "Les demandes en attente depuis plus de six mois, au nombre de 900 "
+                "lors du décompte de 2026, passent sous la barre des 400 d'ici à la fin de "
+                "2028 ; des critères de tri écrits orientent les demandes simples vers une "
+                "procédure plus courte.",
                 "measure": "Chiffres mensuels du registre des dossiers sur les demandes en attente "
                 "par ancienneté, examinés chaque trimestre en réunion de direction.",
                 "lasting": "Les critères de tri sont adoptés par décret ; les nouveaux états du "
@@ -129,24 +131,24 @@ REQUESTS = (
         budget=45_000,
         texts={
             "en": {
-                "results": "Every applicant receives information on the procedure at "
-                "registration in one of the six main languages; at least 60% of applicants at "
-                "the capital office get free counselling before their interview.",
+                "results": "At least 60% of applicants at the capital office get free counselling "
+                "before their interview, and every appellant who cannot pay is offered a lawyer "
+                "or counsellor from an agreed list.",
                 "measure": "Attendance sheets kept by the partners; a short survey of applicants "
                 "run each quarter with the refugee-led organisation.",
-                "lasting": "Information sessions are run by trained staff of the commission; "
+                "lasting": "Providers work under written agreements with quality standards; "
                 "counselling moves to the national legal aid budget from 2028.",
             },
             "fr": {
-                "results": "Chaque demandeur reçoit à l'enregistrement une information sur la "
-                "procédure dans l'une des six principales langues ; au moins 60 % des demandeurs "
-                "du bureau de la capitale bénéficient d'un conseil gratuit avant leur entretien.",
+                "results": "Au moins 60 % des demandeurs du bureau de la capitale bénéficient d'un "
+                "conseil gratuit avant leur entretien, et chaque requérant sans ressources se voit "
+                "proposer un avocat ou un conseiller inscrit sur une liste convenue.",
                 "measure": "Feuilles de présence tenues par les partenaires ; une courte enquête "
                 "auprès des demandeurs menée chaque trimestre avec l'organisation dirigée par "
                 "des réfugiés.",
-                "lasting": "Les séances d'information sont assurées par des agents formés de la "
-                "commission ; le conseil passe sur le budget national de l'aide juridique à "
-                "partir de 2028.",
+                "lasting": "Les prestataires travaillent dans le cadre d'accords écrits assortis "
+                "de normes de qualité ; le conseil passe sur le budget national de l'aide "
+                "juridique à partir de 2028.",
             },
         },
     ),

@@ -124,6 +124,41 @@ _EN_NOT_VERBS = frozenset(
 )
 
 
+# Verbs the framework's steps open with: after a colon, a clause that opens with one of them is
+# more advice ("…: have a supervisor allocate…"); any other word opens a list ("…: who does what").
+_VERB_WORDS = (
+    "adapt add adjust adopt agree align analyse apply appoint arrange ask assemble assign audit"
+    " base bring build calculate carry check choose collect compare complete consult create"
+    " define design designate develop draft draw equip extend feed fill find fix follow forbid"
+    " formalise gather get give hand have hold identify include instruct introduce invite"
+    " involve issue keep link make measure meet move name negotiate open organise photograph"
+    " prepare produce propose provide publish put rank record refresh rehearse remind require"
+    " review revise run schedule screen secure send set sign standardise start stop talk tell"
+    " test track train turn update use widen write"
+)
+_EN_VERBS = frozenset(_VERB_WORDS.split())
+
+
+def _en_clause_is_advice(clause: str, after_colon: bool) -> bool:
+    first = clause.split(" ", 1)[0]
+    if not (first.isalpha() and first.islower()) or first in _EN_NOT_VERBS:
+        return False
+    if after_colon or first in _EN_VERBS:
+        return first in _EN_VERBS
+    # "checks only with consent" is a noun; an imperative never ends in a lone -s.
+    return not (first.endswith("s") and not first.endswith(("ss", "us")))
+
+
+def _en_clauses(sentence: str) -> str:
+    """Turn the advice that goes on after "; " or ": " into what the authority plans too."""
+    out: list[str] = []
+    for part in re.split(r"(; |: )", sentence):
+        if out and _en_clause_is_advice(part, after_colon=out[-1] == ": "):
+            part = "we also plan to " + part
+        out.append(part)
+    return "".join(out)
+
+
 def _lower_first(text: str) -> str:
     word = text.split(" ", 1)[0]
     if len(word) > 1 and word[:2].isupper():  # an acronym: UNHCR, COI
@@ -153,12 +188,7 @@ def plan_in_english(step: str) -> str:
     for sentence in sentences:
         converted = _en_sentence(sentence, "We also plan" if planned else "We plan")
         planned = planned or converted is not None
-        clauses = (converted or sentence).split("; ")
-        for k in range(1, len(clauses)):
-            first = clauses[k].split(" ", 1)[0]
-            if converted and first.islower() and first not in _EN_NOT_VERBS and first.isalpha():
-                clauses[k] = "we also plan to " + clauses[k]
-        out.append("; ".join(clauses))
+        out.append(_en_clauses(converted) if converted else sentence)
     text = " ".join(out) if planned else f"We plan the following: {step.strip()}"
     for pattern, replacement in _EN_PRONOUNS:
         text = re.sub(pattern, replacement, text)
@@ -274,7 +304,7 @@ _FR_DETERMINERS = frozenset(
 )
 _FR_ENCLITICS = ("les", "le", "la", "lui", "leur", "en", "y", "vous", "nous", "moi")
 _FR_MINE = {"votre": "notre", "vos": "nos", "vôtre": "nôtre", "vôtres": "nôtres"}
-_FR_COORDINATORS = frozenset({"et", "puis", "ou", ",", ";"})
+_FR_COORDINATORS = frozenset({"et", "puis", "ou", ",", ";", ":"})
 _FR_VOWELS = "aeiouyhàâäéèêëîïôöûüœæ"
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ]+(?:'|’)?(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*|\s+|.", re.DOTALL)
 
@@ -400,6 +430,44 @@ def plan_step(step: Text) -> str:
 
 # --- The draft -------------------------------------------------------------------------------
 
+# A step that starts from the one before ("Write triage criteria based on this analysis") names
+# something with a demonstrative that the step itself has not introduced.
+_BACK_REFERENCES = {
+    "en": re.compile(
+        r"\b(?:(?:this|that|these|those) (analysis|list|inventory|mapping|survey|review)"
+        r"|the (list)(?! of))\b",
+        re.I,
+    ),
+    "fr": re.compile(
+        r"\b(?:cette|ce|cet|ces) (analyse|liste|inventaire|cartographie|enquête|recensement)\b",
+        re.I,
+    ),
+}
+
+
+def refers_back(text: str, language: str) -> bool:
+    """Whether ``text`` starts from an earlier step ("this analysis", « cette liste »)."""
+    pattern = _BACK_REFERENCES.get(language)
+    for match in pattern.finditer(text) if pattern else ():
+        noun = re.escape(match.group(1) or match.group(2))
+        if not re.search(rf"\b{noun}\b", text[: match.start()], re.I):
+            return True
+    return False
+
+
+def _with_earlier_step(framework: Framework, gap: Gap, step: Text) -> Text:
+    """``step``, preceded by the step before it when it refers back to that one."""
+    level = gap.level or 0
+    previous = framework.indicator(gap.indicator_id).next_step(level - 1) if level > 1 else None
+    if previous is None:
+        return step
+    languages = set(step.by_language) | set(previous.by_language)
+    joined = {}
+    for language in languages:
+        text, before = step.get(language), previous.get(language)
+        joined[language] = f"{before} {text}" if refers_back(text, language) else text
+    return Text(joined)
+
 
 def _gap_paragraph(framework: Framework, gap: Gap) -> str:
     indicator = framework.indicator(gap.indicator_id)
@@ -411,7 +479,7 @@ def _gap_paragraph(framework: Framework, gap: Gap) -> str:
     else:
         state = _("Not enough information to rate it yet.")
     if step:
-        action = plan_step(step)
+        action = plan_step(_with_earlier_step(framework, gap, step))
     else:
         action = PLANNERS.get(current_language(), plan_in_english)(
             _("Find out where the authority stands, then act.")

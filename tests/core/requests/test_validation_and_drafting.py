@@ -1,5 +1,7 @@
+import re
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -9,10 +11,12 @@ from acsg_desktop.core.records.assessment import Answer, AnswerKind
 from acsg_desktop.core.records.request_codec import content_from_json, content_to_json
 from acsg_desktop.core.records.requests import Focus, RequestContent
 from acsg_desktop.core.requests.drafting import (
+    _EN_LEADS,
     draft_from_gaps,
     plan_in_english,
     plan_in_french,
     plan_step,
+    refers_back,
 )
 from acsg_desktop.core.requests.validation import completeness, request_problems
 from tests.core.requests.helpers import COMPLETE, incomplete
@@ -41,7 +45,7 @@ def test_empty_request_lists_every_required_field() -> None:
         ({"description": "short"}, "description", "at least 40"),
     ],
 )
-def test_field_level_messages(changes: dict, field: str, message: str) -> None:
+def test_field_level_messages(changes: dict[str, Any], field: str, message: str) -> None:
     problems = request_problems(replace(COMPLETE, **changes))
     assert list(problems) == [field] and message in problems[field]
 
@@ -73,8 +77,10 @@ def test_draft_from_gaps_prefills_areas_aims_title_and_actions(french: None) -> 
     assert set(draft.areas) == {"evidence-coi", "appeals"}
     assert set(draft.aims) == set(coi.aims) | set(appeals.aims)
     assert draft.title.startswith("Renforcement\u00a0: ")
-    assert plan_step(coi.next_step(1)) in draft.description
-    assert coi.next_step(1).get("fr") not in draft.description  # not the advice, copied
+    step = coi.next_step(1)
+    assert step is not None
+    assert plan_step(step) in draft.description
+    assert step.get("fr") not in draft.description  # not the advice, copied
     assert draft.description.count("Nous prévoyons d") == 2
     assert (draft.assessment_id, draft.focus, draft.contact_person) == (
         7,
@@ -90,7 +96,8 @@ def test_a_drafted_request_speaks_for_the_authority_in_english() -> None:
     answers = {indicator.id: Answer(indicator.id, AnswerKind.LEVEL, level=2, answered_by="A")}
     draft = draft_from_gaps(framework, 3, list(score(framework, answers, {}).gaps), "Amina")
     assert "We plan to " in draft.description
-    assert indicator.next_step(2).get("en") not in draft.description
+    step = indicator.next_step(2)
+    assert step is not None and step.get("en") not in draft.description
 
 
 @pytest.mark.parametrize(
@@ -106,6 +113,20 @@ def test_a_drafted_request_speaks_for_the_authority_in_english() -> None:
             "year.",
         ),
         ("Do not wait for the law.", "We plan not to wait for the law."),
+        (
+            "Stop officers from choosing their own cases: have a supervisor allocate them.",
+            "We plan to stop officers from choosing their own cases: we also plan to have a "
+            "supervisor allocate them.",
+        ),
+        (
+            "Write the procedure: access by role, record and checks; have it signed.",
+            "We plan to write the procedure: access by role, record and checks; we also plan to "
+            "have it signed.",
+        ),
+        (
+            "Draft a rule (nothing that reveals a claim; checks only with consent).",
+            "We plan to draft a rule (nothing that reveals a claim; checks only with consent).",
+        ),
     ],
 )
 def test_english_advice_becomes_a_plan(advice: str, plan: str) -> None:
@@ -141,6 +162,12 @@ def test_english_advice_becomes_a_plan(advice: str, plan: str) -> None:
             "l'inscrire au plan.",
         ),
         (
+            "Mettez fin au choix des dossiers par les agents : confiez l'attribution à un "
+            "superviseur.",
+            "Nous prévoyons de mettre fin au choix des dossiers par les agents : de confier "
+            "l'attribution à un superviseur.",
+        ),
+        (
             "Fixez des rendez-vous et choisissez un lieu.",
             "Nous prévoyons de fixer des rendez-vous et de choisir un lieu.",
         ),
@@ -161,3 +188,57 @@ def test_every_next_step_of_the_framework_becomes_a_plan_in_both_languages() -> 
                     french
                 )
                 assert "vous" not in french.replace("rendez-vous", ""), french
+
+
+def _step_openers(framework) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every verb a next step of ``framework`` opens a sentence with (all imperatives)."""
+    openers = set()
+    for indicator in framework.indicators:
+        for step in indicator.next_steps:
+            for sentence in re.split(r"(?<=[.!?])\s+", step.get("en")):
+                openers.add(sentence.split(" ", 1)[0].lower().strip(","))
+    return openers - _EN_LEADS - {"we", "the", "a", "don't", "do"}
+
+
+def test_no_advice_is_left_in_the_imperative_after_a_colon_or_a_semicolon() -> None:
+    framework = load_framework()
+    openers = _step_openers(framework)
+    for indicator in framework.indicators:
+        for step in indicator.next_steps:
+            english, french = plan_in_english(step.get("en")), plan_in_french(step.get("fr"))
+            for word in re.findall(r"[:;] (\w+)", english):
+                assert word not in openers, (indicator.id, english)
+            for word in re.findall(r"[:;]\s(\w+)", french):
+                assert not word.endswith("ez"), (indicator.id, french)
+            assert not re.search(r"\b\w+ez\b", french.replace("rendez-vous", "")), french
+
+
+def test_a_step_that_starts_from_an_earlier_one_is_drafted_with_it() -> None:
+    framework = load_framework()
+    referring = []
+    for indicator in framework.indicators:
+        for level, step in enumerate(indicator.next_steps, start=1):
+            english, french = refers_back(step.get("en"), "en"), refers_back(step.get("fr"), "fr")
+            assert english == french, (indicator.id, level)  # both languages agree
+            if english:
+                assert level > 1, indicator.id  # there is a step before it
+                referring.append((indicator, level))
+    assert referring
+    for indicator, level in referring:
+        answers = {
+            indicator.id: Answer(indicator.id, AnswerKind.LEVEL, level=level, answered_by="A")
+        }
+        gaps = [g for g in score(framework, answers, {}).gaps if g.indicator_id == indicator.id]
+        draft = draft_from_gaps(framework, 1, gaps, "Amina")
+        step_before = indicator.next_step(level - 1)
+        assert step_before is not None
+        earlier = plan_in_english(step_before.get("en"))
+        assert earlier.removeprefix("We plan to ")[:40] in draft.description, indicator.id
+        assert "also plan to" in draft.description, indicator.id
+
+
+def test_a_step_that_introduces_its_own_list_does_not_refer_back() -> None:
+    assert not refers_back("Agree on a list of lawyers, and hand the list over.", "en")
+    assert not refers_back("Convenez d'une liste d'avocats et remettez cette liste.", "fr")
+    assert refers_back("Write triage criteria based on this analysis.", "en")
+    assert refers_back("Rédigez des critères fondés sur cette analyse.", "fr")
