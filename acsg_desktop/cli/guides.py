@@ -12,7 +12,7 @@ from acsg_desktop.core.guides.bundle_build import build_bundle
 from acsg_desktop.core.guides.service import indicators_helped, trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.records.guides import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
-from acsg_desktop.core.signing.keys import fingerprint, from_pkcs12
+from acsg_desktop.core.signing.keys import fingerprint, from_pkcs12, subject_text
 from acsg_desktop.core.workspace import Workspace
 
 
@@ -115,7 +115,9 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
         document,
         [
             _("Guide set version {version} installed: {count} guides, signed by {signer}.").format(
-                version=contents.version, count=len(contents.guides), signer=document["signer"]
+                version=contents.version,
+                count=len(contents.guides),
+                signer=subject_text(contents.signer),
             )
         ],
     )

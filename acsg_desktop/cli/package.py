@@ -159,7 +159,7 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_verify(args: argparse.Namespace, _folder: Path) -> int:
     from acsg_desktop.core.package.verify import verify_package
-    from acsg_desktop.core.signing.keys import fingerprint
+    from acsg_desktop.core.signing.keys import fingerprint, subject_text
 
     trusted = read_certificates(args.trust) if args.trust else None
     check = verify_package(Path(args.file), trusted, Path(args.previous) if args.previous else None)
@@ -176,7 +176,7 @@ def cmd_verify(args: argparse.Namespace, _folder: Path) -> int:
     if signer is not None:
         lines.append(
             _("Signed by {subject}; fingerprint {value}").format(
-                subject=document["signer"], value=document["fingerprint"]
+                subject=subject_text(signer), value=document["fingerprint"]
             )
         )
     if check.ok:

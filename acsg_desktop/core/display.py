@@ -13,7 +13,8 @@ KEPT = frozenset("\n\t")
 
 
 def _visible(character: str) -> str:
-    if character in KEPT or not unicodedata.category(character).startswith("C"):
+    category = unicodedata.category(character)
+    if character in KEPT or not (category.startswith("C") or category in ("Zl", "Zp")):
         return character
     if character == "\r":
         return "\\r"

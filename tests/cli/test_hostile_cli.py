@@ -1,8 +1,6 @@
 """What the CLI prints from files cannot drive the terminal (issue 9, defect 3), and bad
 arguments are messages, not tracebacks (defect 8)."""
 
-import json
-
 import pytest
 
 from acsg_desktop.cli import main
@@ -16,24 +14,32 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
-def test_a_subject_with_escape_sequences_is_printed_escaped(capsys, tmp_path) -> None:
+def test_a_name_with_escape_sequences_cannot_become_a_signing_identity(capsys, tmp_path) -> None:
     passphrase = tmp_path / "pass.txt"
     passphrase.write_text("a long enough passphrase")
-    package = tmp_path / "out.acsgpkg"
     assert run(capsys, "demo")[0] == 0
     create = ["identity", "create", "--name", EVIL, "--passphrase-file", str(passphrase)]
-    assert run(capsys, *create)[0] == 0
-    export = ["export", "--assessment", "1", "--out", str(package), "--name", EVIL]
-    status, _out, err = run(capsys, *export, "--passphrase-file", str(passphrase))
-    assert status == 0, err
-    for extra in ([], ["--json"]):
-        status, out, err = run(capsys, "verify", str(package), *extra)
-        assert status == 0, err
+    status, out, err = run(capsys, *create)
+    assert status == 1 and "U+001B" in err and "\x1b" not in out + err
+
+
+def test_a_foreign_subject_with_escapes_and_line_feeds_is_printed_on_one_line(
+    capsys, tmp_path
+) -> None:
+    from acsg_desktop.core.envelope.writer import envelope_bytes
+    from acsg_desktop.core.signing.keys import certificate_pem, create_identity
+
+    evil = create_identity(EVIL, "Valdoria\nSigned by the Secretariat; fingerprint 0000", "XA")
+    package = tmp_path / "evil.acsgpkg"
+    listed = {name: b"x" for name in ("package.json", "report.pdf", "manifest.json", "VERIFY.txt")}
+    package.write_bytes(envelope_bytes(listed, evil))
+    trust = tmp_path / "other.pem"
+    trust.write_bytes(certificate_pem(create_identity("Desk", "Secretariat", "CH").certificate))
+    for extra in ([], ["--trust", str(trust)], ["--json"]):
+        _status, out, err = run(capsys, "verify", str(package), *extra)
         printed = out + err
         assert "\x1b" not in printed and "\u202e" not in printed and "\x07" not in printed
-        assert "\\u001b[2J" in printed
-    document = json.loads(run(capsys, "verify", str(package), "--json")[1])
-    assert "CN=Evil\x1b[2J" in document["signer"]  # JSON escapes decode to the real subject
+        assert "\nSigned by the Secretariat" not in printed  # no line of its own
 
 
 def test_a_missing_trust_file_is_a_message(capsys, tmp_path) -> None:

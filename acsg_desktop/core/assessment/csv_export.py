@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from pathlib import Path
 
 from acsg_desktop.core.assessment.labels import answer_label
@@ -19,7 +20,7 @@ from acsg_desktop.core.i18n import N_, _, current_language, format_number
 from acsg_desktop.core.records.assessment import Answer, AnswerKind, AssessmentSummary
 from acsg_desktop.core.text_rules import clean
 
-FORMULA_STARTS = frozenset("=+-@\t\r")
+FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")  # with the full-width forms spreadsheets fold
 
 HEADERS = (
     N_("Area"),
@@ -52,9 +53,20 @@ def spreadsheet_cell(value: str) -> str:
         formula (OWASP's advice for CSV injection).
     """
     text = clean(value)
-    if text.lstrip(" ")[:1] in FORMULA_STARTS:
+    if _first_visible(text) in FORMULA_STARTS:
         return "'" + text
     return text
+
+
+def _first_visible(text: str) -> str:
+    """The first character a spreadsheet looks at: spaces of any kind and invisible format
+    characters (word joiner, zero-width) skipped."""
+    for character in text:
+        if character in "\t\r\n":
+            return character
+        if not (character.isspace() or unicodedata.category(character) == "Cf"):
+            return character
+    return ""
 
 
 def _row(

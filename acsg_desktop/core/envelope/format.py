@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 
 SUMS = "SHA256SUMS"
@@ -41,14 +42,19 @@ def parse_sums(text: bytes) -> dict[str, str]:
     """name -> hex digest.
 
     Raises:
-        ValueError: on invalid UTF-8, a malformed line, an upper-case or short digest, or a
-            name listed twice.
+        ValueError: on invalid UTF-8, a malformed line, an upper-case or short digest, a name
+            with a control or line-breaking character (only LF ends a line, as for
+            ``sha256sum``), or a name listed twice.
     """
     result: dict[str, str] = {}
-    for line in text.decode("utf-8").splitlines():
+    lines = text.decode("utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the final line feed
+    for line in (line.removesuffix("\r") for line in lines):  # only LF ends a line there
         digest, separator, name = line.partition("  ")
         valid = len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)
-        if not separator or not valid or not name or name in result:
+        odd = any(unicodedata.category(c)[0] in "CZ" and c != " " for c in name)
+        if not separator or not valid or not name or odd or name in result:
             raise ValueError(line)
         result[name] = digest
     return result

@@ -23,6 +23,10 @@ from acsg_desktop.core.i18n import _
 
 LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 LOCAL_SIGNATURE = b"PK\x03\x04"
+DESCRIPTOR = struct.Struct("<3L")
+DESCRIPTOR_SIGNATURE = b"PK\x07\x08"
+END_RECORD = struct.Struct("<4s4H2LH")
+END_SIGNATURE = b"PK\x05\x06"
 DATA_DESCRIPTOR_FLAG = 0x08
 ENCRYPTED_FLAG = 0x01
 # Deflate options (bits 1-2), data descriptor (3), UTF-8 names (11): nothing else is accepted
@@ -47,7 +51,7 @@ def _check_name(info: zipfile.ZipInfo, seen: set[str], allowed: Callable[[str], 
         or len(name) > MAX_NAME_LENGTH
         or any(c in name for c in "/\\:")
         or name in (".", "..")
-        or any(unicodedata.category(c).startswith("C") for c in name)
+        or any(unicodedata.category(c)[0] in "CZ" and c != " " for c in name)
     )
     if unsafe:
         raise EnvelopeError(
@@ -70,8 +74,25 @@ def _check_name(info: zipfile.ZipInfo, seen: set[str], allowed: Callable[[str], 
     seen.add(name)
 
 
-def _data_span(raw: bytes, info: zipfile.ZipInfo) -> tuple[int, int]:
-    """Where the entry's compressed bytes start and end, from its local header."""
+def _refuse_index(name: str) -> EnvelopeError:
+    return EnvelopeError(
+        "index", _("The index and the local header of {name} disagree.").format(name=name), name
+    )
+
+
+def _descriptor_end(raw: bytes, info: zipfile.ZipInfo, data_end: int) -> int:
+    """Where the entry's data descriptor ends; its values must be the index's."""
+    offset = data_end + (4 if raw[data_end : data_end + 4] == DESCRIPTOR_SIGNATURE else 0)
+    values = raw[offset : offset + DESCRIPTOR.size]
+    expected = (info.CRC, info.compress_size, info.file_size)
+    if len(values) != DESCRIPTOR.size or DESCRIPTOR.unpack(values) != expected:
+        raise _refuse_index(info.filename)
+    return offset + DESCRIPTOR.size
+
+
+def _record_span(raw: bytes, info: zipfile.ZipInfo) -> tuple[int, int, int]:
+    """Where the entry's compressed bytes start and end, and where its whole record (header,
+    data, descriptor) ends, from its local header, which must say what the index says."""
     start = info.header_offset
     header = raw[start : start + LOCAL_HEADER.size]
     if len(header) != LOCAL_HEADER.size:
@@ -79,34 +100,54 @@ def _data_span(raw: bytes, info: zipfile.ZipInfo) -> tuple[int, int]:
     fields = LOCAL_HEADER.unpack(header)
     name_length, extra_length = fields[10], fields[11]
     local_name = raw[start + LOCAL_HEADER.size : start + LOCAL_HEADER.size + name_length]
-    differs = fields[0] != LOCAL_SIGNATURE or local_name != info.orig_filename.encode(
-        "utf-8" if info.flag_bits & 0x800 else "cp437"
+    encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
+    differs = (
+        fields[0] != LOCAL_SIGNATURE
+        or local_name != info.orig_filename.encode(encoding)
+        or fields[3] != info.flag_bits
+        or fields[4] != info.compress_type
+        or extra_length != 0  # no extra field at all: unzip reads some (0x7075) as names
+        or info.extra != b""
     )
-    if not fields[3] & DATA_DESCRIPTOR_FLAG:
-        differs = differs or (fields[7], fields[8], fields[9]) != (
-            info.CRC,
-            info.compress_size,
-            info.file_size,
-        )
-    if differs or fields[4] != info.compress_type:
-        raise EnvelopeError(
-            "index",
-            _("The index and the local header of {name} disagree.").format(name=info.filename),
-            info.filename,
-        )
-    data_start = start + LOCAL_HEADER.size + name_length + extra_length
-    return data_start, data_start + info.compress_size
+    has_descriptor = bool(fields[3] & DATA_DESCRIPTOR_FLAG)
+    sizes = (fields[7], fields[8], fields[9])
+    if differs or (not has_descriptor and sizes != (info.CRC, info.compress_size, info.file_size)):
+        raise _refuse_index(info.filename)
+    data_start = start + LOCAL_HEADER.size + name_length
+    data_end = data_start + info.compress_size
+    record_end = _descriptor_end(raw, info, data_end) if has_descriptor else data_end
+    return data_start, data_end, record_end
 
 
-def _check_overlaps(spans: list[tuple[int, int, str]], directory_start: int) -> None:
-    """No entry may reuse another's bytes (the overlapping-entry zip bomb)."""
-    previous_end = 0
-    for start, end, name in sorted(spans):
-        if start < previous_end or end > directory_start:
-            raise EnvelopeError(
-                "overlap", _("The entry {name} overlaps another one.").format(name=name), name
-            )
-        previous_end = end
+def _stray_bytes(name: str = WHOLE_FILE) -> EnvelopeError:
+    return EnvelopeError(
+        "layout", _("The file holds bytes that none of its entries accounts for."), name
+    )
+
+
+def _end_record(raw: bytes, entries: int) -> int:
+    """Where the central directory starts, from the end record, which must close the file
+    exactly: no comment, no ZIP64, nothing after it, the right number of entries."""
+    end = raw[-END_RECORD.size :]
+    if len(end) != END_RECORD.size or not end.startswith(END_SIGNATURE):
+        raise _stray_bytes()
+    _sig, disk, cd_disk, on_disk, total, size, offset, comment = END_RECORD.unpack(end)
+    fits = offset + size == len(raw) - END_RECORD.size
+    if (disk, cd_disk, comment) != (0, 0, 0) or not on_disk == total == entries or not fits:
+        raise _stray_bytes()
+    return int(offset)
+
+
+def _check_layout(records: list[tuple[int, int, str]], directory_start: int) -> None:
+    """The records fill the file from its first byte to the central directory, one after the
+    other: nothing before, between or hidden, and no entry reuses another's bytes."""
+    position = 0
+    for start, end, name in sorted(records):
+        if start != position:
+            raise _stray_bytes(name)
+        position = end
+    if position != directory_start:
+        raise _stray_bytes()
 
 
 def _too_big(name: str) -> EnvelopeError:
@@ -147,7 +188,7 @@ def _decode(compressed: bytes, info: zipfile.ZipInfo, limit: int) -> bytes:
 
 
 def _read_entry(raw: bytes, info: zipfile.ZipInfo, limit: int, caps: Caps) -> bytes:
-    start, end = _data_span(raw, info)
+    start, end, _record_end = _record_span(raw, info)
     data = _decode(raw[start:end], info, limit)
     name = info.filename
     if len(data) != info.file_size:
@@ -163,15 +204,18 @@ def _read_entry(raw: bytes, info: zipfile.ZipInfo, limit: int, caps: Caps) -> by
 
 def _raw_file(path: Path, caps: Caps) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > caps.max_total_bytes:
-            raise EnvelopeError("too_big", _("The file is too large to be safe."))
-        return path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # a device or a pipe never ends
+            raise EnvelopeError("unreadable", _("This is not a file."))
+        with path.open("rb") as stream:
+            raw = stream.read(caps.max_total_bytes + 1)
     except OSError as error:
         raise EnvelopeError(
             "unreadable",
             _("The file cannot be read: {reason}").format(reason=os_reason(error)),
         ) from error
+    if len(raw) > caps.max_total_bytes:
+        raise EnvelopeError("too_big", _("The file is too large to be safe."))
+    return raw
 
 
 def read_envelope(path: Path, caps: Caps, allowed: Callable[[str], bool]) -> dict[str, bytes]:
@@ -199,7 +243,11 @@ def read_envelope(path: Path, caps: Caps, allowed: Callable[[str], bool]) -> dic
     seen: set[str] = set()
     for info in infos:
         _check_name(info, seen, allowed)
-    _check_overlaps([(*_data_span(raw, info), info.filename) for info in infos], archive.start_dir)
+    directory_start = _end_record(raw, len(infos))
+    if archive.start_dir != directory_start:
+        raise _stray_bytes()  # zipfile shifted its offsets: bytes were put before the entries
+    records = [(info.header_offset, _record_span(raw, info)[2], info.filename) for info in infos]
+    _check_layout(records, directory_start)
     entries: dict[str, bytes] = {}
     budget = caps.max_total_bytes
     for info in infos:

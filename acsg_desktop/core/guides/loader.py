@@ -11,6 +11,7 @@ from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.guides import Guide, GuideText
 from acsg_desktop.core.schemas import schema_problem
+from acsg_desktop.core.text_rules import unprintable_character
 from acsg_desktop.paths import resources_dir
 
 FRONT = "---"
@@ -67,6 +68,14 @@ def parse_guide_file(name: str, text: str) -> tuple[dict[str, Any], GuideText]:
         raise GuideError(
             _("{file}: the id and language must match the file name.").format(file=name)
         )
+    for key in ("title", "summary", "source"):
+        found = unprintable_character(meta[key], multiline=False)
+        if found:  # one-line fields are printed in lists: a line feed would fake a row
+            raise GuideError(
+                _("{file}: the {field} holds a character that cannot be shown ({code}).").format(
+                    file=name, field=key, code=f"U+{ord(found):04X}"
+                )
+            )
     return meta, GuideText(meta["title"], meta["summary"], body, meta["source"])
 
 

@@ -10,6 +10,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
 
+from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.envelope.format import sha256_hex
 from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _
@@ -88,6 +89,7 @@ class IdentityStore:
                     count=MIN_PASSPHRASE
                 )
             )
+        _refuse_unprintable(person, profile.authority_name)
         key_path, cert_path = self._paths(person)
         if key_path.exists():
             raise IdentityError(_("{name} already has a signing identity.").format(name=person))
@@ -160,6 +162,7 @@ class IdentityStore:
         own = identity.certificate
         if issued.public_key() != identity.key.public_key():
             raise IdentityError(_("This certificate is for another key: refused."))
+        _refuse_unprintable(issued.subject.rfc4514_string())
         if _organisation(issued) != _organisation(own) or _common_name(issued) != person:
             raise IdentityError(_("This certificate names another person or authority: refused."))
         updated = Identity(identity.key, issued)
@@ -167,6 +170,21 @@ class IdentityStore:
         self._write_key(key_path, to_pkcs12(updated, passphrase, person))
         write_bytes_atomically(cert_path, certificate_pem(issued))
         return IdentityInfo(person, issued)
+
+
+def _refuse_unprintable(*names: str) -> None:
+    """A certificate's names are printed on one line wherever it is checked: no control or line
+    characters in them."""
+    from acsg_desktop.core.text_rules import unprintable_character
+
+    for name in names:
+        found = unprintable_character(name, multiline=False)
+        if found:
+            raise IdentityError(
+                _("{name} holds a character that cannot be printed ({code}).").format(
+                    name=escape_line(name), code=f"U+{ord(found):04X}"
+                )
+            )
 
 
 def _checksum_path(key_path: Path) -> Path:

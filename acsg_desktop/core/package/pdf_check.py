@@ -18,9 +18,21 @@ def _attachment(pdf: bytes) -> bytes | None:
     try:
         with pikepdf.open(io.BytesIO(pdf)) as document:
             attached = document.attachments.get(layout.PACKAGE_JSON)
-            return bytes(attached.get_file().read_bytes()) if attached is not None else None
-    except pikepdf.PdfError:
+            named = bytes(attached.get_file().read_bytes()) if attached is not None else None
+            return named if _associated_files(document) == [named] else None
+    except (pikepdf.PdfError, KeyError, AttributeError, TypeError, ValueError):
         return None
+
+
+def _associated_files(document: Any) -> list[bytes | None]:
+    """The contents of every file in the catalogue's /AF (what PDF/A-3 readers extract): each
+    of its forms (/F and /UF) must hold the same bytes."""
+    found: list[bytes | None] = []
+    for spec in document.Root.get("/AF", []):
+        streams = spec.get("/EF", {})
+        forms = {bytes(streams[key].read_bytes()) for key in ("/F", "/UF") if key in streams}
+        found.append(forms.pop() if len(forms) == 1 else None)
+    return found
 
 
 def _context(check: PackageCheck) -> Any:

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.signing.keys import Identity
+from acsg_desktop.core.signing.keys import Identity, subject_text
 
 # What damaged DER makes asn1crypto and cryptography raise, late (both parse lazily).
 PARSE_ERRORS = (ValueError, TypeError, UnsupportedAlgorithm, x509.InvalidVersion)
@@ -106,6 +106,30 @@ def _issued_by(signer: x509.Certificate, issuer: x509.Certificate) -> bool:
         return False
 
 
+def _may_issue(anchor: x509.Certificate) -> bool:
+    """Only a CA certificate allowed to sign certificates can vouch for another one."""
+    try:
+        constraints = anchor.extensions.get_extension_for_class(x509.BasicConstraints).value
+    except x509.ExtensionNotFound:
+        return False
+    try:
+        usage = anchor.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return bool(constraints.ca)
+    return bool(constraints.ca and usage.key_cert_sign)
+
+
+def _require_signing_use(signer: x509.Certificate) -> None:
+    try:
+        usage = signer.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return
+    if not usage.digital_signature:
+        raise SignatureError(
+            "key_usage", _("The signer's certificate is not for signing (its key usage).")
+        )
+
+
 def _check_trust(signer: x509.Certificate, trusted: list[x509.Certificate], at: datetime) -> None:
     if signer.issuer == signer.subject and not _issued_by(signer, signer):
         raise SignatureError(
@@ -120,11 +144,15 @@ def _check_trust(signer: x509.Certificate, trusted: list[x509.Certificate], at: 
                 end=signer.not_valid_after_utc.date(),
             ),
         )
-    if any(anchor == signer or _issued_by(signer, anchor) for anchor in trusted):
+    _require_signing_use(signer)
+    if any(
+        anchor == signer or (_may_issue(anchor) and _issued_by(signer, anchor))
+        for anchor in trusted
+    ):
         return
     raise SignatureError(
         "untrusted",
-        _("The signer ({name}) is not trusted.").format(name=signer.subject.rfc4514_string()),
+        _("The signer ({name}) is not trusted.").format(name=subject_text(signer)),
     )
 
 
@@ -144,6 +172,14 @@ def _check_declarations(signed, signer_info) -> None:  # type: ignore[no-untyped
         for a in signer_info["signed_attrs"]
         if a["type"].native == "content_type"
     ]
+    if (
+        len(signed["signer_infos"]) != 1
+        or signer_info["unsigned_attrs"].native
+        or signed["crls"].native
+    ):
+        raise SignatureError(
+            "malformed", _("The signature file holds more than one signature or unsigned parts.")
+        )
     version = "v3" if signer_info["sid"].name == "subject_key_identifier" else "v1"
     expected = (
         [DATA_OID],

@@ -129,5 +129,13 @@ def fingerprint(certificate: x509.Certificate) -> str:
     return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
+def subject_text(certificate: x509.Certificate) -> str:
+    """The certificate's subject on one line, every control or line character shown escaped
+    (a subject can hold line feeds that would paint a fake line under it)."""
+    from acsg_desktop.core.display import escape_line
+
+    return escape_line(certificate.subject.rfc4514_string())
+
+
 def certificate_pem(certificate: x509.Certificate) -> bytes:
     return certificate.public_bytes(serialization.Encoding.PEM)

@@ -188,11 +188,11 @@ class PackagesPage(Retranslatable, QWidget):
     def _verified(self, check: Any) -> None:
         self._busy(False)
         if check.ok:
-            from acsg_desktop.core.signing.keys import fingerprint
+            from acsg_desktop.core.signing.keys import fingerprint, subject_text
 
             self._say(
                 _("Everything holds. Signed by {subject}; fingerprint {value}").format(
-                    subject=check.signer.subject.rfc4514_string(), value=fingerprint(check.signer)
+                    subject=subject_text(check.signer), value=fingerprint(check.signer)
                 )
             )
             return

@@ -73,3 +73,15 @@ def test_the_same_bundle_json_unchanged_installs(workspace, tmp_path: Path) -> N
     path.write_bytes(manifest_bundle(lambda m: m))
     workspace.guides.import_bundle(path, [SECRETARIAT.certificate], NOW)
     assert workspace.guides.installed_version() == 2
+
+
+def test_a_guide_title_with_a_line_break_is_refused() -> None:
+    from acsg_desktop.core.guides.loader import GuideError, guides_from_files
+    from tests.core.guides.test_bundles import guide_files
+
+    files = {name: data.decode() for name, data in guide_files().items()}
+    name = "decision-writing.en.md"
+    title = next(line for line in files[name].splitlines() if line.startswith("title:"))
+    files[name] = files[name].replace(title, 'title: "Age\\nBackup restored: all verified"', 1)
+    with pytest.raises(GuideError, match="U\\+000A"):
+        guides_from_files(files)
