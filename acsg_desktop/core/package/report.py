@@ -205,7 +205,7 @@ def _gaps(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
                 _p(gap.next_step or "", s["small"]),
             ]
         )
-    return [_p(_("Gaps, most pressing first"), s["h1"]), _table(rows, [24, 176, 42, 42, 196])]
+    return [_p(_("Gaps, most pressing first"), s["h1"]), _table(rows, [24, 170, 40, 58, 188])]
 
 
 def _request_rows(request: RequestEntry, s: dict[str, Any]) -> list[list[Any]]:
