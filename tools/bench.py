@@ -191,10 +191,11 @@ def synthetic_guides(count: int) -> list:
     for number in range(count):
         body = " ".join(words[(number * 7 + i) % len(words)] for i in range(300))
         texts = {
-            lang: GuideText(f"Guide {number} {lang}", "Summary", body) for lang in ("en", "fr")
+            lang: GuideText(f"Guide {number} {lang}", "Summary", body, "bench")
+            for lang in ("en", "fr")
         }
         guides.append(
-            Guide(f"g{number}", "tool", ("appeals",), ("fairness",), "global", 2026, "bench", texts)
+            Guide(f"g{number}", "tool", ("appeals",), ("fairness",), "global", 2026, texts)
         )
     return guides
 
