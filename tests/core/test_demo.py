@@ -7,17 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.demo.build import (
+from acsg_desktop.core.demo.build import DemoResult, create_demo
+from acsg_desktop.core.demo.country import DEMO_COUNTRY
+from acsg_desktop.core.demo.script import (
     EXCEPTIONS,
     PEOPLE,
     SCRIPT,
     UNKNOWN_IN_BASELINE,
-    DemoResult,
-    create_demo,
     script_for,
     scripted_level,
 )
-from acsg_desktop.core.demo.country import DEMO_COUNTRY
 from acsg_desktop.core.i18n import fictional_country_name, is_country
 from acsg_desktop.core.people.profile import validate_profile
 from acsg_desktop.core.records.assessment import AnswerKind

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from acsg_desktop.core.assessment.scoring import Gap
+from acsg_desktop.core.demo.script import typeset
 from acsg_desktop.core.records.assessment import AssessmentSummary
 from acsg_desktop.core.records.requests import (
     Focus,
@@ -201,10 +202,6 @@ EXCHANGES = {
 }
 
 
-def _typeset(text: str, language: str) -> str:
-    return text.replace(" ;", NNBSP + ";").replace(" %", NBSP + "%") if language == "fr" else text
-
-
 def _complete(content: RequestContent, script: DemoRequest, language: str) -> RequestContent:
     texts = script.texts[language]
     return replace(
@@ -221,9 +218,9 @@ def _complete(content: RequestContent, script: DemoRequest, language: str) -> Re
         duration_months=script.months,
         budget=Decimal(script.budget),
         currency="USD",
-        expected_results=_typeset(texts["results"], language),
-        measurement=_typeset(texts["measure"], language),
-        sustainability=_typeset(texts["lasting"], language),
+        expected_results=typeset(texts["results"], language),
+        measurement=typeset(texts["measure"], language),
+        sustainability=typeset(texts["lasting"], language),
     )
 
 

@@ -10,15 +10,10 @@ from acsg_desktop.core.framework.loader import load_framework
 from acsg_desktop.core.records.assessment import Answer, AnswerKind
 from acsg_desktop.core.records.request_codec import content_from_json, content_to_json
 from acsg_desktop.core.records.requests import Focus, RequestContent
-from acsg_desktop.core.requests.drafting import (
-    _EN_LEADS,
-    draft_from_gaps,
-    plan_in_english,
-    plan_in_french,
-    plan_step,
-    refers_back,
-)
+from acsg_desktop.core.requests.drafting import draft_from_gaps, plan_step, refers_back
 from acsg_desktop.core.requests.validation import completeness, request_problems
+from acsg_desktop.core.requests.voice_en import _EN_LEADS, plan_in_english
+from acsg_desktop.core.requests.voice_fr import plan_in_french
 from tests.core.requests.helpers import COMPLETE, incomplete
 
 
