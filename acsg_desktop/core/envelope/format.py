@@ -38,6 +38,12 @@ def sums_text(files: dict[str, bytes]) -> bytes:
     return "".join(f"{sha256_hex(data)}  {name}\n" for name, data in sorted(files.items())).encode()
 
 
+def has_hidden_character(name: str) -> bool:
+    """Whether an entry name holds a control, format or separator character other than a plain
+    space: such a name reads differently in one tool than in another."""
+    return any(unicodedata.category(c)[0] in "CZ" and c != " " for c in name)
+
+
 def parse_sums(text: bytes) -> dict[str, str]:
     """name -> hex digest.
 
@@ -53,8 +59,7 @@ def parse_sums(text: bytes) -> dict[str, str]:
     for line in (line.removesuffix("\r") for line in lines):  # only LF ends a line there
         digest, separator, name = line.partition("  ")
         valid = len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)
-        odd = any(unicodedata.category(c)[0] in "CZ" and c != " " for c in name)
-        if not separator or not valid or not name or odd or name in result:
+        if not separator or not valid or not name or has_hidden_character(name) or name in result:
             raise ValueError(line)
         result[name] = digest
     return result

@@ -11,13 +11,12 @@ from __future__ import annotations
 import io
 import stat
 import struct
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from acsg_desktop.core.envelope.format import MAX_NAME_LENGTH, Caps
+from acsg_desktop.core.envelope.format import MAX_NAME_LENGTH, Caps, has_hidden_character
 from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _
 
@@ -51,7 +50,7 @@ def _check_name(info: zipfile.ZipInfo, seen: set[str], allowed: Callable[[str], 
         or len(name) > MAX_NAME_LENGTH
         or any(c in name for c in "/\\:")
         or name in (".", "..")
-        or any(unicodedata.category(c)[0] in "CZ" and c != " " for c in name)
+        or has_hidden_character(name)
     )
     if unsafe:
         raise EnvelopeError(

@@ -30,7 +30,7 @@ from acsg_desktop.core.package.model import (
 )
 from acsg_desktop.core.records.assessment import Answer, AssessmentSummary
 from acsg_desktop.core.records.profile import Profile
-from acsg_desktop.core.records.request_codec import content_to_dict
+from acsg_desktop.core.records.request_codec import request_to_dict
 from acsg_desktop.core.records.requests import SupportRequest
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository
 from acsg_desktop.core.store.database import Database
@@ -102,19 +102,10 @@ def _scores(framework: Framework, scores: Scores) -> ScoreEntry:
 
 
 def _request(request: SupportRequest) -> RequestEntry:
-    return RequestEntry(
-        id=request.id,
-        status=request.status.value,
-        content=content_to_dict(request.content),
-        created_by=request.created_by,
-        last_editor=request.last_editor,
-        approved_by=request.approved_by,
-        approved_at=_iso(request.approved_at),
-        approval_waived=request.approval_waived,
-        comments=tuple(
-            CommentEntry(c.author, c.body, c.response, c.responded_by) for c in request.comments
-        ),
-    )
+    """The request as ``request show --json`` gives it (one codec), typed."""
+    data = request_to_dict(request)
+    comments = tuple(CommentEntry(**comment) for comment in data.pop("comments"))
+    return RequestEntry(**data, comments=comments)
 
 
 def _assessment(source: ExportSource) -> AssessmentEntry:

@@ -86,7 +86,7 @@ class RequestEntry:
     content: dict[str, Any]  # the request as drafted, in the codec's JSON form
     created_by: str
     last_editor: str
-    approved_by: str
+    approved_by: str | None  # always set for an exported request (the schema checks it)
     approved_at: str | None
     approval_waived: bool
     comments: tuple[CommentEntry, ...]

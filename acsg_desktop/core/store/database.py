@@ -218,9 +218,7 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        database = cls(engine, path, backup_dir(data_dir))
-        database.count_changes_from_now()
-        return database
+        return cls(engine, path, backup_dir(data_dir))
 
     def count_changes_from_now(self) -> None:
         """What was written so far (a migration, the shipped guides) needs no backup of its own."""
