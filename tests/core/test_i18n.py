@@ -153,3 +153,14 @@ def test_the_demo_country_is_named_in_each_language_but_not_offered() -> None:
         assert country_name("XA") == "République de Valdorie (fictive)"
         assert "XA" not in {code for code, _name in countries()}
     assert country_name("XA") == "Republic of Valdoria (fictional)"
+
+
+def test_french_plurals_keep_de_for_the_millions_only() -> None:
+    """CLDR orders French forms one, many (1 000 000: « de »), other (2: no « de »)."""
+    swapped = [
+        message.id[0]
+        for message in french_catalog()
+        if isinstance(message.id, tuple)
+        and ("{count} de " in message.string[2] or "{count} d'" in message.string[2])
+    ]
+    assert swapped == []

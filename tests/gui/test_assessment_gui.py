@@ -114,3 +114,16 @@ def test_wizard_switches_language_live(
     qtbot.waitUntil(lambda: wizard.next_button.text() == "&Suivant")
     assert wizard.indicator_page.level_buttons[0].text() == "&1 · Inexistant"
     assert wizard.indicator_page.question.text().startswith("Chaque demandeur débouté")
+
+
+def test_a_copy_on_the_same_framework_shows_no_carry_over_list(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    create_demo(workspace, "en")
+    window = MainWindow(workspace, language)
+    qtbot.addWidget(window)
+    page = window.assessments_page
+    baseline = workspace.assessments.list()[-1]
+    copy = workspace.assessments.create("2027", 2027, carry_over_from=baseline.id, actor="Amina")
+    page.show_carry_over(copy.id)
+    assert getattr(page, "carry_over_dialog", None) is None

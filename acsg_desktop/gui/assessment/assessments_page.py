@@ -130,6 +130,8 @@ class AssessmentsPage(Retranslatable, QWidget):
         copied_from = self._service.get(assessment_id).copied_from
         if report is None or copied_from is None:
             return
+        if report.source_version == report.target_version and not report.left_behind:
+            return  # a copy on the same framework: everything came along, nothing to say
         source = self._service.framework_of(self._service.get(copied_from))
         self.carry_over_dialog = CarryOverDialog(report, source, self)
         self.carry_over_dialog.open()

@@ -137,4 +137,5 @@ class CarryOverDialog(Retranslatable, QDialog):
         self.summary.setText(f"{carried} {left}" if report.left_behind else carried)
         self.listing.clear()
         self.listing.addItems(carry_over_lines(report, self._source))
+        self.listing.setVisible(bool(report.left_behind))
         self.listing.setAccessibleName(_("Answers not carried over"))
