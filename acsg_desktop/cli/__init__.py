@@ -13,6 +13,7 @@ from acsg_desktop.cli.common import Handler, escaped_output, json_flag
 from acsg_desktop.cli.data import add_db_commands, add_info_command, add_profile_commands
 from acsg_desktop.cli.demo import add_demo_command
 from acsg_desktop.cli.guides import add_guide_commands
+from acsg_desktop.cli.offers import add_offer_commands
 from acsg_desktop.cli.package import add_package_commands
 from acsg_desktop.cli.requests import add_request_commands
 from acsg_desktop.core.errors import AcsgError
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_assessment_commands(commands, flag)
     add_request_commands(commands, flag)
     add_guide_commands(commands, flag)
+    add_offer_commands(commands, flag)
     add_package_commands(commands, flag)
     add_demo_command(commands, flag)
     return parser

@@ -79,3 +79,26 @@ def read_certificates(paths: Sequence[str]) -> list[Any]:
             raise AcsgError(_("{path} holds no PEM certificate.").format(path=path))
         found.extend(certificates)
     return found
+
+
+def read_passphrase(path: str) -> bytes:
+    """The passphrase in a file (its final newline ignored); never echoed or stored."""
+    try:
+        return Path(path).read_bytes().rstrip(b"\r\n")
+    except OSError as error:
+        raise AcsgError(
+            _("The passphrase file cannot be read: {reason}").format(reason=error.strerror)
+        ) from error
+
+
+def read_identity(key_path: str, passphrase_file: str) -> Any:
+    """The signing identity in a PKCS#12 file, opened with the passphrase in a file."""
+    from acsg_desktop.core.signing.keys import from_pkcs12
+
+    try:
+        key_file = Path(key_path).read_bytes()
+    except OSError as error:
+        raise AcsgError(
+            _("The key file cannot be read: {reason}").format(reason=error.strerror)
+        ) from error
+    return from_pkcs12(key_file, read_passphrase(passphrase_file))

@@ -6,13 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit, read_certificates
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.cli.common import emit, read_certificates, read_identity
 from acsg_desktop.core.guides.bundle_build import build_bundle
 from acsg_desktop.core.guides.service import indicators_helped, trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.records.guides import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
-from acsg_desktop.core.signing.keys import fingerprint, from_pkcs12, subject_text
+from acsg_desktop.core.signing.keys import fingerprint, subject_text
 from acsg_desktop.core.workspace import Workspace
 
 
@@ -89,16 +88,6 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
-def read_passphrase(path: str) -> bytes:
-    """The passphrase in a file (its final newline ignored); never echoed or stored."""
-    try:
-        return Path(path).read_bytes().rstrip(b"\r\n")
-    except OSError as error:
-        raise AcsgError(
-            _("The passphrase file cannot be read: {reason}").format(reason=error.strerror)
-        ) from error
-
-
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     extra = read_certificates(args.trust or [])
     with Workspace.open(folder) as workspace:
@@ -125,13 +114,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_build_bundle(args: argparse.Namespace, _folder: Path) -> int:
-    try:
-        key_file = Path(args.key).read_bytes()
-    except OSError as error:
-        raise AcsgError(
-            _("The key file cannot be read: {reason}").format(reason=error.strerror)
-        ) from error
-    identity = from_pkcs12(key_file, read_passphrase(args.passphrase_file))
+    identity = read_identity(args.key, args.passphrase_file)
     build_bundle(Path(args.folder), identity, args.version, Path(args.out))
     emit(
         args,

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit, read_certificates
-from acsg_desktop.cli.guides import read_passphrase
+from acsg_desktop.cli.common import emit, read_certificates, read_passphrase
 from acsg_desktop.cli.requests import actor_of
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _, current_language

@@ -11,7 +11,12 @@ from acsg_desktop.cli.common import emit
 from acsg_desktop.core.i18n import _, format_date, format_money
 from acsg_desktop.core.people.service import ROLES, role_label
 from acsg_desktop.core.records.request_codec import request_to_dict
-from acsg_desktop.core.records.requests import RequestStatus, SupportRequest, SupportType
+from acsg_desktop.core.records.requests import (
+    MatchStage,
+    RequestStatus,
+    SupportRequest,
+    SupportType,
+)
 from acsg_desktop.core.requests.filters import RequestFilter, filter_requests
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import completeness, request_problems
@@ -29,6 +34,8 @@ def _summary(request: SupportRequest) -> dict[str, Any]:
         "id": request.id,
         "title": request.content.title,
         "status": request.status.value,
+        "match_stage": request.match_stage.value if request.match_stage else None,
+        "match_message": request.match_message,
         "areas": list(request.content.areas),
         "support_types": [t.value for t in request.content.support_types],
         "completeness": round(completeness(request.content) * 100),
@@ -36,11 +43,20 @@ def _summary(request: SupportRequest) -> dict[str, Any]:
     }
 
 
+def _status_text(request: SupportRequest) -> str:
+    """The status, and the Secretariat's match stage once there is one."""
+    if request.match_stage is None:
+        return label(request.status)
+    return _("{status}: {stage}").format(
+        status=label(request.status), stage=label(request.match_stage)
+    )
+
+
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
     with Workspace.open(folder) as workspace:
         chosen = RequestFilter.from_values(args.status or "", args.area or "", args.type or "")
         requests = filter_requests(workspace.requests.list(), chosen)
-    lines = [f"{r.id:>3}  {label(r.status):12}  {r.content.title}" for r in requests] or [
+    lines = [f"{r.id:>3}  {_status_text(r):24}  {r.content.title}" for r in requests] or [
         _("No support request matches.")
     ]
     emit(args, {"requests": [_summary(r) for r in requests]}, lines)
@@ -56,7 +72,7 @@ def _show_lines(request: SupportRequest) -> list[str]:
     )
     lines = [
         f"#{request.id} {content.title}",
-        _("Status: {status}").format(status=label(request.status)),
+        _("Status: {status}").format(status=_status_text(request)),
         _("Types: {types}").format(types=", ".join(label(t) for t in content.support_types)),
         _("Budget: {budget}").format(budget=budget),
         _("Start: {start}, for {months} months").format(
@@ -69,6 +85,8 @@ def _show_lines(request: SupportRequest) -> list[str]:
     ]
     if request.approved_by:
         lines.append(_("Approved by {name}").format(name=request.approved_by))
+    if request.match_message:
+        lines.append(_("The Secretariat's reply: {text}").format(text=request.match_message))
     lines += ["", content.description, ""]
     for comment in request.comments:
         lines.append(_("Comment by {name}: {text}").format(name=comment.author, text=comment.body))
@@ -94,6 +112,19 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
         | {"problems": request_problems(request.content)}
     )
     emit(args, document, _show_lines(request))
+    return 0
+
+
+def cmd_reply(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        request = workspace.requests.record_reply(
+            args.id, MatchStage(args.stage), actor=actor_of(args, workspace), message=args.message
+        )
+    emit(
+        args,
+        _summary(request),
+        [_("Request {id}: {status}").format(id=request.id, status=_status_text(request))],
+    )
     return 0
 
 
@@ -160,6 +191,13 @@ def add_request_commands(commands: Any, json_flag: argparse.ArgumentParser) -> N
     show = sub.add_parser("show", parents=[json_flag], help=_("one request in full"))
     show.add_argument("id", type=int, help=_("request number"))
     show.set_defaults(handler=cmd_show)
+    reply = sub.add_parser(
+        "reply", parents=[json_flag], help=_("record the Secretariat's reply (match stage)")
+    )
+    reply.add_argument("id", type=int, help=_("request number"))
+    reply.add_argument("stage", choices=[stage.value for stage in MatchStage])
+    reply.add_argument("--message", default="", help=_("what the Secretariat said"))
+    reply.set_defaults(handler=cmd_reply)
     audit = commands.add_parser("audit", help=_("the audit log"))
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser("verify", parents=[json_flag], help=_("check the hash chain"))

@@ -9,6 +9,7 @@ from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.audit.chain import ChainCheck, verify_chain
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import GuideService
+from acsg_desktop.core.offers.service import OfferService
 from acsg_desktop.core.people.profile_service import ProfileService
 from acsg_desktop.core.people.service import PeopleService
 from acsg_desktop.core.preferences import load_settings, save_settings
@@ -35,6 +36,7 @@ class Workspace:
         self.requests = RequestService(database)
         self.current_user = load_settings(data_dir).current_user
         self.guides = GuideService(database)
+        self.offers = OfferService(database, self.assessments)
         self._exports: ExportService | None = None
 
     @classmethod

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from acsg_desktop import __version__
-from acsg_desktop.core.envelope.format import sha256_hex
-from acsg_desktop.core.envelope.writer import envelope_bytes
 from acsg_desktop.core.fileio import write_bytes_atomically
-from acsg_desktop.core.guides.bundle_format import FORMAT, MANIFEST
+from acsg_desktop.core.guides.bundle_format import GUIDES
 from acsg_desktop.core.guides.loader import guides_from_files
 from acsg_desktop.core.signing.keys import Identity
-
-DEFAULT_LIFETIME_DAYS = 365
+from acsg_desktop.core.updates.build import update_bytes
 
 
 def bundle_bytes(
@@ -27,19 +23,7 @@ def bundle_bytes(
 ) -> bytes:
     """A signed bundle of ``files`` (name -> content); the guides are checked first."""
     guides_from_files({name: data.decode("utf-8") for name, data in files.items()})
-    created = created or datetime.now(UTC)
-    manifest = {
-        "format": FORMAT,
-        "version": version,
-        "created": created.isoformat(),
-        "expires": (expires or created + timedelta(days=DEFAULT_LIFETIME_DAYS)).isoformat(),
-        "min_app_version": min_app_version,
-        "files": [
-            {"name": name, "sha256": sha256_hex(data), "size": len(data)}
-            for name, data in sorted(files.items())
-        ],
-    }
-    return envelope_bytes({**files, MANIFEST: json.dumps(manifest, indent=2).encode()}, identity)
+    return update_bytes(GUIDES, files, identity, version, created, expires, min_app_version)
 
 
 def build_bundle(folder: Path, identity: Identity, version: int, out: Path) -> None:

@@ -1,18 +1,28 @@
-"""The guide bundle format (`*.acsgguides`): a signed envelope holding bundle.json and guides."""
+"""The guide bundle format (`*.acsgguides`): a signed update holding bundle.json and guides."""
 
 from __future__ import annotations
 
 import re
 
 from acsg_desktop.core.envelope.format import Caps
-from acsg_desktop.core.envelope.signed import ENVELOPE
+from acsg_desktop.core.i18n import N_
+from acsg_desktop.core.updates.kind import UpdateKind, UpdateWords
 
-FORMAT = "acsg-guides/1"
-MANIFEST = "bundle.json"
 GUIDE_NAME = re.compile(r"^[a-z0-9-]+\.(en|fr)\.md$")
-CAPS = Caps(max_entries=400, max_entry_bytes=2_000_000, max_total_bytes=40_000_000, max_ratio=100)
-
-
-def allowed_name(name: str) -> bool:
-    """The entries a guide bundle may hold."""
-    return bool(GUIDE_NAME.match(name)) or name in ENVELOPE or name == MANIFEST
+GUIDES = UpdateKind(
+    format="acsg-guides/1",
+    schema="guide-bundle.schema.json",
+    content=GUIDE_NAME,
+    caps=Caps(
+        max_entries=400, max_entry_bytes=2_000_000, max_total_bytes=40_000_000, max_ratio=100
+    ),
+    words=UpdateWords(
+        same=N_("This guide set (version {version}) is already installed."),
+        older=N_(
+            "This guide set (version {new}) is older than the installed one ({old}); it was not "
+            "installed."
+        ),
+        expired=N_("This guide set expired on {date}."),
+        app_too_old=N_("This guide set needs ACSG Desktop {version} or newer."),
+    ),
+)

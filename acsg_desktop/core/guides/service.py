@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import builtins
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from acsg_desktop import __version__
 from acsg_desktop.core.framework.model import Framework, Indicator
 from acsg_desktop.core.guides.loader import GuideError, load_shipped_guides, shipped_version
 from acsg_desktop.core.i18n import _
@@ -15,6 +14,7 @@ from acsg_desktop.core.records.guides import Guide, GuideFilters, GuideSummary, 
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.guide_repository import GuideRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository
+from acsg_desktop.core.updates.acceptance import check_acceptable, note_time
 from acsg_desktop.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from acsg_desktop.core.guides.bundle_read import BundleContents
 
 VERSION_SETTING = "guides_version"
-HIGHEST_TIME_SETTING = "highest_time_seen"
 
 
 def trusted_certificates(data_dir: Path) -> builtins.list[x509.Certificate]:
@@ -38,10 +37,6 @@ def trusted_certificates(data_dir: Path) -> builtins.list[x509.Certificate]:
         for path in sorted(folder.glob("*.pem"))
         for certificate in load_certificates(path.read_bytes())
     ]
-
-
-def _version_tuple(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split("."))
 
 
 class GuideService:
@@ -70,13 +65,7 @@ class GuideService:
 
     def note_time(self, now: datetime | None = None) -> datetime:
         """Remember the latest time ever seen, so that a clock set back cannot revive a bundle."""
-        now = now or datetime.now(UTC)
-        with self._database.unit_of_work() as session:
-            settings = SettingRepository(session)
-            stored = settings.get(HIGHEST_TIME_SETTING)
-            highest = max(now, datetime.fromisoformat(stored)) if stored else now
-            settings.set(HIGHEST_TIME_SETTING, highest.isoformat())
-        return highest
+        return note_time(self._database, now)
 
     def import_bundle(
         self,
@@ -89,38 +78,12 @@ class GuideService:
         Raises:
             BundleError: with the reason; the installed guides are unchanged.
         """
-        from acsg_desktop.core.guides.bundle_read import BundleError, read_bundle
+        from acsg_desktop.core.guides.bundle_format import GUIDES
+        from acsg_desktop.core.guides.bundle_read import read_bundle
 
         highest = self.note_time(now)
         contents = read_bundle(path, trusted, highest)
-        installed = self.installed_version()
-        if contents.version == installed:
-            raise BundleError(
-                "same",
-                _("This guide set (version {version}) is already installed.").format(
-                    version=installed
-                ),
-            )
-        if contents.version < installed:
-            raise BundleError(
-                "older",
-                _(
-                    "This guide set (version {new}) is older than the "
-                    "installed one ({old}); it was not installed."
-                ).format(new=contents.version, old=installed),
-            )
-        if contents.expires < highest:
-            raise BundleError(
-                "expired",
-                _("This guide set expired on {date}.").format(date=contents.expires.date()),
-            )
-        if _version_tuple(contents.min_app_version) > _version_tuple(__version__):
-            raise BundleError(
-                "app_too_old",
-                _("This guide set needs ACSG Desktop {version} or newer.").format(
-                    version=contents.min_app_version
-                ),
-            )
+        check_acceptable(contents.update, GUIDES, self.installed_version(), highest)
         self._database.backup("before-guides")
         self.install(contents.guides, contents.version)
         return contents

@@ -42,15 +42,24 @@ class PartnerKind(StrEnum):
 
 
 class RequestStatus(StrEnum):
-    """draft -> in review -> approved -> exported, then the Secretariat's reply."""
+    """draft -> in review -> approved -> exported; the Secretariat's reply is its match stage."""
 
     DRAFT = "draft"
     IN_REVIEW = "in_review"
     APPROVED = "approved"
     EXPORTED = "exported"
-    MATCHED = "matched"
-    NOT_MATCHED = "not_matched"
     WITHDRAWN = "withdrawn"
+
+
+class MatchStage(StrEnum):
+    """Where the Secretariat's matching of an exported request stands, in the ACSG's words."""
+
+    PROPOSED = "proposed"
+    UNDER_DISCUSSION = "under_discussion"
+    AGREED = "agreed"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    NOT_MATCHED = "not_matched"
 
 
 @dataclass(frozen=True)
@@ -114,3 +123,5 @@ class SupportRequest:
     approval_waived: bool = False
     comments: tuple[Comment, ...] = field(default_factory=tuple)
     version: int = 1
+    match_stage: MatchStage | None = None
+    match_message: str = ""

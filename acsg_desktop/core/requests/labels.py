@@ -5,8 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 
 from acsg_desktop.core.i18n import N_, _
+from acsg_desktop.core.records.offers import OfferStatus, PledgingArea
 from acsg_desktop.core.records.requests import (
     Focus,
+    MatchStage,
     Modality,
     PartnerKind,
     RequestStatus,
@@ -39,9 +41,20 @@ LABELS: dict[StrEnum, str] = {
     RequestStatus.IN_REVIEW: N_("In review"),
     RequestStatus.APPROVED: N_("Approved"),
     RequestStatus.EXPORTED: N_("Exported"),
-    RequestStatus.MATCHED: N_("Matched"),
-    RequestStatus.NOT_MATCHED: N_("Not matched"),
     RequestStatus.WITHDRAWN: N_("Withdrawn"),
+    MatchStage.PROPOSED: N_("Proposed"),
+    MatchStage.UNDER_DISCUSSION: N_("Under discussion"),
+    MatchStage.AGREED: N_("Agreed (planning)"),
+    MatchStage.IN_PROGRESS: N_("In progress"),
+    MatchStage.COMPLETED: N_("Completed"),
+    MatchStage.NOT_MATCHED: N_("Not matched"),
+    OfferStatus.OPEN: N_("Open"),
+    OfferStatus.COMMITTED: N_("Committed"),
+    OfferStatus.CLOSED: N_("Closed"),
+    PledgingArea.INSTITUTIONAL: N_("Strong institutional capacities"),
+    PledgingArea.LEGAL: N_("Legislative and regulatory frameworks"),
+    PledgingArea.PROCEDURES: N_("Procedures, systems and practices for efficiency and quality"),
+    PledgingArea.EXPERTISE: N_("Diverse expertise, innovation and research"),
 }
 
 

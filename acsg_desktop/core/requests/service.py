@@ -13,7 +13,12 @@ from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.request_codec import content_to_dict
-from acsg_desktop.core.records.requests import RequestContent, RequestStatus, SupportRequest
+from acsg_desktop.core.records.requests import (
+    MatchStage,
+    RequestContent,
+    RequestStatus,
+    SupportRequest,
+)
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import (
     checked_content,
@@ -295,18 +300,32 @@ class RequestService:
     def mark_exported(self, request_id: int, *, actor: str) -> SupportRequest:
         return self._move(request_id, RequestStatus.EXPORTED, actor)
 
-    def record_outcome(
+    def record_reply(
         self,
         request_id: int,
-        matched: bool,
+        stage: MatchStage,
         *,
         actor: str,
-        note: str = "",
+        message: str = "",
         expected_version: int | None = None,
     ) -> SupportRequest:
-        """The Secretariat's reply: matched with an offer, or not."""
-        target = RequestStatus.MATCHED if matched else RequestStatus.NOT_MATCHED
-        return self._move(request_id, target, actor, _review_text(note), expected_version)
+        """The Secretariat's reply to an exported request: its match stage and message, set by
+        a reviewer or signatory and audited (later also from a signed receipt)."""
+        message = _review_text(message)
+        with self._changing(request_id, expected_version) as (session, request):
+            self._require_reviewer(session, actor)
+            if request.status is not RequestStatus.EXPORTED:
+                raise RequestError(_("Only an exported request has a reply from the Secretariat."))
+            if (request.match_stage, request.match_message) == (stage, message):
+                return request
+            RequestRepository(session).update(
+                request_id, match_stage=stage.value, match_message=message
+            )
+            before = request.match_stage.value if request.match_stage else ""
+            AuditRepository(session).append(
+                actor, ENTITY, str(request_id), "match_stage", before, stage.value, message
+            )
+        return self.get(request_id)
 
     def withdraw(
         self, request_id: int, *, actor: str, reason: str, expected_version: int | None = None

@@ -11,9 +11,7 @@ TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
     S.DRAFT: frozenset({S.IN_REVIEW, S.WITHDRAWN}),
     S.IN_REVIEW: frozenset({S.DRAFT, S.APPROVED, S.WITHDRAWN}),
     S.APPROVED: frozenset({S.IN_REVIEW, S.EXPORTED, S.WITHDRAWN}),
-    S.EXPORTED: frozenset({S.MATCHED, S.NOT_MATCHED, S.WITHDRAWN}),
-    S.MATCHED: frozenset(),
-    S.NOT_MATCHED: frozenset(),
+    S.EXPORTED: frozenset({S.WITHDRAWN}),
     S.WITHDRAWN: frozenset(),
 }
 EDITABLE = frozenset({S.DRAFT, S.IN_REVIEW, S.APPROVED})
@@ -32,7 +30,7 @@ class RequestAction(StrEnum):
     SUBMIT = "submit"
     SEND_BACK = "send_back"
     APPROVE = "approve"
-    RECORD_OUTCOME = "record_outcome"
+    RECORD_REPLY = "record_reply"
     WITHDRAW = "withdraw"
 
 
@@ -40,12 +38,13 @@ ACTION_TARGETS: dict[RequestAction, frozenset[RequestStatus]] = {
     RequestAction.SUBMIT: frozenset({S.IN_REVIEW}),
     RequestAction.SEND_BACK: frozenset({S.DRAFT}),
     RequestAction.APPROVE: frozenset({S.APPROVED}),
-    RequestAction.RECORD_OUTCOME: frozenset({S.MATCHED, S.NOT_MATCHED}),
     RequestAction.WITHDRAW: frozenset({S.WITHDRAWN}),
 }
 # An approved request goes back to review only through an edit with a reason, never "submit".
+# The Secretariat's reply changes the match stage of an exported request, not its status.
 ACTION_SOURCES: dict[RequestAction, frozenset[RequestStatus]] = {
     RequestAction.SUBMIT: frozenset({S.DRAFT}),
+    RequestAction.RECORD_REPLY: frozenset({S.EXPORTED}),
 }
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from acsg_desktop.core.records.request_codec import content_from_json, content_to_json
 from acsg_desktop.core.records.requests import (
     Comment,
+    MatchStage,
     RequestContent,
     RequestStatus,
     SupportRequest,
@@ -59,6 +60,8 @@ class RequestRepository:
             approval_waived=row.approval_waived,
             comments=comments,
             version=row.version,
+            match_stage=MatchStage(row.match_stage) if row.match_stage else None,
+            match_message=row.match_message or "",
         )
 
     def add(self, content: RequestContent, actor: str) -> int:

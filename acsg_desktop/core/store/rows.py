@@ -109,6 +109,8 @@ class SupportRequestRow(Base):
     approved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     approval_waived: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    match_stage: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    match_message: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class RequestCommentRow(Base):
@@ -218,3 +220,28 @@ class PackageReservationRow(Base):
     request_ids: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OfferRow(Base):
+    """One offer of the installed catalogue, as its offers.json item (``document``)."""
+
+    __tablename__ = "offer"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    document: Mapped[str] = mapped_column(Text)
+
+
+class OfferInterestRow(Base):
+    """An offer a request names as one the authority would like to discuss."""
+
+    __tablename__ = "offer_interest"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("support_request.id", ondelete="CASCADE"), primary_key=True
+    )
+    offer_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    catalogue_version: Mapped[int] = mapped_column(Integer)
+    marked_by: Mapped[str] = mapped_column(String(200))
+    marked_at: Mapped[datetime] = mapped_column(DateTime)

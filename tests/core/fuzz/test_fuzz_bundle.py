@@ -49,7 +49,7 @@ def read(path: Path, data: bytes) -> BundleContents | None:
         assert REASON.match(error.reason), error.reason
         assert isinstance(error.message, str) and error.message
         return None
-    assert isinstance(contents.version, int) and contents.expires.tzinfo is not None
+    assert isinstance(contents.version, int) and contents.update.expires.tzinfo is not None
     return contents
 
 

@@ -1,0 +1,1 @@
+"""Signed, versioned updates from the Secretariat (guide sets, offers catalogues): one reader."""
