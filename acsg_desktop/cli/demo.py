@@ -28,6 +28,7 @@ def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
         _("{count} support requests in different states, with review comments.").format(
             count=len(result.requests)
         ),
+        _("The illustrative example offers (not real ones) are loaded: see acsg offers list."),
     ]
     emit(args, document, lines)
     return 0

@@ -71,3 +71,34 @@ def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> N
     with pytest.raises(SchemaTooNewError, match="newer version"):
         Database.open(tmp_path)
     assert stored_revision(path) == "9999"
+
+
+def test_the_old_outcome_statuses_become_match_stages_of_exported_requests(
+    tmp_path: Path,
+) -> None:
+    path = database_path(tmp_path)
+    engine = make_engine(path)
+    migrate_to(engine, "0008")
+    engine.dispose()
+    connection = sqlite3.connect(path)
+    for number, status in ((1, "matched"), (2, "not_matched"), (3, "draft")):
+        connection.execute(
+            "INSERT INTO support_request (id, title, status, content, created_by, created_at,"
+            " last_editor, updated_at, approved_by, approval_waived, version)"
+            " VALUES (?, 'T', ?, '{}', 'A', '2026-01-01 00:00:00', 'A', '2026-01-01 00:00:00',"
+            " '', 0, 1)",
+            (number, status),
+        )
+    connection.commit()
+    connection.close()
+
+    Database.open(tmp_path).close()
+
+    rows = sqlite3.connect(path).execute(
+        "SELECT id, status, match_stage, match_message FROM support_request ORDER BY id"
+    )
+    assert list(rows) == [
+        (1, "exported", "agreed", ""),
+        (2, "exported", "not_matched", ""),
+        (3, "draft", None, ""),
+    ]

@@ -103,6 +103,8 @@ def _create_demo(workspace: Workspace, language: str) -> DemoResult:
     service.complete(baseline.id, actor=PEOPLE[0])
     follow_up = service.create(_("2026 follow-up"), 2026, actor=PEOPLE[0])
     _fill(workspace, follow_up, framework, language, follow_up=True)
+    if workspace.offers.catalogue().version == 0:
+        workspace.offers.load_example()
     requests = create_demo_requests(workspace, service.get(baseline.id), language)
     workspace.set_current_user(PEOPLE[0])
     return DemoResult(service.get(baseline.id), service.get(follow_up.id), requests)

@@ -238,6 +238,13 @@ def _gaps_for(
     return wanted[:2]
 
 
+def _mark_offers_of_interest(workspace: Workspace, counts: dict[int, int]) -> None:
+    """The drafter marks the best suggestions of some requests as offers to discuss."""
+    for request_id, count in counts.items():
+        for suggestion in workspace.offers.for_request(request_id)[:count]:
+            workspace.offers.set_interest(request_id, suggestion.offer.id, True, actor=DRAFTER)
+
+
 def create_demo_requests(
     workspace: Workspace, baseline: AssessmentSummary, language: str
 ) -> list[SupportRequest]:
@@ -262,6 +269,7 @@ def create_demo_requests(
     requests.comment(in_review.id, exchanges["open"], actor=REVIEWER)
     commented = requests.comment(approved.id, exchanges["comment"], actor=REVIEWER)
     requests.respond(approved.id, commented.comments[0].id, exchanges["response"], actor=DRAFTER)
+    _mark_offers_of_interest(workspace, {approved.id: 2, _draft.id: 1})
     requests.approve(approved.id, actor=REVIEWER)
     requests.withdraw(withdrawn.id, actor=DRAFTER, reason=exchanges["withdraw"])
     return [requests.get(request.id) for request in made]

@@ -172,6 +172,7 @@ class OfferService:
                 )
             elif not offers.unmark(request_id, offer_id):
                 return offers.interests([request_id])
+            RequestRepository(session).update(request_id, last_editor=actor)  # a new version
             AuditRepository(session).append(
                 actor,
                 "request",

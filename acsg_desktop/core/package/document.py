@@ -28,12 +28,20 @@ from acsg_desktop.core.package.model import (
     RequestEntry,
     ScoreEntry,
 )
+from acsg_desktop.core.package.offers_source import (
+    OffersSource,
+    catalogue_entry,
+    interest_entries,
+    read_offers,
+    unmet_needs,
+)
 from acsg_desktop.core.records.assessment import Answer, AssessmentSummary
 from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.records.request_codec import request_to_dict
 from acsg_desktop.core.records.requests import SupportRequest
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository
 from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.store.offer_repository import OfferRepository
 from acsg_desktop.core.store.profile_repository import ProfileRepository
 from acsg_desktop.core.store.request_repository import RequestRepository
 
@@ -47,13 +55,15 @@ class ExportSource:
     answers: dict[str, Answer]
     profile: Profile | None
     requests: tuple[SupportRequest, ...]
+    offers: OffersSource
 
 
 def read_source(
     database: Database, assessments: AssessmentService, assessment_id: int
 ) -> ExportSource:
-    """The assessment, its answers, the profile and the requests that go with it, in one
-    transaction (the framework snapshot, which never changes, is read after)."""
+    """The assessment, its answers, the profile, the requests that go with it and the offers
+    (catalogue, offers of interest), in one transaction (the framework snapshot, which never
+    changes, is read after)."""
     with database.unit_of_work() as session:
         summary = AssessmentRepository(session).get(assessment_id)
         if summary is None:
@@ -61,7 +71,14 @@ def read_source(
         answers = AssessmentRepository(session).answers(assessment_id)
         profile = ProfileRepository(session).get()
         requests = RequestRepository(session).approved_for(assessment_id)
-    return ExportSource(summary, assessments.framework_of(summary), answers, profile, requests)
+        offers = read_offers(
+            OfferRepository(session),
+            RequestRepository(session),
+            assessment_id,
+            [request.id for request in requests],
+        )
+    framework = assessments.framework_of(summary)
+    return ExportSource(summary, framework, answers, profile, requests, offers)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -101,11 +118,14 @@ def _scores(framework: Framework, scores: Scores) -> ScoreEntry:
     )
 
 
-def _request(request: SupportRequest) -> RequestEntry:
-    """The request as ``request show --json`` gives it (one codec), typed."""
+def _request(request: SupportRequest, offers: OffersSource) -> RequestEntry:
+    """The request as ``request show --json`` gives it (one codec), typed, with its offers of
+    interest."""
     data = request_to_dict(request)
     comments = tuple(CommentEntry(**comment) for comment in data.pop("comments"))
-    return RequestEntry(**data, comments=comments)
+    return RequestEntry(
+        **data, comments=comments, offers_of_interest=interest_entries(offers, request.id)
+    )
 
 
 def _assessment(source: ExportSource) -> AssessmentEntry:
@@ -147,5 +167,7 @@ def package_document(
         scores=_scores(framework, scores),
         gaps=tuple(gap_entry(framework, gap) for gap in scores.gaps),
         insufficient_information=tuple(gap_entry(framework, gap) for gap in scores.insufficient),
-        requests=tuple(_request(request) for request in source.requests),
+        requests=tuple(_request(request, source.offers) for request in source.requests),
+        offers_catalogue=catalogue_entry(source.offers),
+        unmet_needs=unmet_needs(source.offers, framework, scores.gaps, profile),
     )

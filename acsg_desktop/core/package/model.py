@@ -80,6 +80,14 @@ class CommentEntry:
 
 
 @dataclass(frozen=True)
+class InterestEntry:
+    """An offer the request would like to discuss, with the catalogue version it was marked in."""
+
+    id: str
+    catalogue_version: int
+
+
+@dataclass(frozen=True)
 class RequestEntry:
     id: int
     status: str
@@ -90,6 +98,23 @@ class RequestEntry:
     approved_at: str | None
     approval_waived: bool
     comments: tuple[CommentEntry, ...]
+    offers_of_interest: tuple[InterestEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """The offers catalogue installed when the package was made."""
+
+    version: int
+    illustrative: bool
+
+
+@dataclass(frozen=True)
+class UnmetNeed:
+    """A gap that no open offer of the catalogue could meet."""
+
+    indicator: str
+    area: str
 
 
 @dataclass(frozen=True)
@@ -106,6 +131,10 @@ class PackageDocument:
     gaps: tuple[GapEntry, ...]
     insufficient_information: tuple[GapEntry, ...]
     requests: tuple[RequestEntry, ...]
+    # None: no offers catalogue was installed, so the gaps were not compared with offers.
+    # (A package made before offers existed has neither key; the schema allows that.)
+    offers_catalogue: CatalogueEntry | None = None
+    unmet_needs: tuple[UnmetNeed, ...] | None = None
 
 
 def _plain(value: Any) -> Any:

@@ -38,6 +38,7 @@ ACTION_TARGETS: dict[RequestAction, frozenset[RequestStatus]] = {
     RequestAction.SUBMIT: frozenset({S.IN_REVIEW}),
     RequestAction.SEND_BACK: frozenset({S.DRAFT}),
     RequestAction.APPROVE: frozenset({S.APPROVED}),
+    RequestAction.RECORD_REPLY: frozenset(),  # the status stays; the match stage changes
     RequestAction.WITHDRAW: frozenset({S.WITHDRAWN}),
 }
 # An approved request goes back to review only through an edit with a reason, never "submit".

@@ -42,9 +42,7 @@ def request(status: RequestStatus = S.DRAFT, **changes: object) -> SupportReques
         (S.DRAFT, {A.SUBMIT, A.WITHDRAW}),
         (S.IN_REVIEW, {A.SEND_BACK, A.APPROVE, A.WITHDRAW}),
         (S.APPROVED, {A.WITHDRAW}),
-        (S.EXPORTED, {A.RECORD_OUTCOME, A.WITHDRAW}),
-        (S.MATCHED, set()),
-        (S.NOT_MATCHED, set()),
+        (S.EXPORTED, {A.RECORD_REPLY, A.WITHDRAW}),
         (S.WITHDRAWN, set()),
     ],
 )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from acsg_desktop.core.records.requests import RequestStatus
+from acsg_desktop.core.records.requests import MatchStage, RequestStatus
 from acsg_desktop.core.requests.service import RequestError
 from acsg_desktop.core.requests.workflow import TRANSITIONS, can_move
 from acsg_desktop.core.store.database import database_path
@@ -58,9 +58,11 @@ def test_draft_review_approve_export_match(workspace: Workspace) -> None:
     service.mark_exported(request_id, actor=SIGNATORY)
     with pytest.raises(RequestError, match="can no longer be changed"):
         service.update(request_id, replace(COMPLETE, title="Changed"), actor=DRAFTER)
-    assert service.record_outcome(request_id, True, actor=SIGNATORY).status is RequestStatus.MATCHED
+    replied = service.record_reply(request_id, MatchStage.AGREED, actor=SIGNATORY)
+    assert (replied.status, replied.match_stage) == (RequestStatus.EXPORTED, MatchStage.AGREED)
+    withdrawn = service.withdraw(request_id, actor=DRAFTER, reason="The partner left.")
     with pytest.raises(RequestError, match="cannot become"):
-        service.withdraw(request_id, actor=DRAFTER, reason="late")
+        service.withdraw(withdrawn.id, actor=DRAFTER, reason="again")
 
 
 def test_drafter_cannot_comment_or_approve(workspace: Workspace) -> None:
