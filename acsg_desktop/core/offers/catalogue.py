@@ -53,28 +53,35 @@ class CatalogueContents:
     update: SignedUpdate | None = None
 
 
+def _checked_offer(item: dict[str, Any], known_areas: Collection[str]) -> Offer:
+    unknown = sorted(set(item["areas"]) - set(known_areas))
+    if unknown:
+        raise UpdateError(
+            "offer",
+            _("The offer {id} names an unknown area: {area}.").format(
+                id=item["id"], area=", ".join(unknown)
+            ),
+        )
+    try:
+        offer = offer_from_dict(item)
+    except ValueError as error:  # a date the calendar does not have, such as 30 February
+        raise UpdateError(
+            "offer", _("The offer {id} has a date that does not exist.").format(id=item["id"])
+        ) from error
+    if offer.end is not None and offer.end < offer.start:
+        raise UpdateError("offer", _("The offer {id} ends before it starts.").format(id=offer.id))
+    return offer
+
+
 def _checked_offers(items: list[dict[str, Any]], known_areas: Collection[str]) -> list[Offer]:
-    seen: set[str] = set()
+    offers: dict[str, Offer] = {}
     for item in items:
-        if item["id"] in seen:
+        if item["id"] in offers:
             raise UpdateError(
                 "offer", _("The offer {id} appears twice in the catalogue.").format(id=item["id"])
             )
-        seen.add(item["id"])
-        unknown = sorted(set(item["areas"]) - set(known_areas))
-        if unknown:
-            raise UpdateError(
-                "offer",
-                _("The offer {id} names an unknown area: {area}.").format(
-                    id=item["id"], area=", ".join(unknown)
-                ),
-            )
-        period = item["period"]
-        if "end" in period and period["end"] < period["start"]:
-            raise UpdateError(
-                "offer", _("The offer {id} ends before it starts.").format(id=item["id"])
-            )
-    return [offer_from_dict(item) for item in items]
+        offers[item["id"]] = _checked_offer(item, known_areas)
+    return list(offers.values())
 
 
 def offers_from_bytes(data: bytes, known_areas: Collection[str]) -> CatalogueContents:

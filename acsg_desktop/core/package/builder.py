@@ -27,6 +27,7 @@ from acsg_desktop.core.package.identities import IdentityStore
 from acsg_desktop.core.package.model import PackageDocument, to_json
 from acsg_desktop.core.package.verify import verify_package
 from acsg_desktop.core.records.assessment import AssessmentStatus
+from acsg_desktop.core.records.offers import Offer
 from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.requests.workflow import can_move
 from acsg_desktop.core.schemas import schema_problem
@@ -78,7 +79,7 @@ class ExportService:
                 )
             )
         settle_pending(self._database, identity)
-        document = self._document(assessment_id, person, language)
+        document, offers = self._document(assessment_id, person, language)
         digest = content_digest(document)
         with self._database.unit_of_work() as session:
             repository = PackageRepository(session)
@@ -91,7 +92,7 @@ class ExportService:
             return ExportResult(existing, reused=True)
         reservation = _reserve(self._database, document, digest, identity, out, person)
         previous_sha = previous.sha256 if previous else ""
-        data = package_bytes(document, identity, reservation.sequence, previous_sha, audit)
+        data = package_bytes(document, identity, reservation.sequence, previous_sha, audit, offers)
         _write(out, data)
         check = verify_package(out, [identity.certificate])
         if not check.ok:
@@ -104,14 +105,18 @@ class ExportService:
         record_contents(self._database, record, reservation)
         return ExportResult(record, reused=False)
 
-    def _document(self, assessment_id: int, person: str, language: str) -> PackageDocument:
+    def _document(
+        self, assessment_id: int, person: str, language: str
+    ) -> tuple[PackageDocument, dict[str, Offer]]:
+        """The checked document, and the installed offers by id (read with it) for the report."""
         try:
             source = read_source(self._database, self._assessments, assessment_id)
         except KeyError as error:
             raise PackageError(
                 _("There is no assessment {id}.").format(id=assessment_id)
             ) from error
-        return _checked_document(source, person, language)
+        offers = {offer.id: offer for offer in source.offers.catalogue.offers}
+        return _checked_document(source, person, language), offers
 
 
 def _checked_document(source: ExportSource, person: str, language: str) -> PackageDocument:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from acsg_desktop import __version__
@@ -15,6 +16,7 @@ from acsg_desktop.core.package import layout
 from acsg_desktop.core.package.model import PackageDocument, to_json
 from acsg_desktop.core.package.pdf_finish import make_pdfa3, sign_pdf
 from acsg_desktop.core.package.report import build_report
+from acsg_desktop.core.records.offers import Offer
 from acsg_desktop.core.signing.keys import Identity, fingerprint
 from acsg_desktop.paths import resources_dir
 
@@ -70,14 +72,16 @@ def package_bytes(
     sequence: int,
     previous_sha: str,
     audit: ChainCheck,
+    offers: Mapping[str, Offer] | None = None,
 ) -> bytes:
-    """The whole signed package (a ZIP), its report in the document's language."""
+    """The whole signed package (a ZIP), its report in the document's language; ``offers``
+    (the installed catalogue, by id) names the offers of interest in the report."""
     package_json = json.dumps(
         to_json(document), ensure_ascii=False, indent=2, sort_keys=True
     ).encode()
     with language_as(document.language):
         title = _("ACSG submission package")
-        report = sign_pdf(make_pdfa3(build_report(document), package_json, title), identity)
+        report = sign_pdf(make_pdfa3(build_report(document, offers), package_json, title), identity)
     listed = {
         layout.PACKAGE_JSON: package_json,
         layout.REPORT: report,

@@ -143,6 +143,9 @@ def test_the_same_offer_twice_or_a_period_backwards_is_refused(workspace, tmp_pa
     assert "appears twice" in error.message
     backwards = real_offers(1, period={"start": "2027-01-01", "end": "2026-01-01"})
     assert "ends before it starts" in refused(workspace, tmp_path, signed(1, backwards)).message
+    no_such_day = real_offers(1, period={"start": "2026-02-30"})
+    error = refused(workspace, tmp_path, signed(1, no_such_day))
+    assert error.message == "The offer EX-OFR-001 has a date that does not exist."
 
 
 def test_the_secretariat_builder_checks_the_offers_first() -> None:
