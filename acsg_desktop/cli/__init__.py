@@ -15,6 +15,7 @@ from acsg_desktop.cli.demo import add_demo_command
 from acsg_desktop.cli.guides import add_guide_commands
 from acsg_desktop.cli.offers import add_offer_commands
 from acsg_desktop.cli.package import add_package_commands
+from acsg_desktop.cli.receipts import add_receipt_commands
 from acsg_desktop.cli.requests import add_request_commands
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_guide_commands(commands, flag)
     add_offer_commands(commands, flag)
     add_package_commands(commands, flag)
+    add_receipt_commands(commands, flag)
     add_demo_command(commands, flag)
     return parser
 

@@ -13,6 +13,7 @@ from acsg_desktop.core.offers.service import OfferService
 from acsg_desktop.core.people.profile_service import ProfileService
 from acsg_desktop.core.people.service import PeopleService
 from acsg_desktop.core.preferences import load_settings, save_settings
+from acsg_desktop.core.receipts.service import ReceiptService
 from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.core.requests.service import RequestService
 from acsg_desktop.core.store.audit_repository import AuditRepository
@@ -37,6 +38,7 @@ class Workspace:
         self.current_user = load_settings(data_dir).current_user
         self.guides = GuideService(database)
         self.offers = OfferService(database, self.assessments)
+        self.receipts = ReceiptService(database)
         self._exports: ExportService | None = None
 
     @classmethod

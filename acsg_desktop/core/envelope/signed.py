@@ -3,13 +3,22 @@ listed in it with its hash."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from cryptography import x509
 
-from acsg_desktop.core.envelope.format import SIGNATURE, SIGNER, SUMS, UNLISTED, parse_sums
+from acsg_desktop.core.envelope.format import (
+    SIGNATURE,
+    SIGNER,
+    SUMS,
+    UNLISTED,
+    Caps,
+    parse_sums,
+)
 from acsg_desktop.core.envelope.format import sha256_hex as _sha256
-from acsg_desktop.core.envelope.reader import EnvelopeError
+from acsg_desktop.core.envelope.reader import EnvelopeError, read_envelope
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.signing.cms import SignatureError, load_certificates, verify_detached
 
@@ -86,3 +95,33 @@ def listing_problems(entries: dict[str, bytes], sums: dict[str, str]) -> list[En
                 )
             )
     return problems
+
+
+def read_signed(
+    path: Path,
+    caps: Caps,
+    allowed_name: Callable[[str], bool],
+    trusted: list[x509.Certificate],
+    at: datetime,
+    main_entry: str,
+) -> tuple[dict[str, bytes], dict[str, str], x509.Certificate]:
+    """The entries of a signed file from a trusted signer, every one listed with its hash.
+
+    Returns:
+        (entries, the signed listing, the signer), once ``main_entry`` is among the signed ones.
+
+    Raises:
+        EnvelopeError: the structure, a cap, the listing or a hash is wrong.
+        SignatureError: the signature is broken or its signer not trusted at ``at``.
+    """
+    entries = read_envelope(path, caps, allowed_name)
+    signer = check_signature(entries, trusted, at)
+    sums = read_sums(entries)
+    problems = listing_problems(entries, sums)
+    if problems:
+        raise problems[0]
+    if main_entry not in sums:
+        raise EnvelopeError(
+            "unsigned", _("The file has no signed {name}.").format(name=main_entry), main_entry
+        )
+    return entries, sums, signer

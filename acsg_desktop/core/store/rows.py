@@ -245,3 +245,17 @@ class OfferInterestRow(Base):
     catalogue_version: Mapped[int] = mapped_column(Integer)
     marked_by: Mapped[str] = mapped_column(String(200))
     marked_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReceiptRow(Base):
+    """A signed receipt from the Secretariat, imported for one of our packages."""
+
+    __tablename__ = "receipt"
+
+    receipt_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(36), index=True)
+    issued: Mapped[str] = mapped_column(String(40))
+    verification: Mapped[str] = mapped_column(String(20))
+    document: Mapped[str] = mapped_column(Text)
+    imported_by: Mapped[str] = mapped_column(String(200))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)

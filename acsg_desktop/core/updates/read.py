@@ -14,8 +14,8 @@ from typing import Any
 
 from cryptography import x509
 
-from acsg_desktop.core.envelope.reader import EnvelopeError, read_envelope
-from acsg_desktop.core.envelope.signed import check_signature, listing_problems, read_sums
+from acsg_desktop.core.envelope.reader import EnvelopeError
+from acsg_desktop.core.envelope.signed import read_signed
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.schemas import schema_problem
@@ -82,17 +82,9 @@ def _signed_entries(
     path: Path, kind: UpdateKind, trusted: list[x509.Certificate], at: datetime
 ) -> tuple[dict[str, bytes], dict[str, str], x509.Certificate]:
     try:
-        entries = read_envelope(path, kind.caps, kind.allowed_name)
-        signer = check_signature(entries, trusted, at)
-        sums = read_sums(entries)
-        problems = listing_problems(entries, sums)
-        if problems:
-            raise problems[0]
-        if MANIFEST not in sums:
-            raise EnvelopeError("unsigned", _("The bundle has no signed bundle.json."), MANIFEST)
+        return read_signed(path, kind.caps, kind.allowed_name, trusted, at, MANIFEST)
     except (EnvelopeError, SignatureError) as error:
         raise UpdateError(error.reason, error.message) from error
-    return entries, sums, signer
 
 
 def read_update(
