@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 ENV_HOME = "ACSG_HOME"
+ENV_DESK_HOME = "ACSG_DESK_HOME"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -23,6 +24,19 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("ACSG Desktop", "ACSG", roaming=True)
+
+
+def desk_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The Secretariat desk's own folder: ``override``, else ``$ACSG_DESK_HOME``, else the
+    platform's folder for "ACSG Desk" (never an authority's data folder)."""
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(ENV_DESK_HOME)
+    if env:
+        return Path(env).expanduser().resolve()
+    from platformdirs import user_data_path
+
+    return user_data_path("ACSG Desk", "ACSG", roaming=True)
 
 
 def _install_root() -> Path:

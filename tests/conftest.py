@@ -17,9 +17,11 @@ from acsg_desktop.core import i18n
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Every test gets its own data folder through ACSG_HOME, and starts in English."""
+    """Every test gets its own data folder through ACSG_HOME (and desk folder through
+    ACSG_DESK_HOME), and starts in English."""
     home = tmp_path / "acsg-home"
     monkeypatch.setenv("ACSG_HOME", str(home))
+    monkeypatch.setenv("ACSG_DESK_HOME", str(tmp_path / "acsg-desk"))
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
     i18n.set_language("en")

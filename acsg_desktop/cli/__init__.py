@@ -12,6 +12,7 @@ from acsg_desktop.cli.assessment import add_assessment_commands
 from acsg_desktop.cli.common import Handler, escaped_output, json_flag
 from acsg_desktop.cli.data import add_db_commands, add_info_command, add_profile_commands
 from acsg_desktop.cli.demo import add_demo_command
+from acsg_desktop.cli.desk import add_desk_commands
 from acsg_desktop.cli.guides import add_guide_commands
 from acsg_desktop.cli.offers import add_offer_commands
 from acsg_desktop.cli.package import add_package_commands
@@ -22,6 +23,7 @@ from acsg_desktop.core.i18n import _
 from acsg_desktop.core.language import apply_start_language
 from acsg_desktop.core.logs import configure_logging, report_unexpected
 from acsg_desktop.paths import data_dir as resolve_data_dir
+from acsg_desktop.paths import desk_dir as resolve_desk_dir
 
 # 128 + SIGINT, as shells report a Ctrl+C.
 INTERRUPTED_EXIT_STATUS = 130
@@ -47,13 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_package_commands(commands, flag)
     add_receipt_commands(commands, flag)
     add_demo_command(commands, flag)
+    add_desk_commands(commands, flag)
     return parser
 
 
 def _data_dir_from(argv: Sequence[str]) -> Path:
+    """The folder the command works on: the desk's for `acsg desk ...`, else the authority's."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--data-dir")
-    known, _rest = pre.parse_known_args(argv)
+    pre.add_argument("--user")
+    known, rest = pre.parse_known_args(argv)
+    if rest[:1] == ["desk"]:
+        return resolve_desk_dir(known.data_dir)
     return resolve_data_dir(known.data_dir)
 
 

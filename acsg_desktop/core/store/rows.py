@@ -259,3 +259,45 @@ class ReceiptRow(Base):
     document: Mapped[str] = mapped_column(Text)
     imported_by: Mapped[str] = mapped_column(String(200))
     imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DeskPackageRow(Base):
+    """A package received at the Secretariat's desk (kept byte for byte in ``file_path``)."""
+
+    __tablename__ = "desk_package"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(36), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    authority: Mapped[str] = mapped_column(String(200))
+    signer: Mapped[str] = mapped_column(String(400))
+    signer_fingerprint: Mapped[str] = mapped_column(String(100))
+    certified: Mapped[bool] = mapped_column(Boolean, default=False)
+    sequence: Mapped[int] = mapped_column(Integer)
+    previous_sha256: Mapped[str] = mapped_column(String(64))
+    created: Mapped[str] = mapped_column(String(40))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    file_path: Mapped[str] = mapped_column(Text)
+    document: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(200), default="")
+    replies: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class DeskCertificateRow(Base):
+    """An authority certificate the desk issued, and its revocation if any."""
+
+    __tablename__ = "desk_certificate"
+
+    serial: Mapped[str] = mapped_column(String(64), primary_key=True)
+    country: Mapped[str] = mapped_column(String(2))
+    authority: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(400))
+    fingerprint: Mapped[str] = mapped_column(String(100), unique=True)
+    not_after: Mapped[datetime] = mapped_column(DateTime)
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    pem: Mapped[str] = mapped_column(Text)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    revocation_reason: Mapped[str] = mapped_column(Text, default="")
