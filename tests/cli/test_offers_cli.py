@@ -95,7 +95,7 @@ def test_a_catalogue_from_an_untrusted_key_or_older_changes_nothing(
     before = run(capsys, "offers", "list", "--json")[1]
     status, _out, err = run(capsys, "offers", "import", str(files["bad"]), "--trust", str(trust))
     assert status == 1 and err and run(capsys, "offers", "list", "--json")[1] == before
-    status, out, err = run(capsys, "offers", "import", str(files["good"]), "--trust", str(trust))
+    status, _out, err = run(capsys, "offers", "import", str(files["good"]), "--trust", str(trust))
     assert status == 0, err
     installed = run(capsys, "offers", "list", "--json")[1]
     assert json.loads(installed)["catalogue"] == {"version": 2, "illustrative": False}
