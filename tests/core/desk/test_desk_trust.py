@@ -35,9 +35,7 @@ def export_again(folder: Path, out: Path, title: str) -> Path:
     """One more package of the baseline: a copy of its first request, approved anew."""
     with Workspace.open(folder) as workspace:
         model = min(workspace.requests.list(), key=lambda r: r.id)
-        copy = workspace.requests.create(
-            replace(model.content, title=title), actor="Idriss Abakar"
-        )
+        copy = workspace.requests.create(replace(model.content, title=title), actor="Idriss Abakar")
         workspace.requests.submit_for_review(copy.id, actor="Idriss Abakar")
         workspace.requests.approve(copy.id, actor=SIGNATORY)
         baseline = min(workspace.assessments.list(), key=lambda a: a.id)
