@@ -1,0 +1,83 @@
+"""`acsg desk ...` on its own folder: init, intake, list, overview, receipt, and the
+authority's `acsg receipts import` of that receipt."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from acsg_desktop.cli import main
+from tests.core.desk.test_desk_chain import export_from
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_the_desk_receives_and_answers_from_the_command_line(
+    capsys, tmp_path: Path, isolated_home: Path
+) -> None:
+    package = export_from(isolated_home, "NE", "Commission (test)", tmp_path / "ne.acsgpkg")
+    passphrase = tmp_path / "desk-pass.txt"
+    passphrase.write_text("the desk's own long passphrase\n")
+    status, out, err = run(
+        capsys,
+        "desk",
+        "init",
+        "--name",
+        "Desk officer",
+        "--passphrase-file",
+        str(passphrase),
+        "--json",
+    )
+    assert status == 0, err
+    desk_certificate = json.loads(out)["certificate"]
+    assert "acsg-desk" in desk_certificate  # the desk's own folder, not the authority's
+    junk = tmp_path / "junk.acsgpkg"
+    junk.write_bytes(b"not a zip")
+    status, out, _err = run(capsys, "desk", "intake", str(package), str(junk), "--json")
+    outcomes = [r["outcome"] for r in json.loads(out)["results"]]
+    assert status == 1 and outcomes == ["accepted", "refused"]
+    status, out, _err = run(capsys, "desk", "list", "--json")
+    [received] = json.loads(out)["packages"]
+    assert (received["country"], received["state"]) == ("NE", "accepted")
+    status, out, _err = run(capsys, "desk", "overview", "--json")
+    assert [s["country"] for s in json.loads(out)["submissions"]] == ["NE"]
+    request_id = json.loads(run(capsys, "request", "list", "--status", "exported", "--json")[1])[
+        "requests"
+    ][0]["id"]
+    receipt = tmp_path / "ne.acsgreceipt"
+    status, _out, err = run(
+        capsys,
+        "desk",
+        "receipt",
+        received["package_id"],
+        "--stage",
+        f"{request_id}=agreed",
+        "--message",
+        f"{request_id}=Twinning agreed.",
+        "--passphrase-file",
+        str(passphrase),
+        "--out",
+        str(receipt),
+    )
+    assert status == 0, err
+    status, _out, err = run(
+        capsys,
+        "desk",
+        "receipt",
+        received["package_id"],
+        "--stage",
+        "x=agreed",
+        "--passphrase-file",
+        str(passphrase),
+        "--out",
+        str(receipt),
+    )
+    assert status == 1 and "REQUEST=VALUE" in err
+    status, out, err = run(capsys, "receipts", "import", str(receipt), "--trust", desk_certificate)
+    assert status == 0, err
+    shown = json.loads(run(capsys, "request", "show", str(request_id), "--json")[1])
+    assert (shown["match_stage"], shown["match_message"]) == ("agreed", "Twinning agreed.")
