@@ -24,6 +24,7 @@ from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
 from acsg_desktop.gui.guides.guides_page import GuidesPage
 from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.offers.offers_page import OffersPage
 from acsg_desktop.gui.packages.packages_page import PackagesPage
 from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.settings_page import SettingsPage
@@ -33,11 +34,19 @@ from acsg_desktop.gui.widgets.retranslate import Retranslatable
 # (navigation label, what the area will do) for areas whose work has not landed yet.
 ASSESSMENTS_LABEL = N_("Assessments")
 REQUESTS_LABEL = N_("Support requests")
+OFFERS_LABEL = N_("Offers")
 GUIDES_LABEL = N_("Practice guides")
 PACKAGES_LABEL = N_("Packages")
 SETTINGS_LABEL = N_("Settings")
-AREA_LABELS = (ASSESSMENTS_LABEL, REQUESTS_LABEL, PACKAGES_LABEL, GUIDES_LABEL, SETTINGS_LABEL)
-PACKAGES_ROW = 2
+AREA_LABELS = (
+    ASSESSMENTS_LABEL,
+    REQUESTS_LABEL,
+    OFFERS_LABEL,
+    PACKAGES_LABEL,
+    GUIDES_LABEL,
+    SETTINGS_LABEL,
+)
+REQUESTS_ROW, OFFERS_ROW, PACKAGES_ROW, GUIDES_ROW, SETTINGS_ROW = range(1, 6)
 BACKUP_CHECK_MS = 5 * 60 * 1000
 
 
@@ -55,6 +64,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._factories: list[Callable[[], QWidget]] = [
             self._make_assessments,
             lambda: RequestsPage(workspace, self.pages),
+            lambda: OffersPage(workspace, self.pages),
             lambda: PackagesPage(workspace, self.pages),
             lambda: GuidesPage(workspace, self.pages),
             self._make_settings,
@@ -109,6 +119,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pages.setCurrentIndex(row)
         if page is self._built.get(PACKAGES_ROW):
             self.packages_page.refresh()
+        if page is self._built.get(OFFERS_ROW):
+            self.offers_page.reload()  # a catalogue or an assessment may have changed
 
     @property
     def assessments_page(self) -> AssessmentsPage:
@@ -116,7 +128,11 @@ class MainWindow(Retranslatable, QMainWindow):
 
     @property
     def requests_page(self) -> RequestsPage:
-        return cast(RequestsPage, self._page(1))
+        return cast(RequestsPage, self._page(REQUESTS_ROW))
+
+    @property
+    def offers_page(self) -> OffersPage:
+        return cast(OffersPage, self._page(OFFERS_ROW))
 
     @property
     def packages_page(self) -> PackagesPage:
@@ -124,11 +140,11 @@ class MainWindow(Retranslatable, QMainWindow):
 
     @property
     def guides_page(self) -> GuidesPage:
-        return cast(GuidesPage, self._page(3))
+        return cast(GuidesPage, self._page(GUIDES_ROW))
 
     @property
     def settings_page(self) -> SettingsPage:
-        return cast(SettingsPage, self._page(4))
+        return cast(SettingsPage, self._page(SETTINGS_ROW))
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -213,7 +229,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _draft_request(self, assessment_id: int, gaps: list[Gap]) -> None:
         """Selected gaps on the results screen become a new request in the Requests area."""
-        self.show_area(1)
+        self.show_area(REQUESTS_ROW)
         self.requests_page.draft_from_gaps(assessment_id, gaps)
 
     def _resume_assessment(self) -> None:

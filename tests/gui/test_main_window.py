@@ -41,7 +41,8 @@ def test_language_switch_from_the_menu_retranslates_the_open_window(
     french.trigger()
     qtbot.waitUntil(lambda: navigation_texts(window)[0] != "Assessments")
     assert navigation_texts(window) == [
-        "Auto-évaluations", "Demandes d'appui", "Paquets", "Guides pratiques", "Paramètres",
+        "Auto-évaluations", "Demandes d'appui", "Offres d'appui", "Paquets", "Guides pratiques",
+        "Paramètres",
     ]  # fmt: skip
     assert window.file_menu.title() == "&Fichier"
     assert "Tchad" in window.status_label.text()
@@ -60,10 +61,10 @@ def test_keyboard_shortcuts_reach_every_area(
     window = make_window(qtbot, workspace, language)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.settings_page
     qtbot.keyClick(window.navigation, Qt.Key.Key_Up)
-    assert window.navigation.currentRow() == 3
+    assert window.navigation.currentRow() == 4
 
 
 def test_fits_a_1366_by_768_screen(

@@ -30,6 +30,13 @@ def unmet_headers() -> list[str]:
     return [_("Indicator"), _("Level"), pgettext("capacity level", "Target")]
 
 
+def _together(flowables: list[Any]) -> Any:
+    """A heading and its table on one page when they fit (a longer table still splits)."""
+    from reportlab.platypus import KeepTogether
+
+    return KeepTogether(flowables)
+
+
 def _notice(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     catalogue = document.offers_catalogue
     return [p(_(ILLUSTRATIVE), s["notice"])] if catalogue and catalogue.illustrative else []
@@ -52,7 +59,7 @@ def _request_offers(
         return [*flow, p(_("No offer marked for this request."), s["body"])]
     rows = [[p(header, s["small"]) for header in offer_headers()]]
     rows += [_offer_row(interest, offers, s) for interest in request.offers_of_interest]
-    return [*flow, table(rows, OFFER_WIDTHS)]
+    return [_together([*flow, table(rows, OFFER_WIDTHS)])]
 
 
 def offers_section(
@@ -97,7 +104,9 @@ def _unmet_by_area(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     for area in document.scores.areas:
         in_area = [gap for gap in unmet if gap.area == area.id]
         if in_area:
-            flow += [p(area.title, s["h2"]), table(_unmet_rows(in_area, s), UNMET_WIDTHS)]
+            flow.append(
+                _together([p(area.title, s["h2"]), table(_unmet_rows(in_area, s), UNMET_WIDTHS)])
+            )
     return flow
 
 
