@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from acsg_desktop.core.offers.filters import matches_filters
 from acsg_desktop.core.offers.matching import Authority, Need, Suggestion, suggest
 from acsg_desktop.core.offers.regions import region_of
 from acsg_desktop.core.records.offers import Catalogue, Offer, OfferFilters, OfferInterest
+from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.records.requests import RequestStatus, SupportRequest
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
@@ -188,14 +190,7 @@ class OfferService:
     def authority(self) -> Authority:
         """Where the authority is and its working language, from its profile."""
         with self._database.unit_of_work() as session:
-            profile = ProfileRepository(session).get()
-        if profile is None:
-            return Authority("", "", ())
-        return Authority(
-            profile.country_code,
-            region_of(profile.country_code),
-            (profile.preferred_language,) if profile.preferred_language else (),
-        )
+            return authority_of(ProfileRepository(session).get())
 
     def for_request(self, request_id: int) -> builtins.list[Suggestion]:
         """The offers that could meet request ``request_id``, best first."""
@@ -217,20 +212,7 @@ class OfferService:
                 if request.content.assessment_id == assessment_id
                 and request.status is not RequestStatus.WITHDRAWN
             ]
-        offers, authority = self.catalogue().offers, self.authority()
-        found = []
-        for gap in gaps:
-            request = _covering_request(gap, requests)
-            need = gap_need(gap, framework, request)
-            found.append(
-                GapOffers(
-                    gap,
-                    need,
-                    request.id if request else None,
-                    tuple(suggest(offers, need, authority)),
-                )
-            )
-        return found
+        return gap_offers(gaps, framework, requests, self.catalogue().offers, self.authority())
 
     def unmet_needs(self, assessment_id: int) -> builtins.list[GapOffers]:
         """The gaps for which no open offer fits: what the Secretariat most needs to hear."""
@@ -265,7 +247,39 @@ def gap_need(gap: Gap, framework: Framework, request: SupportRequest | None) -> 
     )
 
 
-def _covering_request(gap: Gap, requests: builtins.list[SupportRequest]) -> SupportRequest | None:
+def covering_request(gap: Gap, requests: Sequence[SupportRequest]) -> SupportRequest | None:
     """The first request (lowest id) that names the gap's indicator."""
     covering = [r for r in requests if gap.indicator_id in r.content.indicators]
     return min(covering, key=lambda request: request.id) if covering else None
+
+
+def authority_of(profile: Profile | None) -> Authority:
+    """Where the authority is and its working language, from its profile."""
+    if profile is None:
+        return Authority("", "", ())
+    return Authority(
+        profile.country_code,
+        region_of(profile.country_code),
+        (profile.preferred_language,) if profile.preferred_language else (),
+    )
+
+
+def gap_offers(
+    gaps: Sequence[Gap],
+    framework: Framework,
+    requests: Sequence[SupportRequest],
+    offers: Sequence[Offer],
+    authority: Authority,
+) -> builtins.list[GapOffers]:
+    """Each gap with what it asks of an offer (its area and aims, and the wishes of the request
+    that covers it among ``requests``) and the offers that could meet it, gaps in their order."""
+    found = []
+    for gap in gaps:
+        request = covering_request(gap, requests)
+        need = gap_need(gap, framework, request)
+        found.append(
+            GapOffers(
+                gap, need, request.id if request else None, tuple(suggest(offers, need, authority))
+            )
+        )
+    return found

@@ -2,9 +2,7 @@
 gaps no open offer could meet (the unmet needs).
 
 Read in the export's one transaction (``read_offers``, given its repositories), then put together
-without the database, by the rule ``OfferService.unmet_needs`` follows: each gap's need, with
-the wishes of the lowest-numbered request that names its indicator, against the installed
-offers and the authority's place and language.
+without the database by the same functions as ``OfferService.unmet_needs``.
 """
 
 from __future__ import annotations
@@ -13,9 +11,7 @@ from dataclasses import dataclass
 
 from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.framework.model import Framework
-from acsg_desktop.core.offers.matching import Authority, suggest
-from acsg_desktop.core.offers.regions import region_of
-from acsg_desktop.core.offers.service import gap_need
+from acsg_desktop.core.offers.service import authority_of, gap_offers
 from acsg_desktop.core.package.model import CatalogueEntry, InterestEntry, UnmetNeed
 from acsg_desktop.core.records.offers import Catalogue, OfferInterest
 from acsg_desktop.core.records.profile import Profile
@@ -67,23 +63,6 @@ def catalogue_entry(source: OffersSource) -> CatalogueEntry | None:
     return CatalogueEntry(catalogue.version, catalogue.illustrative)
 
 
-def _authority(profile: Profile | None) -> Authority:
-    """As ``OfferService.authority``: where the authority is and its working language."""
-    if profile is None:
-        return Authority("", "", ())
-    return Authority(
-        profile.country_code,
-        region_of(profile.country_code),
-        (profile.preferred_language,) if profile.preferred_language else (),
-    )
-
-
-def _covering(gap: Gap, requests: tuple[SupportRequest, ...]) -> SupportRequest | None:
-    """As ``OfferService.for_assessment``: the lowest-numbered request naming the indicator."""
-    covering = [r for r in requests if gap.indicator_id in r.content.indicators]
-    return min(covering, key=lambda request: request.id) if covering else None
-
-
 def unmet_needs(
     source: OffersSource, framework: Framework, gaps: tuple[Gap, ...], profile: Profile | None
 ) -> tuple[UnmetNeed, ...] | None:
@@ -91,9 +70,9 @@ def unmet_needs(
     (every gap would be "unmet" only because nothing was there to compare with)."""
     if catalogue_entry(source) is None:
         return None
-    offers, authority = source.catalogue.offers, _authority(profile)
+    found = gap_offers(
+        gaps, framework, source.drafted, source.catalogue.offers, authority_of(profile)
+    )
     return tuple(
-        UnmetNeed(gap.indicator_id, gap.area_id)
-        for gap in gaps
-        if not suggest(offers, gap_need(gap, framework, _covering(gap, source.drafted)), authority)
+        UnmetNeed(item.gap.indicator_id, item.gap.area_id) for item in found if not item.suggestions
     )
