@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
+
 from acsg_desktop.cli.common import emit, read_passphrase
 from acsg_desktop.cli.desk_replies import add_reply_commands
 from acsg_desktop.core.desk.workspace import DeskWorkspace
@@ -54,7 +56,11 @@ def _package(package: ReceivedPackage) -> dict[str, Any]:
 
 def cmd_intake(args: argparse.Namespace, folder: Path) -> int:
     with DeskWorkspace.open(folder) as desk:
-        results = desk.intake.intake([Path(p) for p in args.paths], actor=desk_actor(args))
+        results = desk.intake.intake(
+            [Path(p) for p in args.paths],
+            actor=desk_actor(args),
+            passphrase=read_passphrase(args.passphrase_file) if args.passphrase_file else None,
+        )
     document = {
         "results": [
             {
@@ -128,6 +134,10 @@ def cmd_revoke(args: argparse.Namespace, folder: Path) -> int:
 def cmd_trust(args: argparse.Namespace, folder: Path) -> int:
     with DeskWorkspace.open(folder) as desk:
         certificate = desk.trust.certificate()
+        if args.encryption:
+            certificate = x509.load_pem_x509_certificate(
+                desk.trust.encryption_certificate_path.read_bytes()
+            )
     Path(args.out).write_bytes(certificate_pem(certificate))
     emit(args, {"fingerprint": fingerprint(certificate)}, [fingerprint(certificate)])
     return 0
@@ -142,6 +152,9 @@ def add_desk_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None
     init.set_defaults(handler=cmd_init)
     intake = sub.add_parser("intake", parents=[json_flag], help=_("receive packages"))
     intake.add_argument("paths", nargs="+", help=_("package files or folders (a USB stick)"))
+    intake.add_argument(
+        "--passphrase-file", help=_("the desk's passphrase, to open encrypted packages")
+    )
     intake.set_defaults(handler=cmd_intake)
     sub.add_parser("list", parents=[json_flag], help=_("the packages received")).set_defaults(
         handler=cmd_list
@@ -165,5 +178,10 @@ def add_desk_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None
     revoke.set_defaults(handler=cmd_revoke)
     trust = sub.add_parser("trust", parents=[json_flag], help=_("write the desk's certificate"))
     trust.add_argument("--out", required=True)
+    trust.add_argument(
+        "--encryption",
+        action="store_true",
+        help=_("the certificate authorities encrypt confidential packages to"),
+    )
     trust.set_defaults(handler=cmd_trust)
     add_reply_commands(sub, json_flag)

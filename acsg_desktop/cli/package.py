@@ -126,6 +126,17 @@ def cmd_identity_export(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
+def _encrypted_copy(package: Path, recipient: str) -> Path:
+    """``package``.p7m: the signed package encrypted to the Secretariat's certificate."""
+    from acsg_desktop.core.fileio import write_bytes_atomically
+    from acsg_desktop.core.signing.confidential import ENCRYPTED_SUFFIX, encrypt_for
+
+    [certificate] = read_certificates([recipient])[:1]
+    out = package.with_name(package.name + ENCRYPTED_SUFFIX)
+    write_bytes_atomically(out, encrypt_for(package.read_bytes(), certificate))
+    return out
+
+
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
 
     with Workspace.open(folder) as workspace:
@@ -144,6 +155,8 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
         "sha256": record.sha256,
         "reused": result.reused,
     }
+    if args.encrypt_to:
+        document["encrypted_file"] = str(_encrypted_copy(Path(record.file_path), args.encrypt_to))
     line = (
         _(
             "This content was already exported as package {sequence} ({path}); no new package "
@@ -152,7 +165,12 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
         if result.reused
         else _("Package {sequence} written to {path}.")
     )
-    emit(args, document, [line.format(sequence=record.sequence, path=record.file_path)])
+    lines = [line.format(sequence=record.sequence, path=record.file_path)]
+    if args.encrypt_to:
+        lines.append(
+            _("Encrypted copy for the Secretariat: {path}").format(path=document["encrypted_file"])
+        )
+    emit(args, document, lines)
     return 0
 
 
@@ -236,6 +254,10 @@ def add_package_commands(commands: Any, json_flag: argparse.ArgumentParser) -> N
     export.add_argument("--passphrase-file", required=True)
     export.add_argument("--name", help=_("the signatory (default: the current user)"))
     export.add_argument("--lang", choices=("en", "fr"), help=_("language of the report"))
+    export.add_argument(
+        "--encrypt-to",
+        help=_("the Secretariat's encryption certificate: also write FILE.p7m for e-mail"),
+    )
     export.set_defaults(handler=cmd_export)
     verify = commands.add_parser("verify", parents=[json_flag], help=_("verify a package"))
     verify.add_argument("file")

@@ -20,6 +20,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 
 from acsg_desktop.core.envelope.reader import read_envelope
+from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _, format_datetime
 from acsg_desktop.core.package import layout
@@ -31,6 +32,7 @@ from acsg_desktop.core.records.desk import (
     PackageState,
     ReceivedPackage,
 )
+from acsg_desktop.core.signing.confidential import ENCRYPTED_SUFFIX, is_encrypted
 from acsg_desktop.core.signing.keys import fingerprint, subject_text
 from acsg_desktop.core.store.assessment_repository import utc_now
 from acsg_desktop.core.store.audit_repository import AuditRepository
@@ -39,14 +41,22 @@ from acsg_desktop.core.store.desk_repository import DeskRepository
 
 SUFFIX = ".acsgpkg"
 Progress = Callable[[int, int, str], None]
+Opener = Callable[[bytes], bytes]
+
+
+def _is_package_name(name: str) -> bool:
+    return name.endswith(SUFFIX) or name.endswith(SUFFIX + ENCRYPTED_SUFFIX)
 
 
 def package_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, and every package inside the folders named (a USB stick), sorted."""
+    """The files named, and every package (plain or encrypted) inside the folders named (a
+    USB stick), sorted."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob(f"*{SUFFIX}") if p.is_file()))
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and _is_package_name(p.name))
+            )
         else:
             found.append(path)
     return found
@@ -67,29 +77,61 @@ def _revoked(signer: x509.Certificate, issued: list[IssuedCertificate]) -> Issue
     return next((c for c in issued if c.serial == serial and c.revoked_at is not None), None)
 
 
+class _Opening:
+    """Opens encrypted packages with the desk's key, unlocked at most once per intake."""
+
+    def __init__(self, unlock: Callable[[bytes], Opener], passphrase: bytes | None) -> None:
+        self._unlock, self._passphrase = unlock, passphrase
+        self._open: Opener | None = None
+
+    def plain(self, data: bytes) -> bytes:
+        if not is_encrypted(data):
+            return data
+        if self._passphrase is None:
+            raise AcsgError(_("This package is encrypted: give the desk's passphrase to open it."))
+        if self._open is None:
+            self._open = self._unlock(self._passphrase)
+        return self._open(data)
+
+
 class IntakeService:
     """The desk's intake of packages."""
 
-    def __init__(self, folder: Path, database: Database, ca: Callable[[], x509.Certificate | None]):
-        self._folder, self._database, self._ca = folder, database, ca
+    def __init__(
+        self,
+        folder: Path,
+        database: Database,
+        ca: Callable[[], x509.Certificate | None],
+        opener: Callable[[bytes], Opener],
+    ) -> None:
+        self._folder, self._database, self._ca, self._opener = folder, database, ca, opener
 
     def intake(
-        self, paths: Iterable[Path], *, actor: str, progress: Progress | None = None
+        self,
+        paths: Iterable[Path],
+        *,
+        actor: str,
+        progress: Progress | None = None,
+        passphrase: bytes | None = None,
     ) -> list[IntakeResult]:
-        """Receive every package in ``paths``; one result per file, in order."""
+        """Receive every package in ``paths``; one result per file, in order. ``passphrase``
+        opens the desk's encryption key for confidential packages (asked once per intake)."""
         files = package_files(paths)
+        opener = _Opening(self._opener, passphrase)
         results = []
         for number, path in enumerate(files, start=1):
             if progress:
                 progress(number, len(files), path.name)
-            results.append(self._receive(path, actor))
+            results.append(self._receive(path, actor, opener))
         return results
 
-    def _receive(self, path: Path, actor: str) -> IntakeResult:
+    def _receive(self, path: Path, actor: str, opener: _Opening) -> IntakeResult:
         try:
-            data = path.read_bytes()
+            data = opener.plain(path.read_bytes())
         except OSError as error:
             return IntakeResult(str(path), IntakeOutcome.REFUSED, str(error.strerror or error))
+        except AcsgError as error:
+            return IntakeResult(str(path), IntakeOutcome.REFUSED, error.message)
         digest = hashlib.sha256(data).hexdigest()
         with self._database.unit_of_work() as session:
             if DeskRepository(session).find("", digest) is not None:

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.fileio import write_bytes_atomically
@@ -17,13 +19,16 @@ from acsg_desktop.core.signing.ca import (
     country_of,
     create_ca,
     issue_certificate,
+    issue_encryption_certificate,
     read_request,
 )
 from acsg_desktop.core.signing.keys import (
     Identity,
+    IdentityError,
     certificate_pem,
     fingerprint,
     from_pkcs12,
+    key_to_pkcs12,
     subject_text,
     to_pkcs12,
 )
@@ -34,6 +39,9 @@ from acsg_desktop.core.store.desk_repository import DeskRepository
 
 KEY_FILE = "desk-key.p12"
 CERTIFICATE_FILE = "desk-certificate.pem"
+ENCRYPTION_KEY_FILE = "desk-encryption-key.p12"
+ENCRYPTION_CERTIFICATE_FILE = "desk-encryption-certificate.pem"
+ENCRYPTION_KEY_BITS = 3072
 MIN_PASSPHRASE = 12
 
 
@@ -46,6 +54,30 @@ class DeskTrust:
     @property
     def certificate_path(self) -> Path:
         return self._folder / CERTIFICATE_FILE
+
+    @property
+    def encryption_certificate_path(self) -> Path:
+        """What authorities encrypt confidential packages to."""
+        return self._folder / ENCRYPTION_CERTIFICATE_FILE
+
+    def unlock_encryption(self, passphrase: bytes) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
+        """The desk's encryption certificate and key, for opening confidential packages."""
+        path = self._folder / ENCRYPTION_KEY_FILE
+        if not path.exists():
+            raise AcsgError(
+                _("This desk has no encryption key: it cannot open encrypted packages.")
+            )
+        try:
+            key, certificate, _chain = pkcs12.load_key_and_certificates(
+                path.read_bytes(), passphrase
+            )
+        except ValueError as error:
+            raise IdentityError(_("Wrong passphrase: the key was not opened.")) from error
+        if not isinstance(key, rsa.RSAPrivateKey) or certificate is None:
+            raise IdentityError(
+                _("The key file is damaged and cannot be read. Restore it from a backup.")
+            )
+        return certificate, key
 
     def exists(self) -> bool:
         return (self._folder / KEY_FILE).exists()
@@ -61,6 +93,15 @@ class DeskTrust:
                 )
             )
         identity = create_ca(person, "ACSG Secretariat", country)
+        encryption_key = rsa.generate_private_key(
+            public_exponent=65537, key_size=ENCRYPTION_KEY_BITS
+        )
+        encryption = issue_encryption_certificate(identity, encryption_key)
+        write_bytes_atomically(
+            self._folder / ENCRYPTION_KEY_FILE,
+            key_to_pkcs12(encryption_key, encryption, passphrase, person),
+        )
+        write_bytes_atomically(self.encryption_certificate_path, certificate_pem(encryption))
         write_bytes_atomically(self._folder / KEY_FILE, to_pkcs12(identity, passphrase, person))
         write_bytes_atomically(self.certificate_path, certificate_pem(identity.certificate))
         return identity.certificate

@@ -3,6 +3,7 @@ authority's) and the desk's services. The second composition root over the same 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography import x509
@@ -11,6 +12,7 @@ from acsg_desktop.core.desk.intake import IntakeService
 from acsg_desktop.core.desk.publish import Publisher
 from acsg_desktop.core.desk.service import DeskService
 from acsg_desktop.core.desk.trust import DeskTrust
+from acsg_desktop.core.signing.confidential import decrypt
 from acsg_desktop.core.store.database import Database, prepare_data_dir
 from acsg_desktop.core.store.lock import InstanceLock
 
@@ -21,9 +23,14 @@ class DeskWorkspace:
     def __init__(self, folder: Path, lock: InstanceLock, database: Database) -> None:
         self.folder, self._lock, self.database = folder, lock, database
         self.trust = DeskTrust(folder, database)
-        self.intake = IntakeService(folder, database, self._desk_certificate)
+        self.intake = IntakeService(folder, database, self._desk_certificate, self._opener)
         self.packages = DeskService(database, self.trust)
         self.publisher = Publisher(database, self.trust)
+
+    def _opener(self, passphrase: bytes) -> Callable[[bytes], bytes]:
+        """A function that decrypts confidential packages with the desk's encryption key."""
+        certificate, key = self.trust.unlock_encryption(passphrase)
+        return lambda data: decrypt(data, certificate, key)
 
     def _desk_certificate(self) -> x509.Certificate | None:
         return self.trust.certificate() if self.trust.exists() else None

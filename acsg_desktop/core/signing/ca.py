@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
 from acsg_desktop.core.i18n import _
@@ -123,3 +123,39 @@ def country_of(certificate: x509.Certificate) -> str:
 
 def authority_of(certificate: x509.Certificate) -> str:
     return _attribute(certificate.subject, NameOID.ORGANIZATION_NAME)
+
+
+def issue_encryption_certificate(
+    ca: Identity, key: rsa.RSAPrivateKey, now: datetime | None = None
+) -> x509.Certificate:
+    """The desk's encryption certificate (RSA, key encipherment only), issued by its CA."""
+    start = (now or datetime.now(UTC)) - timedelta(minutes=5)
+    name = x509.Name(
+        [
+            *ca.certificate.subject,
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "Encryption"),
+        ]
+    )
+    usage = x509.KeyUsage(
+        digital_signature=False,
+        content_commitment=False,
+        key_encipherment=True,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
+    return (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(ca.certificate.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=CA_VALIDITY_DAYS))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(usage, critical=True)
+        .sign(ca.key, hashes.SHA256())
+    )

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
@@ -79,6 +79,16 @@ def create_identity(
 
 def to_pkcs12(identity: Identity, passphrase: bytes, friendly_name: str) -> bytes:
     """The identity as a PKCS#12 file with a strong key derivation and an equally strong MAC."""
+    return key_to_pkcs12(identity.key, identity.certificate, passphrase, friendly_name)
+
+
+def key_to_pkcs12(
+    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey,
+    certificate: x509.Certificate,
+    passphrase: bytes,
+    friendly_name: str,
+) -> bytes:
+    """Any key and its certificate as PKCS#12: PBES2/AES-256, 600,000 rounds, a strong MAC."""
     from acsg_desktop.core.signing.pkcs12_mac import with_strong_mac
 
     try:
@@ -93,7 +103,7 @@ def to_pkcs12(identity: Identity, passphrase: bytes, friendly_name: str) -> byte
         .build(passphrase)
     )
     data = pkcs12.serialize_key_and_certificates(
-        friendly_name.encode("utf-8"), identity.key, identity.certificate, None, encryption
+        friendly_name.encode("utf-8"), key, certificate, None, encryption
     )
     return with_strong_mac(data, passphrase)
 
