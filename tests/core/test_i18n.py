@@ -164,3 +164,16 @@ def test_french_plurals_keep_de_for_the_millions_only() -> None:
         and ("{count} de " in message.string[2] or "{count} d'" in message.string[2])
     ]
     assert swapped == []
+
+
+def test_the_secretariats_reply_reads_in_words_in_the_history() -> None:
+    from acsg_desktop.core.audit.chain import AuditEntry
+    from acsg_desktop.core.audit.labels import action_label, value_label
+
+    fields = {f: "" for f in AuditEntry.__dataclass_fields__}
+    fields.update(id=1, at="2026-12-01T10:00:00", actor="A", entity="request", entity_id="1")
+    reply = AuditEntry(**{**fields, "action": "match_stage", "new_value": "under_discussion"})
+    old = AuditEntry(**{**fields, "action": "status", "new_value": "matched"})
+    assert action_label(reply) == "The Secretariat's reply"
+    assert value_label(reply, reply.new_value) == "Under discussion"
+    assert value_label(old, old.new_value) == "Matched"  # recorded by earlier versions

@@ -5,11 +5,12 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from acsg_desktop.core.demo.build import create_demo
-from acsg_desktop.core.records.requests import RequestStatus
+from acsg_desktop.core.records.requests import MatchStage, RequestStatus
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
-from acsg_desktop.gui.requests.outcome_dialog import OutcomeDialog
+from acsg_desktop.gui.requests.reply_dialog import ReplyDialog
+from acsg_desktop.gui.requests.request_table_model import COL_STAGE
 from tests.core.requests.helpers import COMPLETE
 
 
@@ -100,7 +101,7 @@ def test_request_editor_in_french(
     language.apply("fr", remember=False)
     editor = page.editor
     qtbot.waitUntil(lambda: editor.buttons["approve"].text() == "A&pprouver")
-    assert editor.tabs.tabText(1) == "Relecture"
+    assert editor.tabs.tabText(2) == "Relecture"
     assert editor.form.labels["budget"].text() == "Bud&get"
     assert editor.status.text().startswith("Statut\u00a0: ")
 
@@ -124,63 +125,106 @@ def test_the_secretariats_reply_is_offered_only_once_exported(
     window.requests_page.open_editor(draft.id)
     editor = window.requests_page.editor
     assert editor is not None
-    assert editor.buttons["outcome"].isHidden()
+    assert editor.buttons["reply"].isHidden()
     assert editor.buttons["submit"].isEnabled() and editor.buttons["withdraw"].isEnabled()
     assert not editor.buttons["approve"].isEnabled()
 
 
-def test_recording_not_matched_with_a_note_is_audited_and_shown(
+def test_recording_a_match_stage_with_a_message_is_audited_and_shown(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, monkeypatch
 ) -> None:
     window, request_id = exported_request_in_editor(qtbot, workspace, language)
     editor = window.requests_page.editor
     assert editor is not None
-    button = editor.buttons["outcome"]
+    button = editor.buttons["reply"]
     assert button.isVisible() and button.isEnabled()
     assert not editor.buttons["save"].isEnabled() and editor.buttons["withdraw"].isEnabled()
-    seen: list[bool] = []
+    assert editor.reply.isHidden()
+    seen: list[object] = []
 
-    def answer(dialog: OutcomeDialog) -> int:
+    def answer(dialog: ReplyDialog) -> int:
+        seen.append([b.text() for b in dialog.stages.values()])
         seen.append(dialog.ok_button.isEnabled())
-        dialog.not_matched.click()
+        dialog.stages[MatchStage.UNDER_DISCUSSION].click()
         seen.append(dialog.ok_button.isEnabled())
-        dialog.note.setPlainText("  No partner for this round; ask again in 2027.  ")
+        dialog.message.setPlainText("  Two offers are being discussed; next meeting 12 May.  ")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(OutcomeDialog, "exec", answer)
+    monkeypatch.setattr(ReplyDialog, "exec", answer)
     workspace.set_current_user("Fatimé Zakaria")
     button.click()
-    assert seen == [False, True]
-    assert editor.request.status is RequestStatus.NOT_MATCHED
-    assert editor.message.text() == "Recorded: not matched."
+    assert seen == [
+        [
+            "Proposed",
+            "Under discussion",
+            "Agreed (planning)",
+            "In progress",
+            "Completed",
+            "Not matched",
+        ],
+        False,
+        True,
+    ]
+    request = editor.request
+    assert request.status is RequestStatus.EXPORTED
+    assert request.match_stage is MatchStage.UNDER_DISCUSSION
+    assert editor.message.text() == "Recorded the Secretariat's reply: Under discussion."
+    assert editor.status.text().startswith("Status: Exported: Under discussion")
+    message = "Two offers are being discussed; next meeting 12 May."
+    assert not editor.reply.isHidden() and message in editor.reply.text()
     last = workspace.requests.history(request_id)[-1]
-    assert (last.actor, last.action, last.new_value) == ("Fatimé Zakaria", "status", "not_matched")
-    assert last.reason == "No partner for this round; ask again in 2027."
-    row = editor.history.rowCount() - 1
-    assert editor.history.item(row, 4).text() == "Not matched"
-    assert editor.history.item(row, 5).text() == last.reason
-    assert button.isHidden() and not editor.buttons["withdraw"].isEnabled()
+    assert (last.actor, last.action, last.old_value, last.new_value) == (
+        "Fatimé Zakaria",
+        "match_stage",
+        "",
+        "under_discussion",
+    )
+    assert last.reason == message
+    assert editor.history.rowCount() == len(workspace.requests.history(request_id))
+    assert button.isVisible()  # the stage moves on: the reply can be recorded again
+    editor.close_editor()
+    page = window.requests_page
+    row = next(
+        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data() == str(request_id)
+    )
+    assert page.proxy.index(row, COL_STAGE).data() == "Under discussion"
+    assert {page.proxy.index(r, COL_STAGE).data() for r in range(page.proxy.rowCount())} == {
+        "Under discussion",
+        "–",
+    }
 
 
-def test_recording_matched_and_cancelling_the_reply(
+def test_the_reply_dialog_preselects_the_stage_and_cancelling_changes_nothing(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, monkeypatch
 ) -> None:
     window, request_id = exported_request_in_editor(qtbot, workspace, language)
     editor = window.requests_page.editor
     assert editor is not None
-    monkeypatch.setattr(OutcomeDialog, "exec", lambda _dialog: QDialog.DialogCode.Rejected)
-    editor.buttons["outcome"].click()
-    assert workspace.requests.get(request_id).status is RequestStatus.EXPORTED
+    monkeypatch.setattr(ReplyDialog, "exec", lambda _dialog: QDialog.DialogCode.Rejected)
+    editor.buttons["reply"].click()
+    assert workspace.requests.get(request_id).match_stage is None
+    workspace.set_current_user("Fatimé Zakaria")
+    workspace.requests.record_reply(
+        request_id, MatchStage.UNDER_DISCUSSION, actor="Fatimé Zakaria", message="First talk."
+    )
+    editor.request = workspace.requests.get(request_id)
+    seen: list[object] = []
 
-    def matched(dialog: OutcomeDialog) -> int:
-        dialog.matched.click()
+    def not_matched(dialog: ReplyDialog) -> int:
+        seen.append(dialog.choices.checkedButton() is dialog.stages[MatchStage.UNDER_DISCUSSION])
+        seen.append((dialog.ok_button.isEnabled(), dialog.message.toPlainText()))
+        dialog.stages[MatchStage.NOT_MATCHED].click()
+        dialog.message.clear()
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(OutcomeDialog, "exec", matched)
-    editor.buttons["outcome"].click()
-    assert workspace.requests.get(request_id).status is RequestStatus.MATCHED
-    assert editor.message.text() == "Recorded: matched with an offer."
-    assert workspace.requests.history(request_id)[-1].reason == ""
+    monkeypatch.setattr(ReplyDialog, "exec", not_matched)
+    editor.buttons["reply"].click()
+    assert seen == [True, (True, "First talk.")]
+    assert workspace.requests.get(request_id).match_stage is MatchStage.NOT_MATCHED
+    assert editor.message.text() == "Recorded the Secretariat's reply: Not matched."
+    last = workspace.requests.history(request_id)[-1]
+    assert (last.old_value, last.new_value, last.reason) == ("under_discussion", "not_matched", "")
+    assert editor.reply.isHidden()
 
 
 def test_a_reply_recorded_meanwhile_by_someone_else_is_a_conflict(
@@ -189,16 +233,17 @@ def test_a_reply_recorded_meanwhile_by_someone_else_is_a_conflict(
     window, request_id = exported_request_in_editor(qtbot, workspace, language)
     editor = window.requests_page.editor
     assert editor is not None
-    workspace.requests.record_outcome(request_id, True, actor="Amina Mahamat")
+    workspace.requests.record_reply(request_id, MatchStage.PROPOSED, actor="Amina Mahamat")
 
-    def not_matched(dialog: OutcomeDialog) -> int:
-        dialog.not_matched.click()
+    def not_matched(dialog: ReplyDialog) -> int:
+        dialog.stages[MatchStage.NOT_MATCHED].click()
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(OutcomeDialog, "exec", not_matched)
-    editor.buttons["outcome"].click()
+    monkeypatch.setattr(ReplyDialog, "exec", not_matched)
+    workspace.set_current_user("Fatimé Zakaria")
+    editor.buttons["reply"].click()
     assert "Amina Mahamat changed this" in editor.message.text()
-    assert workspace.requests.get(request_id).status is RequestStatus.MATCHED
+    assert workspace.requests.get(request_id).match_stage is MatchStage.PROPOSED
 
 
 def test_a_conflicting_edit_is_refused_and_the_form_keeps_the_users_text(

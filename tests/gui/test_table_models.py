@@ -21,7 +21,7 @@ def test_request_model_rows_headers_roles_and_proxy(qapp, tmp_path: Path) -> Non
         requests = workspace.requests.list()
     model = RequestTableModel()
     model.set_rows(requests)
-    assert model.rowCount() == 4 and model.columnCount() == 6
+    assert model.rowCount() == 4 and model.columnCount() == 7
     assert model.headerData(COL_STATUS, Qt.Orientation.Horizontal) == "Status"
     statuses = {model.index(row, COL_STATUS).data() for row in range(4)}
     assert statuses == {"Draft", "In review", "Approved", "Withdrawn"}

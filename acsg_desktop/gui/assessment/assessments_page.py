@@ -65,7 +65,7 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.copy_button.clicked.connect(lambda: self.new_assessment(self.selected_id()))
         self.message = QLabel(self.list_page)
         self.message.setWordWrap(True)
-        self.results = ResultsPage(self._service, self)
+        self.results = ResultsPage(self._service, self, offers=workspace.offers)
         self.results.back_requested.connect(self.show_list)
         self.results.guide_requested.connect(self.guide_requested)
         self.results.guide_titles = self.guide_titles

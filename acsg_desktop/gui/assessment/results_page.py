@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
+    QSplitter,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -24,44 +23,21 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label, percent_label
-from acsg_desktop.core.assessment.rules import gap_next_step
 from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import N_, _, format_number, format_percent
+from acsg_desktop.core.i18n import _, format_number, format_percent
+from acsg_desktop.core.offers.service import OfferService
+from acsg_desktop.gui.assessment.gap_offers_panel import GapOffersPanel
+from acsg_desktop.gui.assessment.gap_table import (
+    fill_gap_table,
+    gap_headers,
+    make_gap_table,
+    make_table,
+)
 from acsg_desktop.gui.widgets.charts import BarChart, RadarChart, Series
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
-
-GAP_HEADERS = (
-    "#",
-    N_("Area"),
-    N_("Indicator"),
-    N_("Level"),
-    N_("Target"),
-    N_("Priority"),
-    N_("Next step"),
-    N_("Related guides"),
-)
-
-
-CONTENTS = QHeaderView.ResizeMode.ResizeToContents
-RESIZE_MODES = {
-    1: QHeaderView.ResizeMode.Interactive,
-    2: QHeaderView.ResizeMode.Stretch,
-    6: QHeaderView.ResizeMode.Stretch,
-    7: QHeaderView.ResizeMode.Interactive,
-}
-
-
-def _table(parent: QWidget, columns: int) -> QTableWidget:
-    table = QTableWidget(parent)
-    table.setColumnCount(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    return table
 
 
 def _change(now: float | None, before: float | None) -> str:
@@ -78,9 +54,15 @@ class ResultsPage(Retranslatable, QWidget):
     draft_requested = Signal(int, list)  # assessment id, selected gaps
     guide_requested = Signal(str)
 
-    def __init__(self, service: AssessmentService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: AssessmentService,
+        parent: QWidget | None = None,
+        offers: OfferService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self.offers = GapOffersPanel(offers, self) if offers is not None else None
         self.assessment_id: int | None = None
         self.title = make_page_title(self)
         self.explanation = QLabel(self)
@@ -90,16 +72,16 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare_label.setBuddy(self.compare)
         self.compare.currentIndexChanged.connect(lambda _index: self._refresh())
         self.radar, self.bars = RadarChart(self), BarChart(self)
-        self.gaps = _table(self, len(GAP_HEADERS))
-        self.gaps.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.gaps = make_gap_table(self, self.offers)
         self._gap_rows: list[Gap] = []
+        if self.offers is not None:
+            self.offers.follow(self.gaps, self.selected_gaps)
         self.draft_button = QPushButton(self)
         self.draft_button.clicked.connect(self._draft)
         self.guide_button = QPushButton(self)
         self.guide_button.clicked.connect(self._open_guide)
         self.guide_titles: Callable[[], dict[str, str]] = dict
-        self.changes = _table(self, 4)
-        self.gaps.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.changes = make_table(self, 4)
         self.export_button, self.back_button = QPushButton(self), QPushButton(self)
         self.export_button.clicked.connect(self.export)
         self.back_button.clicked.connect(self.back_requested)
@@ -118,7 +100,13 @@ class ResultsPage(Retranslatable, QWidget):
         charts.addWidget(bars, 1)
         gaps_tab = QWidget(self)
         gaps_layout = QVBoxLayout(gaps_tab)
-        gaps_layout.addWidget(self.gaps, 1)
+        split = QSplitter(Qt.Orientation.Vertical, gaps_tab)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.gaps)
+        if self.offers is not None:
+            split.addWidget(self.offers)
+            split.setSizes([320, 200])
+        gaps_layout.addWidget(split, 1)
         gap_buttons = QHBoxLayout()
         gap_buttons.addWidget(self.draft_button)
         gap_buttons.addWidget(self.guide_button)
@@ -200,25 +188,10 @@ class ResultsPage(Retranslatable, QWidget):
     def _fill_gaps(self, scores: Scores) -> None:
         assert self.assessment_id is not None
         framework = self._service.framework_of(self._service.get(self.assessment_id))
-        rows = list(scores.gaps) + list(scores.insufficient)
-        self._gap_rows = rows
-        titles = self.guide_titles()
-        self.gaps.setRowCount(len(rows))
-        for row, gap in enumerate(rows):
-            indicator = framework.indicator(gap.indicator_id)
-            step = gap_next_step(framework, gap)
-            values = (
-                str(row + 1),
-                framework.area(gap.area_id).title.get(),
-                indicator.question.get(),
-                str(gap.level) if gap.level else _("Insufficient information"),
-                str(gap.target_level),
-                str(gap.priority) if gap.level else "–",
-                step.get() if step else _("Find out, then answer this indicator."),
-                ", ".join(titles.get(guide, guide) for guide in indicator.guides),
-            )
-            for column, value in enumerate(values):
-                self.gaps.setItem(row, column, QTableWidgetItem(value))
+        self._gap_rows = list(scores.gaps) + list(scores.insufficient)
+        if self.offers is not None:
+            self.offers.load(self.assessment_id, framework)
+        fill_gap_table(self.gaps, framework, self._gap_rows, self.guide_titles(), self.offers)
 
     def _fill_changes(
         self, aims: dict[str, str], areas: dict[str, str], scores: Scores, earlier: Scores | None
@@ -295,15 +268,7 @@ class ResultsPage(Retranslatable, QWidget):
         self.back_button.setText(_("Back to the li&st"))
         for index, label in enumerate((_("Scores"), _("Gaps"), _("Change"))):
             self.tabs.setTabText(index, label)
-        self.gaps.setHorizontalHeaderLabels([_(h) if h != "#" else h for h in GAP_HEADERS])
-        header = self.gaps.horizontalHeader()
-        for column in range(len(GAP_HEADERS)):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column in (2, 6)
-                else QHeaderView.ResizeMode.ResizeToContents
-            )
-            header.setSectionResizeMode(column, mode)
+        self.gaps.setHorizontalHeaderLabels(gap_headers())
         self.changes.setHorizontalHeaderLabels(
             [_("Aim or area"), _("This assessment"), _("Compared with"), _("Change (points)")]
         )

@@ -1,4 +1,4 @@
-"""One support request: the form, the review, the history, and the workflow buttons."""
+"""One support request: the form, possible offers, review, history and workflow buttons."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.offers.service import OfferService
 from acsg_desktop.core.records.requests import SupportRequest
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.service import RequestError, RequestService
@@ -30,20 +31,20 @@ from acsg_desktop.core.requests.workflow import (
     available_actions,
     is_editable,
 )
-from acsg_desktop.gui.requests import outcome_dialog
-from acsg_desktop.gui.requests.request_form import RequestForm
+from acsg_desktop.gui.requests import reply_dialog
+from acsg_desktop.gui.requests.offers_panel import RequestOffersPanel
+from acsg_desktop.gui.requests.request_form import ERROR_STYLE, RequestForm
 from acsg_desktop.gui.requests.review_panel import ReviewPanel
 from acsg_desktop.gui.widgets.history_view import HistoryView
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
-ERROR_STYLE = "color: #b00020;"
 # The buttons that move the request, each offered when the core says the action is available.
 ACTION_BUTTONS = {
     "submit": RequestAction.SUBMIT,
     "send_back": RequestAction.SEND_BACK,
     "approve": RequestAction.APPROVE,
-    "outcome": RequestAction.RECORD_OUTCOME,
+    "reply": RequestAction.RECORD_REPLY,
     "withdraw": RequestAction.WITHDRAW,
 }
 
@@ -56,6 +57,7 @@ class RequestEditor(Retranslatable, QWidget):
     def __init__(
         self,
         service: RequestService,
+        offers: OfferService,
         framework: Framework,
         request_id: int,
         user: Callable[[], str],
@@ -68,6 +70,8 @@ class RequestEditor(Retranslatable, QWidget):
         self.title = make_page_title(self)
         self.title.setWordWrap(True)
         self.status = QLabel(self)
+        self.reply = QLabel(self)  # the Secretariat's message, once there is one
+        self.reply.setWordWrap(True)
         self.meter = QProgressBar(self)
         self.meter.setRange(0, 100)
         self.form = RequestForm(framework, self)
@@ -76,22 +80,25 @@ class RequestEditor(Retranslatable, QWidget):
         self.review.comment_written.connect(self._comment)
         self.review.response_written.connect(self._respond)
         self.history = HistoryView(self)
+        self.offers = RequestOffersPanel(offers, framework, user, self)
+        self.offers.interest_changed.connect(self._interest_changed)
+        self.offers.failed.connect(lambda text: self._say(text, error=True))
         self.tabs = QTabWidget(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        for widget in (scroll, self.review, self.history):
+        for widget in (scroll, self.offers, self.review, self.history):
             self.tabs.addTab(widget, "")
         self.buttons = {
             name: QPushButton(self)
-            for name in ("save", "submit", "send_back", "approve", "outcome", "withdraw", "back")
+            for name in ("save", "submit", "send_back", "approve", "reply", "withdraw", "back")
         }
         actions: dict[str, Callable[[], object]] = {
             "save": self.save,
             "submit": self.submit,
             "send_back": self.send_back,
             "approve": self.approve,
-            "outcome": self.record_outcome,
+            "reply": self.record_reply,
             "withdraw": self.withdraw,
             "back": self.close_editor,
         }
@@ -115,6 +122,7 @@ class RequestEditor(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addWidget(self.reply)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addLayout(row)
@@ -133,35 +141,31 @@ class RequestEditor(Retranslatable, QWidget):
         self.title.setText(
             _("Request {id}: {title}").format(id=request.id, title=request.content.title)
         )
-        approval = (
-            _(" · approved by {name}").format(name=request.approved_by)
-            if request.approved_by
-            else ""
-        )
-        self.status.setText(_("Status: {status}").format(status=label(request.status)) + approval)
+        status, message = reply_dialog.status_texts(request)
+        self.status.setText(status)
+        self.reply.setText(message)
+        self.reply.setVisible(bool(message))
         editable = is_editable(request.status)
         self.form.set_read_only(not editable)
         self.review.show_request(request)
         self.history.set_entries(self._service.history(request.id))
+        self.offers.show_request(request)
         self.buttons["save"].setEnabled(editable)
         offered = available_actions(request.status)
         for name, action in ACTION_BUTTONS.items():
             self.buttons[name].setEnabled(action in offered)
-        # The reply exists only once the package went out: no point showing it before.
-        self.buttons["outcome"].setVisible(RequestAction.RECORD_OUTCOME in offered)
+        self.buttons["reply"].setVisible(RequestAction.RECORD_REPLY in offered)  # once exported
         self._show_completeness()
 
     def _run(self, action: Callable[[], SupportRequest], done: str) -> bool:
         try:
             self.request = action()
         except AcsgError as error:
-            self.message.setText(error.message)
-            self.message.setStyleSheet(ERROR_STYLE)
+            self._say(error.message, error=True)
             if isinstance(error, RequestError) and error.problems:
                 self.form.show_problems(error.problems)
             return False
-        self.message.setText(done)
-        self.message.setStyleSheet("")
+        self._say(done)
         self._refresh()
         return True
 
@@ -221,19 +225,29 @@ class RequestEditor(Retranslatable, QWidget):
             _("Approved."),
         )
 
-    def record_outcome(self) -> None:
-        """Record the Secretariat's reply to the exported request (matched or not, a note)."""
-        outcome = outcome_dialog.ask_outcome(self.request.id, self)
-        if outcome is None:
+    def record_reply(self) -> None:
+        """Record the Secretariat's reply to the exported request: its match stage, a message."""
+        reply = reply_dialog.ask_reply(self.request, self)
+        if reply is None:
             return
-        matched, note = outcome
+        stage, message = reply
         seen = self.request.version  # a reply recorded meanwhile by someone else is a conflict
         self._run(
-            lambda: self._service.record_outcome(
-                self.request.id, matched, actor=self._user(), note=note, expected_version=seen
+            lambda: self._service.record_reply(
+                self.request.id, stage, actor=self._user(), message=message, expected_version=seen
             ),
-            _("Recorded: matched with an offer.") if matched else _("Recorded: not matched."),
+            _("Recorded the Secretariat's reply: {stage}.").format(stage=label(stage)),
         )
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+
+    def _interest_changed(self, done: str) -> None:  # show it, and its entry in the history
+        self.request = self._service.get(self.request.id)  # marking makes a new version
+        self.offers.follow_own_change(self.request)
+        self.history.set_entries(self._service.history(self.request.id))
+        self._say(done)
 
     def withdraw(self) -> None:
         reason, accepted = QInputDialog.getText(
@@ -267,14 +281,15 @@ class RequestEditor(Retranslatable, QWidget):
         self.closed.emit()
 
     def retranslate_ui(self) -> None:
-        for index, text in enumerate((_("Request"), _("Review"), _("History"))):
+        names = (_("Request"), _("Possible offers to discuss"), _("Review"), _("History"))
+        for index, text in enumerate(names):
             self.tabs.setTabText(index, text)
         texts = {
             "save": _("Sa&ve"),
             "submit": _("Send for &review"),
             "send_back": _("Send &back to drafter"),
             "approve": _("&Approve"),
-            "outcome": _("Record the Secretariat's repl&y…"),
+            "reply": _("Record the Secretariat's repl&y…"),
             "withdraw": _("&Withdraw…"),
             "back": _("Back to the li&st"),
         }

@@ -93,7 +93,7 @@ class RequestForm(Retranslatable, QWidget):
         )
         self.aims = ChoiceBoxes(AIMS, aim_label, 4, self)
         self.support_types = ChoiceBoxes(list(SupportType), label, 3, self)
-        self.modalities = ChoiceBoxes(list(Modality), label, 4, self)
+        self.modalities = ChoiceBoxes(list(Modality), label, 3, self)
         self.focus_group = QButtonGroup(self)
         self.focus_buttons = {focus: QRadioButton(self) for focus in Focus}
         for focus, button in self.focus_buttons.items():
@@ -106,7 +106,7 @@ class RequestForm(Retranslatable, QWidget):
         self.plan_group.addButton(self.plan_no)
         self.plan_reference = QLineEdit(self)
         self.pledge_reference = QLineEdit(self)
-        self.partner_kinds = ChoiceBoxes(list(PartnerKind), label, 3, self)
+        self.partner_kinds = ChoiceBoxes(list(PartnerKind), label, 2, self)
         self.any_region = QCheckBox(self)
         self.start = QDateEdit(self)
         self.start.setCalendarPopup(True)
@@ -171,7 +171,7 @@ class RequestForm(Retranslatable, QWidget):
             self.errors[name].hide()
             column.addWidget(self.errors[name])
             form.addRow(self.labels[name], column)
-        self.plan_reference.setMinimumWidth(360)
+        self.plan_reference.setMinimumWidth(300)
 
     def _column(self, *widgets: QWidget) -> QVBoxLayout:
         column = QVBoxLayout()

@@ -13,8 +13,16 @@ from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import completeness
 from acsg_desktop.gui.widgets.table_model import ROW_ROLE, RowTableModel
 
-COL_ID, COL_TITLE, COL_STATUS, COL_TYPES, COL_COMPLETE, COL_UPDATED = range(6)
-HEADERS = (N_("No."), N_("Title"), N_("Status"), N_("Support"), N_("Complete"), N_("Updated"))
+COL_ID, COL_TITLE, COL_STATUS, COL_STAGE, COL_TYPES, COL_COMPLETE, COL_UPDATED = range(7)
+HEADERS = (
+    N_("No."),
+    N_("Title"),
+    N_("Status"),
+    N_("Match stage"),
+    N_("Support"),
+    N_("Complete"),
+    N_("Updated"),
+)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REQUEST_ROLE = ROW_ROLE
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -48,6 +56,7 @@ class RequestTableModel(RowTableModel[SupportRequest]):
             COL_ID: str(request.id),
             COL_TITLE: content.title,
             COL_STATUS: label(request.status),
+            COL_STAGE: label(request.match_stage) if request.match_stage else "–",
             COL_TYPES: ", ".join(label(t) for t in content.support_types),
             COL_COMPLETE: format_percent(completeness(content)),
             COL_UPDATED: format_datetime(request.updated_at, "short"),

@@ -167,6 +167,7 @@ class RequestsPage(Retranslatable, QWidget):
         framework = self._workspace.assessments.shipped_framework()
         self.editor = RequestEditor(
             self._workspace.requests,
+            self._workspace.offers,
             framework,
             request_id,
             lambda: self._workspace.current_user,
