@@ -25,7 +25,7 @@ from acsg_desktop.gui.main_window import MainWindow
 from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
 
 SCREEN_SIZE = (1366, 768)
-AREA_FILE_NAMES = ("assessments", "requests", "packages", "guides", "settings")
+AREA_FILE_NAMES = ("assessments", "requests", "offers", "packages", "guides", "settings")
 DEMO_USER = "Fatimé Zakaria"
 
 
@@ -67,6 +67,16 @@ def shoot_requests(window: MainWindow, out: Path, prefix: str) -> None:
         editor.tabs.setCurrentIndex(tab)
         grab(window, out / f"{prefix}-request-{tab + 1}.png")
     page.show_list()
+
+
+def shoot_offers(window: MainWindow, out: Path, prefix: str) -> None:
+    page = window.offers_page
+    window.show_area(window.pages.indexOf(page))
+    page.select_offer("EX-OFR-002")
+    grab(window, out / f"{prefix}-offers-detail.png")
+    page.tabs.setCurrentIndex(1)
+    grab(window, out / f"{prefix}-offers-unmet-needs.png")
+    page.tabs.setCurrentIndex(0)
 
 
 def shoot_guides(window: MainWindow, out: Path, prefix: str) -> None:
@@ -111,6 +121,7 @@ def shoot_language(app: QApplication, language_code: str, out: Path, home: Path)
             grab(window, out / f"{language_code}-{row + 1}-{AREA_FILE_NAMES[row]}.png")
         shoot_assessment(window, out, language_code)
         shoot_requests(window, out, language_code)
+        shoot_offers(window, out, language_code)
         shoot_guides(window, out, language_code)
         shoot_packages(window, out, language_code)
         about = AboutDialog(folder, window)

@@ -127,3 +127,16 @@ def test_a_copy_on_the_same_framework_shows_no_carry_over_list(
     copy = workspace.assessments.create("2027", 2027, carry_over_from=baseline.id, actor="Amina")
     page.show_carry_over(copy.id)
     assert getattr(page, "carry_over_dialog", None) is None
+
+
+def test_the_context_questions_wrap_so_the_wizard_fits_a_small_screen_in_french(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    language.apply("fr", remember=False)
+    window = open_window(qtbot, workspace, language)
+    wizard = start_wizard(qtbot, window, workspace)
+    assert wizard.minimumSizeHint().width() < 1366 - 250  # room for the navigation list
+    row = wizard.context_page.rows["applicants_detained"]
+    before = row.box.isChecked()
+    qtbot.mouseClick(row.label, Qt.MouseButton.LeftButton)  # the question's text toggles it
+    assert row.box.isChecked() is not before

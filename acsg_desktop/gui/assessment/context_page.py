@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.wrapping_check import WrappingCheckBox
 
 
 class ContextPage(Retranslatable, QWidget):
@@ -20,14 +21,15 @@ class ContextPage(Retranslatable, QWidget):
         self._framework = framework
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.boxes = {context.id: QCheckBox(self) for context in framework.contexts}
+        self.rows = {context.id: WrappingCheckBox(self) for context in framework.contexts}
+        self.boxes = {context_id: row.box for context_id, row in self.rows.items()}
         self.consequences = QLabel(self)
         self.consequences.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        for box in self.boxes.values():
-            box.toggled.connect(self._changed)
-            layout.addWidget(box)
+        for row in self.rows.values():
+            row.box.toggled.connect(self._changed)
+            layout.addWidget(row)
         layout.addWidget(self.consequences)
         layout.addStretch(1)
         self.retranslate_ui()
@@ -72,6 +74,5 @@ class ContextPage(Retranslatable, QWidget):
             )
         )
         for context in self._framework.contexts:
-            self.boxes[context.id].setText(context.question.get())
-            self.boxes[context.id].setAccessibleName(context.question.get())
+            self.rows[context.id].set_text(context.question.get())
         self._describe()
