@@ -293,7 +293,15 @@ def package_figures() -> list[dict[str, object]]:
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    figures = startup_figures() + answer_figures() + guide_search_figures() + package_figures()
+    from bench_desk import intake_figures  # tools/ is on the path when run as a script
+
+    figures = (
+        startup_figures()
+        + answer_figures()
+        + guide_search_figures()
+        + package_figures()
+        + intake_figures()
+    )
     print(f"{'figure':34} {'value':>9} {'floor':>9} {'ratio':>7} {'target':>7}")
     for figure in figures:
         figure["ratio"] = float(figure["value"]) / float(figure["floor"])  # type: ignore[arg-type]

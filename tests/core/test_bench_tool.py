@@ -23,3 +23,18 @@ def test_the_bench_data_folder_is_made(tmp_path: Path) -> None:
     bench.prepare_data_folder(tmp_path / "big")
     with Workspace.open(tmp_path / "big") as workspace:
         assert workspace.profiles.get() is not None
+
+
+def test_the_desk_bench_fills_a_desk_with_copies_of_a_received_package(tmp_path: Path) -> None:
+    import bench_desk
+
+    from acsg_desktop.core.desk.workspace import DeskWorkspace
+
+    package = bench_desk._export(tmp_path / "NE", "NE", tmp_path / "ne.acsgpkg")
+    with DeskWorkspace.open(tmp_path / "desk") as desk:
+        [result] = desk.intake.intake([package], actor="bench")
+        assert result.package is not None
+        bench_desk._fill(desk, 25)
+        overview = desk.packages.overview()
+        assert len(desk.packages.packages()) == 25
+        assert len(overview.submissions) > 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 
 from acsg_desktop.core.envelope.reader import read_envelope
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.fileio import write_bytes_atomically
+from acsg_desktop.core.fileio import fsync_folder, write_bytes_atomically
 from acsg_desktop.core.i18n import _, format_datetime
 from acsg_desktop.core.package import layout
 from acsg_desktop.core.package.verify import PackageCheck, verify_package
@@ -209,7 +210,9 @@ class IntakeService:
                 package, desk.latest_accepted(package.country, package.authority)
             )
             stored = self._folder / "received" / package.country / f"{package.package_id}{SUFFIX}"
-            write_bytes_atomically(stored, copy.read_bytes())
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(copy, stored)  # the verified copy, already on disk and synced
+            fsync_folder(stored.parent)
             package = replace(package, state=state, reason=reason, file_path=str(stored))
             package = replace(package, id=desk.add(package))
             AuditRepository(session).append(
