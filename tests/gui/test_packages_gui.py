@@ -61,3 +61,51 @@ def test_wrong_passphrase_is_reported_and_nothing_written(
     qtbot.waitUntil(lambda: bool(page.message.text()), timeout=30_000)
     assert "Wrong passphrase" in page.message.text()
     assert not target.exists()
+
+
+def test_a_receipt_from_the_desk_acknowledges_the_package_and_an_encrypted_copy_is_written(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+) -> None:
+    from acsg_desktop.core.desk.workspace import DeskWorkspace
+    from acsg_desktop.core.records.receipts import RequestReply
+    from acsg_desktop.core.records.requests import MatchStage
+    from acsg_desktop.core.signing.confidential import is_encrypted
+
+    demo = create_demo(workspace, "en")
+    workspace.set_current_user("Fatimé Zakaria")
+    IdentityStore(workspace.data_dir).create(
+        "Fatimé Zakaria", workspace.profiles.get(), PASSPHRASE.encode()
+    )
+    package = tmp_path / "out.acsgpkg"
+    workspace.exports.export(demo.baseline.id, "Fatimé Zakaria", PASSPHRASE.encode(), package, "en")
+    desk_passphrase = b"the desk's own long passphrase"
+    receipt = tmp_path / "out.acsgreceipt"
+    with DeskWorkspace.open(tmp_path / "desk") as desk:
+        desk.trust.create("Desk officer", desk_passphrase)
+        [received] = desk.intake.intake([package], actor="Desk officer")
+        assert received.package is not None
+        request_id = next(r.id for r in workspace.requests.list() if r.status.value == "exported")
+        reply = {request_id: RequestReply(request_id, MatchStage.PROPOSED, "A State offered.")}
+        desk.packages.write_receipt(
+            received.package.package_id, reply, desk_passphrase, receipt, actor="Desk officer"
+        )
+        trust = workspace.data_dir / "trust"
+        trust.mkdir()
+        (trust / "desk.pem").write_bytes(desk.trust.certificate_path.read_bytes())
+        encryption = desk.trust.encryption_certificate_path
+    window = MainWindow(workspace, language)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.packages_page
+    window.show_area(window.pages.indexOf(page))
+    page.table.selectRow(0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(encryption), ""))
+    page.buttons["encrypt"].click()
+    assert is_encrypted((tmp_path / "out.acsgpkg.p7m").read_bytes())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(receipt), ""))
+    page.buttons["receipt"].click()
+    assert page.message.text() == "Receipt imported: the Secretariat answered on 1 request."
+    assert page.table.item(0, 2).text() == "Acknowledged"
+    assert workspace.requests.get(request_id).match_stage is MatchStage.PROPOSED
+    page.buttons["receipt"].click()  # the same receipt again: refused, said, nothing changed
+    assert page.message.text() == "This receipt was already imported."

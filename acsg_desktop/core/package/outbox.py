@@ -13,6 +13,9 @@ STATUS_LABELS = {
     "exported": N_("Ready to send"),
     "sent": N_("Sent"),
     "acknowledged": N_("Acknowledged"),
+    # set only by a signed receipt from the Secretariat
+    "held": N_("Held by the Secretariat"),
+    "refused": N_("Refused by the Secretariat"),
 }
 
 

@@ -1,7 +1,9 @@
-"""The Packages area (the outbox): export in the background, list, mark as sent, verify."""
+"""The Packages area (the outbox): export in the background, list, mark as sent, import the
+Secretariat's receipts, encrypt a copy for e-mail, verify."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, _, current_language, form
 from acsg_desktop.core.package.outbox import STATUS_LABELS, Outbox
 from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.packages import outbox_actions
 from acsg_desktop.gui.packages.identity_box import IdentityBox
 from acsg_desktop.gui.packages.passphrase import ask_passphrase
 from acsg_desktop.gui.widgets.page_title import make_page_title
@@ -51,11 +54,15 @@ class PackagesPage(Retranslatable, QWidget):
         self.language_label.setBuddy(self.language)
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
-        self.buttons = {name: QPushButton(self) for name in ("export", "verify", "sent", "ack")}
+        names = ("export", "verify", "sent", "receipt", "encrypt")
+        self.buttons = {name: QPushButton(self) for name in names}
         self.buttons["export"].clicked.connect(self.export)
         self.buttons["verify"].clicked.connect(self.verify)
         self.buttons["sent"].clicked.connect(lambda: self._mark("sent"))
-        self.buttons["ack"].clicked.connect(lambda: self._mark("acknowledged"))
+        self.buttons["receipt"].clicked.connect(
+            lambda: self._act(lambda: outbox_actions.import_receipt(self._workspace, self))
+        )
+        self.buttons["encrypt"].clicked.connect(self._encrypt)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.hide()
@@ -84,7 +91,7 @@ class PackagesPage(Retranslatable, QWidget):
             export_row.addWidget(widget)
         export_row.addStretch(1)
         outbox_row = QHBoxLayout()
-        for name in ("sent", "ack", "verify"):
+        for name in ("sent", "encrypt", "receipt", "verify"):
             outbox_row.addWidget(self.buttons[name])
         outbox_row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -209,14 +216,34 @@ class PackagesPage(Retranslatable, QWidget):
         self._busy(False)
         self._say(error.message if isinstance(error, AcsgError) else str(error))
 
-    def _mark(self, status: str) -> None:
+    def _selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        if rows:
-            item = self.table.item(rows[0].row(), 0)
-            if item is None:
-                return
-            package_id = str(item.data(256))
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return str(item.data(256)) if item is not None else None
+
+    def _mark(self, status: str) -> None:
+        package_id = self._selected_id()
+        if package_id:
             self.outbox.mark(package_id, status, actor=self._workspace.current_user)
+            self.refresh()
+
+    def _encrypt(self) -> None:
+        package_id = self._selected_id()
+        record = next((p for p in self.outbox.packages() if p.package_id == package_id), None)
+        if record is None:
+            self._say(_("Choose a package in the list first."))
+            return
+        self._act(lambda: outbox_actions.encrypt_copy(Path(record.file_path), self))
+
+    def _act(self, action: Callable[[], str | None]) -> None:
+        """Run a quick outbox action; its message, or the reason it was refused, is shown."""
+        try:
+            said = action()
+        except AcsgError as error:
+            self._say(error.message)
+            return
+        if said:
+            self._say(said)
             self.refresh()
 
     def _busy(self, busy: bool) -> None:
@@ -237,7 +264,8 @@ class PackagesPage(Retranslatable, QWidget):
             "export": _("&Export a signed package…"),
             "verify": _("&Verify a package file…"),
             "sent": _("Mark as &sent"),
-            "ack": _("Mark as ac&knowledged"),
+            "receipt": _("Import a &receipt…"),
+            "encrypt": _("Encrypt a cop&y for e-mail…"),
         }
         for name, text in texts.items():
             self.buttons[name].setText(text)
