@@ -10,7 +10,7 @@ from acsg_desktop.cli.common import emit, read_passphrase
 from acsg_desktop.core.desk.overview import Overview
 from acsg_desktop.core.desk.workspace import DeskWorkspace
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import _, format_percent
+from acsg_desktop.core.i18n import _, current_language, format_percent
 from acsg_desktop.core.records.receipts import RequestReply
 from acsg_desktop.core.records.requests import MatchStage
 
@@ -105,6 +105,20 @@ def cmd_overview(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
+def cmd_briefing(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.desk.briefing import briefing_pdf
+    from acsg_desktop.core.fileio import write_bytes_atomically
+    from acsg_desktop.core.framework.loader import load_framework
+    from acsg_desktop.core.i18n import language_as
+
+    with DeskWorkspace.open(folder) as desk:
+        overview = desk.packages.overview()
+    with language_as(args.lang or current_language()):
+        write_bytes_atomically(Path(args.out), briefing_pdf(overview, load_framework()))
+    emit(args, {"file": args.out}, [_("Briefing written to {path}").format(path=args.out)])
+    return 0
+
+
 def cmd_publish(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.cli.desk import desk_actor
 
@@ -136,6 +150,10 @@ def add_reply_commands(sub: Any, json_flag: argparse.ArgumentParser) -> None:
     sub.add_parser(
         "overview", parents=[json_flag], help=_("submissions and scores by country")
     ).set_defaults(handler=cmd_overview)
+    briefing = sub.add_parser("briefing", parents=[json_flag], help=_("the dashboard as a PDF"))
+    briefing.add_argument("--out", required=True)
+    briefing.add_argument("--lang", choices=("en", "fr"), help=_("language of the briefing"))
+    briefing.set_defaults(handler=cmd_briefing)
     publish = sub.add_parser(
         "publish", parents=[json_flag], help=_("sign a guide bundle or an offers catalogue")
     )

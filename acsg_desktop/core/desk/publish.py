@@ -3,6 +3,7 @@ the existing builders, each kind with a version that only goes up."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from acsg_desktop.core.desk.trust import DeskTrust
@@ -10,12 +11,17 @@ from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.loader import load_framework
 from acsg_desktop.core.guides.bundle_build import build_bundle
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.offers.catalogue import build_catalogue
+from acsg_desktop.core.offers.catalogue import OFFERS_FILE, build_catalogue, offers_from_bytes
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.store.offer_repository import OfferRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository
 
 KINDS = ("guides", "offers")
+
+
+def _offers_file(source: Path) -> Path:
+    return source / OFFERS_FILE if source.is_dir() else source
 
 
 class Publisher:
@@ -51,11 +57,18 @@ class Publisher:
                 )
             )
         identity = self._trust.unlock(passphrase)
+        areas = [area.id for area in load_framework().areas]
+        offers = None
         if kind == "guides":
             build_bundle(source, identity, version, out)
         else:
-            build_catalogue(source, identity, version, out, [a.id for a in load_framework().areas])
+            build_catalogue(source, identity, version, out, areas)
+            offers = offers_from_bytes(_offers_file(source).read_bytes(), areas)
         with self._database.unit_of_work() as session:
+            if offers is not None:  # the offers the desk holds are the ones it published
+                OfferRepository(session).replace_all(
+                    offers.offers, version, offers.illustrative, datetime.now(UTC)
+                )
             SettingRepository(session).set(f"published_{kind}", str(version))
             AuditRepository(session).append(
                 actor, "publish", kind, "version", str(last), str(version)

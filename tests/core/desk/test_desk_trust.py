@@ -89,6 +89,7 @@ def test_publishing_signs_with_the_desk_key_and_only_goes_up(desk, tmp_path: Pat
         "offers", example_catalogue_path(), DESK_PASSPHRASE, out, actor="Desk officer"
     )
     assert version == 1
+    assert sum(desk.packages.overview().open_offers_by_area.values()) > 0  # the desk holds them
     update = read_update(out, OFFERS, [desk.trust.certificate()], datetime.now(UTC))
     assert update.version == 1
     with pytest.raises(AcsgError, match="not above 1"):
