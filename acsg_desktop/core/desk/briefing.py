@@ -40,7 +40,7 @@ def _submissions(overview: Overview, s: dict[str, Any]) -> list[Any]:
         _("Authority"),
         _("Year"),
         _("Packages"),
-        _("Held"),
+        _("Packages held"),
         _("Completion"),
         _("Overall"),
         _("Change"),
