@@ -21,6 +21,7 @@ from acsg_desktop.core.records.offers import Offer
 from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.core.signing.keys import Identity
 from acsg_desktop.core.strict_json import JsonDocumentError, strict_json
+from acsg_desktop.core.text_rules import clean
 from acsg_desktop.core.updates.build import update_bytes
 from acsg_desktop.core.updates.kind import UpdateKind, UpdateWords
 from acsg_desktop.core.updates.read import SignedUpdate, UpdateError, read_update
@@ -53,6 +54,25 @@ class CatalogueContents:
     update: SignedUpdate | None = None
 
 
+def _cleaned(item: dict[str, Any]) -> dict[str, Any]:
+    """The offer's texts without unprintable characters (bidi overrides, controls): a text that
+    reads differently on screen than in the file is never shown."""
+    texts = {
+        key: {lang: clean(text) for lang, text in item[key].items()}
+        for key in ("title", "description")
+    }
+    party = {
+        **item["party"],
+        "name": {lang: clean(t, multiline=False) for lang, t in item["party"]["name"].items()},
+    }
+    return {
+        **item,
+        **texts,
+        "party": party,
+        "contact": clean(item.get("contact", ""), multiline=False),
+    }
+
+
 def _checked_offer(item: dict[str, Any], known_areas: Collection[str]) -> Offer:
     unknown = sorted(set(item["areas"]) - set(known_areas))
     if unknown:
@@ -63,7 +83,7 @@ def _checked_offer(item: dict[str, Any], known_areas: Collection[str]) -> Offer:
             ),
         )
     try:
-        offer = offer_from_dict(item)
+        offer = offer_from_dict(_cleaned(item))
     except ValueError as error:  # a date the calendar does not have, such as 30 February
         raise UpdateError(
             "offer", _("The offer {id} has a date that does not exist.").format(id=item["id"])

@@ -21,6 +21,7 @@ from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.core.signing.cms import SignatureError
 from acsg_desktop.core.signing.keys import Identity
 from acsg_desktop.core.strict_json import JsonDocumentError, strict_json
+from acsg_desktop.core.text_rules import clean
 
 FORMAT = "acsg-receipt/1"
 RECEIPT_JSON = "receipt.json"
@@ -92,12 +93,12 @@ def receipt_from_dict(data: dict[str, Any]) -> Receipt:
         sequence=int(package["sequence"]),
         received_at=_aware(package["received_at"], "received_at"),
         country=authority["country"],
-        authority=authority["name"],
+        authority=clean(authority["name"], multiline=False),
         signer_fingerprint=authority["signer_fingerprint"],
         verification=Verification(verification["result"]),
-        verification_message=verification["message"],
+        verification_message=clean(verification["message"]),
         requests=tuple(
-            RequestReply(int(item["id"]), MatchStage(item["match_stage"]), item["message"])
+            RequestReply(int(item["id"]), MatchStage(item["match_stage"]), clean(item["message"]))
             for item in data["requests"]
         ),
     )

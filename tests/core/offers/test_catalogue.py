@@ -155,3 +155,11 @@ def test_the_secretariat_builder_checks_the_offers_first() -> None:
     assert offers_from_bytes(real_offers(1, areas=["appeals"]), areas).offers[0].areas == (
         "appeals",
     )
+
+
+def test_hidden_characters_in_an_offers_texts_are_dropped(workspace, tmp_path) -> None:
+    document = json.loads(real_offers(1))
+    document["offers"][0]["title"]["en"] = "Mentoring \u202eevil\u202c for appeals"
+    install(workspace, tmp_path, signed(1, json.dumps(document).encode()))
+    [offer] = workspace.offers.catalogue().offers
+    assert offer.title.get("en") == "Mentoring evil for appeals"
