@@ -26,6 +26,7 @@ from acsg_desktop.gui.settings.user_dialog import ensure_current_user
 from acsg_desktop.gui.single_instance import InstanceServer
 from acsg_desktop.gui.startup import open_workspace
 from acsg_desktop.paths import data_dir as resolve_data_dir
+from acsg_desktop.paths import desk_dir as resolve_desk_dir
 
 
 def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -33,19 +34,24 @@ def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]
     parser = argparse.ArgumentParser(prog="acsg-desktop")
     parser.add_argument("--version", action="version", version=f"acsg-desktop {__version__}")
     parser.add_argument("--data-dir", help="data folder (default: ACSG_HOME or the user folder)")
+    parser.add_argument(
+        "--secretariat",
+        action="store_true",
+        help="open the Secretariat's desk (its folder: --data-dir, else ACSG_DESK_HOME)",
+    )
     return parser.parse_known_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
     args, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)
-    folder = resolve_data_dir(args.data_dir)
+    folder = (resolve_desk_dir if args.secretariat else resolve_data_dir)(args.data_dir)
     configure_logging(folder)
     log_start("acsg-desktop", __version__)
     keep_fatal_errors(folder)
     crashes = install_crash_capture()
     try:
-        return _run(folder, qt_args)
+        return _run(folder, qt_args, args.secretariat)
     except Exception:
         crashes.excepthook(*sys.exc_info())
         return UNEXPECTED_EXIT_STATUS
@@ -53,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         crashes.uninstall()
 
 
-def _run(folder: Path, qt_args: list[str]) -> int:
+def _run(folder: Path, qt_args: list[str], secretariat: bool = False) -> int:
     start_language = apply_start_language(folder)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
@@ -63,6 +69,10 @@ def _run(folder: Path, qt_args: list[str]) -> int:
     load_fonts(app)
     language = LanguageSwitcher(app, folder)
     language.apply(start_language, remember=False)
+    if secretariat:
+        from acsg_desktop.gui.desk.desk_start import run_desk
+
+        return run_desk(app, folder, language)
     workspace = open_workspace(folder)
     if workspace is None:
         return 1

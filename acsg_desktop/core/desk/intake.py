@@ -146,7 +146,7 @@ class IntakeService:
         try:
             check = verify_package(copy)
             if not check.ok:
-                reasons = "; ".join(failure.message for failure in check.failures)
+                reasons = " ".join(failure.message for failure in check.failures)
                 return IntakeResult(str(path), IntakeOutcome.REFUSED, reasons)
             return self._record(path, copy, digest, check, actor)
         finally:

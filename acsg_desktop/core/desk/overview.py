@@ -42,6 +42,7 @@ class Overview:
     unmet_by_region: Counter[str] = field(default_factory=Counter)
     open_offers_by_area: Counter[str] = field(default_factory=Counter)
     open_offers_by_region: Counter[str] = field(default_factory=Counter)
+    offers_illustrative: bool = False  # the desk's offers are the shipped examples
 
 
 def _document(package: ReceivedPackage) -> dict[str, Any]:

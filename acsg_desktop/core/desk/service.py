@@ -114,7 +114,10 @@ class DeskService:
         with self._database.unit_of_work() as session:
             packages = DeskRepository(session).packages()
             offers = OfferRepository(session).offers()
+            illustrative = OfferRepository(session).illustrative()
         stages = {
             p.package_id: {int(k): v for k, v in json.loads(p.replies).items()} for p in packages
         }
-        return build_overview(packages, offers, stages)
+        overview = build_overview(packages, offers, stages)
+        overview.offers_illustrative = illustrative
+        return overview

@@ -1,0 +1,1 @@
+"""The Secretariat's desk window: received packages, the dashboard and the certificates."""

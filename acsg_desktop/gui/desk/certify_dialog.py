@@ -1,0 +1,68 @@
+"""Certifying an authority's key: who asks (read from its CSR), for how long, and the passphrase
+of the desk's key."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acsg_desktop.core.i18n import _
+from acsg_desktop.core.signing.ca import AUTHORITY_VALIDITY_DAYS
+
+MAX_DAYS = 5 * 365
+
+
+class CertifyDialog(QDialog):
+    def __init__(self, subject: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Certify an authority's key"))
+        self.intro = QLabel(
+            _(
+                "The request names: {subject}. Certify it only after the authority has "
+                "confirmed by another channel (telephone, in person) that it sent this request."
+            ).format(subject=subject),
+            self,
+        )
+        self.intro.setWordWrap(True)
+        self.days = QSpinBox(self)
+        self.days.setRange(1, MAX_DAYS)
+        self.days.setValue(AUTHORITY_VALIDITY_DAYS)
+        self.days.setSuffix(_(" days"))
+        self.days.setAccessibleName(_("Valid for"))
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(_("Passphrase of the desk's key"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button.setText(_("Certify and save…"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.passphrase.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
+        self.ok_button.setEnabled(False)
+        form = QFormLayout()
+        form.addRow(_("&Valid for:"), self.days)
+        form.addRow(_("&Passphrase of the desk's key:"), self.passphrase)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    @property
+    def ok_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None  # the box was made with an OK button
+        return button
+
+    def passphrase_bytes(self) -> bytes:
+        return self.passphrase.text().encode("utf-8")

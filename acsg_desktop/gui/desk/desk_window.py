@@ -1,0 +1,137 @@
+"""The desk's window: navigation between received packages, the dashboard and certificates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from acsg_desktop.core.desk.workspace import DeskWorkspace
+from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _
+from acsg_desktop.core.preferences import load_settings, save_settings
+from acsg_desktop.gui.desk.certificates_page import CertificatesPage
+from acsg_desktop.gui.desk.dashboard_page import DashboardPage
+from acsg_desktop.gui.desk.labels import desk_actor
+from acsg_desktop.gui.desk.received_page import ReceivedPackagesPage
+from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+AREA_LABELS = (N_("Received packages"), N_("Dashboard"), N_("Certificates"))
+RECEIVED_ROW, DASHBOARD_ROW, CERTIFICATES_ROW = range(3)
+
+
+class DeskWindow(Retranslatable, QMainWindow):
+    """Navigation list on the left, the chosen page on the right; the desk's folder below."""
+
+    def __init__(self, desk: DeskWorkspace, language: LanguageSwitcher) -> None:
+        super().__init__()
+        self._desk, self._language = desk, language
+        self.navigation = QListWidget(self)
+        self.navigation.setFixedWidth(210)
+        self.navigation.setSpacing(4)
+        self.received_page = ReceivedPackagesPage(desk, self)
+        self.dashboard_page = DashboardPage(desk, self)
+        self.certificates_page = CertificatesPage(desk, self)
+        self.received_page.packages_changed.connect(self.dashboard_page.refresh)
+        self.pages = QStackedWidget(self)
+        for page in (self.received_page, self.dashboard_page, self.certificates_page):
+            self.pages.addWidget(page)
+        for label in AREA_LABELS:
+            self.navigation.addItem(_(label))
+        self.navigation.currentRowChanged.connect(self._show_row)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self._build_menus()
+        self.navigation.setCurrentRow(RECEIVED_ROW)
+        self.resize(1200, 720)
+        self._restore_geometry()
+        self.retranslate_ui()
+
+    def _show_row(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        page = self.pages.widget(row)
+        if page is self.dashboard_page:
+            self.dashboard_page.refresh()
+        elif page is self.certificates_page:
+            self.certificates_page.refresh()
+
+    def show_area(self, row: int) -> None:
+        """Switch to the page in navigation row ``row`` and move the focus there."""
+        self.navigation.setCurrentRow(row)
+        page = self.pages.currentWidget()
+        if page is not None:
+            page.setFocus()
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = self.menuBar().addMenu("")
+        self.go_actions = []
+        for row in range(len(AREA_LABELS)):
+            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, row=row: self.show_area(row))
+            self.go_menu.addAction(action)
+            self.go_actions.append(action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_actions = QActionGroup(self)
+        for code in SUPPORTED_LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, code=code: self._language.apply(code))
+            self.language_actions.addAction(action)
+            self.language_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def show_about(self) -> None:
+        from acsg_desktop.gui.about_dialog import AboutDialog
+
+        AboutDialog(self._desk.folder, self).exec()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("ACSG Desk (Secretariat)"))
+        for row, label in enumerate(AREA_LABELS):
+            self.navigation.item(row).setText(_(label))
+            self.go_actions[row].setText(_(label))
+        self.navigation.setAccessibleName(_("Areas"))
+        self.pages.setAccessibleName(_("Current area"))
+        self.file_menu.setTitle(_("&File"))
+        self.quit_action.setText(_("&Quit"))
+        self.go_menu.setTitle(_("&Go"))
+        self.language_menu.setTitle(_("&Language"))
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == self._language.language)
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About ACSG Desktop"))
+        self.status_label.setText(
+            _("{user} · Desk folder: {path}").format(
+                user=desk_actor(self._desk), path=self._desk.folder
+            )
+        )
+
+    def _restore_geometry(self) -> None:
+        saved = load_settings(self._desk.folder).window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = load_settings(self._desk.folder)
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        save_settings(self._desk.folder, settings)
+        super().closeEvent(event)

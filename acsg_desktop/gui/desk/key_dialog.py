@@ -1,0 +1,96 @@
+"""The desk's first start: who holds its key, and the passphrase typed twice (never stored)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acsg_desktop.core.desk.trust import MIN_PASSPHRASE, DeskTrust
+from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.i18n import _
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
+
+
+class DeskKeyDialog(Retranslatable, QDialog):
+    """Creates the desk's signing key and CA certificate (``trust.create``) on Save."""
+
+    def __init__(self, trust: DeskTrust, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._trust = trust
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.passphrase = QLineEdit(self)
+        self.again = QLineEdit(self)
+        for field in (self.passphrase, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = [QLabel(self) for _field in range(3)]
+        for label, field in zip(self.labels, (self.name, self.passphrase, self.again), strict=True):
+            label.setBuddy(field)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a11d1d")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        for label, field in zip(self.labels, (self.name, self.passphrase, self.again), strict=True):
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+        self.retranslate_ui()
+
+    def save(self) -> None:
+        """Create the key; stay open with the reason when something is missing or wrong."""
+        name, passphrase = self.name.text().strip(), self.passphrase.text()
+        if not name:
+            self.error.setText(_("Say who holds the desk's key."))
+            return
+        if passphrase != self.again.text():
+            self.error.setText(_("The two passphrases differ: type them again."))
+            return
+        try:
+            self._trust.create(name, passphrase.encode("utf-8"))
+        except AcsgError as error:
+            self.error.setText(error.message)
+            return
+        self.accept()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("The Secretariat's desk: its signing key"))
+        self.intro.setText(
+            _(
+                "This desk has no signing key yet. The desk signs receipts, certificates and "
+                "what it publishes with it; authorities trust its certificate. The passphrase "
+                "is never stored: keep it safe, nobody can recover it."
+            )
+        )
+        texts = (
+            _("&Who holds the key:"),
+            _("&Passphrase (at least {count} characters):").format(count=MIN_PASSPHRASE),
+            _("Passphrase &again:"),
+        )
+        for label, field, text in zip(
+            self.labels, (self.name, self.passphrase, self.again), texts, strict=True
+        ):
+            label.setText(text)
+            field.setAccessibleName(text.replace("&", "").rstrip(":"))
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            save.setText(_("Create the key"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setText(_("Quit"))
