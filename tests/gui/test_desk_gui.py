@@ -367,3 +367,26 @@ def test_every_page_fits_1366_by_768_with_unique_mnemonics(window: DeskWindow) -
         assert len(keys) == len(set(keys)), (row, sorted(keys))
         assert window.minimumSizeHint().width() <= 1366, row
         assert window.minimumSizeHint().height() <= 768, row
+
+
+def test_publishing_offers_signs_the_next_version_and_the_desk_holds_them(
+    window: DeskWindow, desk: DeskWorkspace, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from acsg_desktop.core.offers.catalogue import example_catalogue_path
+
+    window.show_area(2)
+    box = window.certificates_page.publish_box
+    target = tmp_path / "offers.acsgoffers"
+    source = (str(example_catalogue_path()), "")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: source)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("wrong passphrase", True))
+    box.buttons["offers"].click()
+    assert box.message.text().startswith("Not published:") and not target.exists()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (DESK_PASSPHRASE, True))
+    box.buttons["offers"].click()
+    assert box.message.text() == f"Version 1 written to {target}" and target.exists()
+    assert desk.publisher.last_version("offers") == 1
+    assert sum(desk.packages.overview().open_offers_by_area.values()) > 0

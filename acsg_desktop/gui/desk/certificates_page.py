@@ -28,6 +28,7 @@ from acsg_desktop.core.signing.keys import certificate_pem, fingerprint, subject
 from acsg_desktop.gui.desk.certify_dialog import CertifyDialog
 from acsg_desktop.gui.desk.data_view import fill_table, make_table
 from acsg_desktop.gui.desk.labels import country_label, desk_actor
+from acsg_desktop.gui.desk.publish_box import PublishBox
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -73,6 +74,7 @@ class CertificatesPage(Retranslatable, QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.publish_box = PublishBox(desk, self)
         self._lay_out()
         self.retranslate_ui()
 
@@ -92,6 +94,7 @@ class CertificatesPage(Retranslatable, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addWidget(self.message)
+        layout.addWidget(self.publish_box)
 
     def refresh(self) -> None:
         certificate = self._desk.trust.certificate()
