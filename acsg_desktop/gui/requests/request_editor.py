@@ -148,7 +148,9 @@ class RequestEditor(Retranslatable, QWidget):
         editable = is_editable(request.status)
         self.form.set_read_only(not editable)
         self.review.show_request(request)
-        self.history.set_entries(self._service.history(request.id))
+        self.history.set_entries(
+            self._service.history(request.id), currency=request.content.currency
+        )
         self.offers.show_request(request)
         self.buttons["save"].setEnabled(editable)
         offered = available_actions(request.status)
@@ -246,7 +248,9 @@ class RequestEditor(Retranslatable, QWidget):
     def _interest_changed(self, done: str) -> None:  # show it, and its entry in the history
         self.request = self._service.get(self.request.id)  # marking makes a new version
         self.offers.follow_own_change(self.request)
-        self.history.set_entries(self._service.history(self.request.id))
+        self.history.set_entries(
+            self._service.history(self.request.id), currency=self.request.content.currency
+        )
         self._say(done)
 
     def withdraw(self) -> None:

@@ -13,16 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.audit.chain import AuditEntry
-from acsg_desktop.core.audit.labels import action_label, value_label
+from acsg_desktop.core.audit.labels import history_rows
 from acsg_desktop.core.i18n import N_, _, format_datetime
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 HEADERS = (N_("When"), N_("Who"), N_("What"), N_("Before"), N_("After"), N_("Reason"))
-MAX_SHOWN = 300
-
-
-def _short(value: str) -> str:
-    return value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + "…"
 
 
 class HistoryView(Retranslatable, QTableWidget):
@@ -35,29 +30,28 @@ class HistoryView(Retranslatable, QTableWidget):
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (3, 4):
-            self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        for column in (0, 1):  # when, who
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3, 4):  # what, before, after: they wrap
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self._entries: list[AuditEntry] = []
+        self._currency = ""
         self.retranslate_ui()
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
-        self._entries = list(entries)
-        self.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            when = format_datetime(datetime.fromisoformat(entry.at), "short")
-            values = (
-                when,
-                entry.actor,
-                action_label(entry),
-                _short(value_label(entry, entry.old_value)),
-                _short(value_label(entry, entry.new_value)),
-                entry.reason,
-            )
-            for column, value in enumerate(values):
+    def set_entries(self, entries: list[AuditEntry], currency: str = "") -> None:
+        """Show ``entries`` in words; ``currency`` (the request's current one) formats budgets."""
+        self._entries, self._currency = list(entries), currency
+        rows = history_rows(self._entries, currency)
+        self.setRowCount(len(rows))
+        for row, shown in enumerate(rows):
+            when = format_datetime(datetime.fromisoformat(shown.entry.at), "short")
+            values = (when, shown.entry.actor, shown.what, shown.before, shown.after)
+            for column, value in enumerate((*values, shown.entry.reason)):
                 self.setItem(row, column, QTableWidgetItem(value))
 
     def retranslate_ui(self) -> None:
         self.setHorizontalHeaderLabels([_(header) for header in HEADERS])
         self.setAccessibleName(_("History of changes"))
         if self._entries:
-            self.set_entries(self._entries)
+            self.set_entries(self._entries, self._currency)
