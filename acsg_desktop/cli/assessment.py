@@ -1,4 +1,4 @@
-"""`acsg assessment list | show ID | export-csv ID FILE`."""
+"""`acsg assessment list | show ID | export-csv ID FILE | reopen ID --reason TEXT`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from acsg_desktop.cli.common import emit
+from acsg_desktop.cli.requests import actor_of
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import aim_label, percent_label
 from acsg_desktop.core.assessment.results import results_document
@@ -111,6 +112,18 @@ def cmd_export_csv(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
+def cmd_reopen(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        actor = actor_of(args, workspace)
+        summary = workspace.assessments.reopen(args.id, actor=actor, reason=args.reason)
+    emit(
+        args,
+        {"id": summary.id, "status": summary.status.value, "reopened_by": actor},
+        [_("Assessment {id} is in progress again.").format(id=summary.id)],
+    )
+    return 0
+
+
 def add_assessment_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     assessment = commands.add_parser("assessment", help=_("capacity self-assessments"))
     sub = assessment.add_subparsers(dest="assessment_command", required=True)
@@ -123,3 +136,9 @@ def add_assessment_commands(commands: Any, json_flag: argparse.ArgumentParser) -
     export.add_argument("id", type=int, help=_("assessment number"))
     export.add_argument("file", help=_("CSV file to write"))
     export.set_defaults(handler=cmd_export_csv)
+    reopen = sub.add_parser(
+        "reopen", parents=[json_flag], help=_("put a completed assessment back in progress")
+    )
+    reopen.add_argument("id", type=int, help=_("assessment number"))
+    reopen.add_argument("--reason", required=True, help=_("why it is reopened (audited)"))
+    reopen.set_defaults(handler=cmd_reopen)

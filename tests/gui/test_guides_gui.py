@@ -25,9 +25,9 @@ def test_search_as_you_type_in_french_and_read_side_by_side(
     window = open_guides(qtbot, workspace, language)
     page = window.guides_page
     qtbot.keyClicks(page.search, "equite")
-    assert page.results.count() > 0
-    assert "<u>équité</u>" in page.results.item(0).data(HTML_ROLE)
-    page.results.setCurrentRow(0)
+    assert page.model.rowCount() > 0
+    assert "<u>équité</u>" in page.model.index(0, 0).data(HTML_ROLE)
+    page.results.setCurrentIndex(page.model.index(0, 0))
     text = page.reader.browser.toPlainText()
     guide = page.reader.guide
     assert guide.texts["fr"].title in text and guide.texts["en"].title in text
@@ -45,7 +45,7 @@ def test_one_language_mode_bookmark_and_print(
     assert "This guide helps with these indicators" in text
     page.reader.bookmark.click()
     page.bookmarked.setChecked(True)
-    assert page.results.count() == 1
+    assert page.model.rowCount() == 1
     target = tmp_path / "guide.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     page.reader.print_button.click()
@@ -57,9 +57,9 @@ def test_filters_narrow_the_library(
 ) -> None:
     window = open_guides(qtbot, workspace, language)
     page = window.guides_page
-    everything = page.results.count()
+    everything = page.model.rowCount()
     page.combos["type"].setCurrentIndex(page.combos["type"].findData("checklist"))
-    assert 0 < page.results.count() < everything
+    assert 0 < page.model.rowCount() < everything
 
 
 def test_indicator_links_open_the_guide(

@@ -104,12 +104,12 @@ def test_every_control_on_every_screen_has_an_accessible_name(
         window.show_area(row)
         assert unnamed_controls(window) == [], row
     page = window.assessments_page
-    page.open_wizard(page.model.row_at(0).summary.id)
+    page.open_wizard(page.model.row_at(0).id)
     wizard = page.wizard
     for step in ("contexts", "appeals.effective-remedy", "review"):
         wizard.show_step(wizard.navigator.go_to(step))
         assert unnamed_controls(window) == [], step
-    page.show_results(page.model.row_at(1).summary.id)
+    page.show_results(page.model.row_at(1).id)
     assert unnamed_controls(window) == []
 
 
@@ -183,11 +183,11 @@ def test_keyboard_mnemonics_are_unique_on_every_screen(
             window.show_area(row)
             assert_unique(visible_mnemonics(window), (lang, row))
         window.show_area(0)
-        page.open_wizard(page.model.row_at(0).summary.id)
+        page.open_wizard(page.model.row_at(0).id)
         for step in ("contexts", "appeals.effective-remedy", "review"):
             page.wizard.show_step(page.wizard.navigator.go_to(step))
             assert_unique(visible_mnemonics(window), (lang, step))
-        page.show_results(page.model.row_at(1).summary.id)
+        page.show_results(page.model.row_at(1).id)
         assert_unique(visible_mnemonics(window), (lang, "results"))
         page.show_list()
 

@@ -72,8 +72,8 @@ def test_from_a_gap_to_an_approved_request(
     assert editor.history.rowCount() >= 6
     editor.close_editor()
     titles = [
-        window.requests_page.proxy.index(r, 1).data()
-        for r in range(window.requests_page.proxy.rowCount())
+        window.requests_page.model.index(r, 1).data()
+        for r in range(window.requests_page.model.rowCount())
     ]
     assert drafted.title in titles
 
@@ -83,12 +83,12 @@ def test_filters_narrow_the_list(
 ) -> None:
     window = open_demo_window(qtbot, workspace, language)
     page = window.requests_page
-    assert page.proxy.rowCount() == 4
+    assert page.model.rowCount() == 4
     page.status_filter.setCurrentIndex(page.status_filter.findData("approved"))
-    assert page.proxy.rowCount() == 1
+    assert page.model.rowCount() == 1
     page.status_filter.setCurrentIndex(0)
     page.text_filter.setText("no such title")
-    assert page.proxy.rowCount() == 0
+    assert page.model.rowCount() == 0
 
 
 def test_request_editor_in_french(
@@ -185,10 +185,10 @@ def test_recording_a_match_stage_with_a_message_is_audited_and_shown(
     editor.close_editor()
     page = window.requests_page
     row = next(
-        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data() == str(request_id)
+        r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == str(request_id)
     )
-    assert page.proxy.index(row, COL_STAGE).data() == "Under discussion"
-    assert {page.proxy.index(r, COL_STAGE).data() for r in range(page.proxy.rowCount())} == {
+    assert page.model.index(row, COL_STAGE).data() == "Under discussion"
+    assert {page.model.index(r, COL_STAGE).data() for r in range(page.model.rowCount())} == {
         "Under discussion",
         "–",
     }

@@ -1,26 +1,70 @@
-"""The list models, tested without any widget (as Vorta tests its table models)."""
+"""The list models, tested without any widget (as Vorta tests its table models).
 
+Each list reads a page at a time: the models hold the first batch until ``fetchMore``, sort in
+SQL when a header is clicked, and filter in SQL.
+"""
+
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from acsg_desktop.core import i18n
 from acsg_desktop.core.demo.build import create_demo
+from acsg_desktop.core.records.assessment import AssessmentStatus
+from acsg_desktop.core.records.guides import GuideFilters
+from acsg_desktop.core.records.requests import RequestContent
+from acsg_desktop.core.requests.filters import RequestFilter
+from acsg_desktop.core.store.assessment_repository import AssessmentRepository
+from acsg_desktop.core.store.guide_repository import GuideRepository
+from acsg_desktop.core.store.request_repository import RequestRepository
 from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.assessment.assessment_table_model import (
+    COL_COMPLETION,
+    COL_TITLE,
+    COL_YEAR,
+    AssessmentTableModel,
+)
+from acsg_desktop.gui.guides.guide_list_model import GUIDE_ROLE, GuideListModel, summary_line
 from acsg_desktop.gui.requests.request_table_model import (
+    COL_COMPLETE,
     COL_ID,
     COL_STATUS,
-    RequestFilterProxy,
     RequestTableModel,
 )
+from tools.bench import synthetic_guides
+
+BATCH = 50
 
 
-def test_request_model_rows_headers_roles_and_proxy(qapp, tmp_path: Path) -> None:
+@pytest.fixture
+def demo(qapp, tmp_path: Path) -> Iterator[Workspace]:
     with Workspace.open(tmp_path) as workspace:
         create_demo(workspace, "en")
-        requests = workspace.requests.list()
+        yield workspace
+
+
+def _add_requests(workspace: Workspace, count: int) -> None:
+    with workspace.database.unit_of_work() as session:
+        repository = RequestRepository(session)
+        for number in range(count):
+            repository.add(RequestContent(title=f"Extra request {number:03d}"), "Test")
+
+
+def _add_assessments(workspace: Workspace, count: int) -> None:
+    framework = workspace.assessments.shipped_framework()
+    with workspace.database.unit_of_work() as session:
+        repository = AssessmentRepository(session)
+        for number in range(count):
+            year = 2000 + number % 50
+            repository.add(f"Copy {number:03d}", year, framework.id, framework.version)
+
+
+def test_request_model_rows_headers_roles(demo: Workspace) -> None:
     model = RequestTableModel()
-    model.set_rows(requests)
+    model.set_query(demo.requests.page)
+    model.reload()
     assert model.rowCount() == 4 and model.columnCount() == 7
     assert model.headerData(COL_STATUS, Qt.Orientation.Horizontal) == "Status"
     statuses = {model.index(row, COL_STATUS).data() for row in range(4)}
@@ -28,9 +72,122 @@ def test_request_model_rows_headers_roles_and_proxy(qapp, tmp_path: Path) -> Non
     i18n.set_language("fr")
     assert model.headerData(COL_STATUS, Qt.Orientation.Horizontal) == "Statut"
     i18n.set_language("en")
-    proxy = RequestFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(COL_ID, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(row, COL_ID).data() for row in range(4)] == ["1", "2", "3", "4"]
-    proxy.set_filters("approved", "", "", "")
-    assert proxy.rowCount() == 1
+    old = {r.id: r.content.title for r in demo.requests.list()}
+    assert {model.row_at(n).id: model.row_at(n).title for n in range(4)} == old
+
+
+def test_request_model_holds_one_batch_until_fetch_more(demo: Workspace) -> None:
+    _add_requests(demo, 2 * BATCH + 6)  # 110 with the demo's 4
+    model = RequestTableModel(batch=BATCH)
+    model.set_query(demo.requests.page)
+    model.reload()
+    assert model.rowCount() == BATCH and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 2 * BATCH and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 110 and not model.canFetchMore()
+    ids = [model.row_at(n).id for n in range(110)]
+    assert ids == sorted(ids, reverse=True)  # newest first by default
+
+
+def test_request_model_sorts_in_sql(demo: Workspace) -> None:
+    _add_requests(demo, BATCH + 10)
+    model = RequestTableModel(batch=BATCH)
+    model.set_query(demo.requests.page)
+    model.sort(COL_ID, Qt.SortOrder.AscendingOrder)
+    assert [model.index(n, COL_ID).data() for n in range(3)] == ["1", "2", "3"]
+    assert model.rowCount() == BATCH  # sorted in SQL: still one batch
+    model.sort(COL_ID, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, COL_ID).data() == "64"
+    model.sort(COL_COMPLETE, Qt.SortOrder.AscendingOrder)  # not sortable: order kept
+    assert model.index(0, COL_ID).data() == "64"
+
+
+def test_request_model_filters_in_sql(demo: Workspace) -> None:
+    _add_requests(demo, BATCH + 10)
+    model = RequestTableModel(batch=BATCH)
+    chosen = {"filter": RequestFilter(text="EXTRA REQUEST 00")}
+    model.set_query(lambda o, n, order: demo.requests.page(o, n, order, chosen["filter"]))
+    model.reload()
+    assert model.rowCount() == 10 and not model.canFetchMore()
+    assert demo.requests.count(chosen["filter"]) == 10
+    chosen["filter"] = RequestFilter.from_values(status="approved")
+    model.reload()
+    assert [model.index(n, COL_STATUS).data() for n in range(model.rowCount())] == ["Approved"]
+
+
+def test_assessment_completion_is_the_scored_completion(demo: Workspace) -> None:
+    service = demo.assessments
+    old = {summary.id: completion for summary, completion in service.with_completion()}
+    assert {row.id: row.completion for row in service.page(0, 10)} == old
+    before = old
+    assert 0 < min(old.values()) < 1  # the demo has one assessment not fully answered
+    indicators = service.shipped_framework().indicators
+    conditions = {i.condition.context for i in indicators if i.condition}
+    assert conditions
+    in_progress = [a.id for a in service.list() if a.status is AssessmentStatus.IN_PROGRESS]
+    assert in_progress
+    for assessment_id in in_progress:  # a context answered "no" leaves its indicators out
+        service.set_contexts(assessment_id, dict.fromkeys(conditions, False), actor="Test")
+    old = {summary.id: completion for summary, completion in service.with_completion()}
+    assert {row.id: row.completion for row in service.page(0, 10)} == old
+    assert old != before
+
+
+def test_assessment_model_pages_and_sorts_in_sql(demo: Workspace) -> None:
+    _add_assessments(demo, 2 * BATCH)
+    model = AssessmentTableModel(batch=BATCH)
+    model.set_query(demo.assessments.page)
+    model.reload()
+    assert model.rowCount() == BATCH and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 2 * BATCH + 2 and not model.canFetchMore()
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == BATCH
+    titles = sorted((a.title for a in demo.assessments.list()), key=str.lower)
+    assert [model.index(n, COL_TITLE).data() for n in range(BATCH)] == titles[:BATCH]
+    model.sort(COL_YEAR, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, COL_YEAR).data() == "2000"
+    model.sort(COL_COMPLETION, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, COL_COMPLETION).data() == "100%"  # the demo's finished one
+    model.sort(COL_COMPLETION, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, COL_COMPLETION).data() == "0%"  # a new one: nothing answered
+    assert model.rowCount() == BATCH
+
+
+def test_guide_model_pages_by_title(demo: Workspace) -> None:
+    with demo.database.unit_of_work() as session:
+        GuideRepository(session).replace_all(synthetic_guides(2 * BATCH + 5))
+    model = GuideListModel(batch=BATCH)
+    model.set_query(
+        lambda o, n, _order: [summary_line(g) for g in demo.guides.page("fr", GuideFilters(), o, n)]
+    )
+    model.reload()
+    assert model.rowCount() == BATCH and model.canFetchMore()
+    titles = [model.index(n, 0).data() for n in range(BATCH)]
+    assert titles == sorted(titles) and titles[0] == "Guide 0 fr"
+    while model.canFetchMore():
+        model.fetchMore()
+    listed = [model.index(n, 0).data(GUIDE_ROLE) for n in range(model.rowCount())]
+    assert listed == [g.guide_id for g in demo.guides.list("fr", GuideFilters())]
+    assert demo.guides.count("fr", GuideFilters()) == 2 * BATCH + 5
+    assert demo.guides.count("fr", GuideFilters(region="europe")) == 0
+
+
+def test_requests_page_sorts_on_header_click_in_sql(qtbot, demo: Workspace) -> None:
+    from acsg_desktop.gui.requests.requests_page import RequestsPage
+
+    _add_requests(demo, BATCH + 10)
+    page = RequestsPage(demo)
+    qtbot.addWidget(page)
+    header, model = page.table.horizontalHeader(), page.model
+    assert model.rowCount() == 64 and not model.canFetchMore()
+    assert model.index(0, COL_ID).data() == "64"
+    header.setSortIndicator(COL_ID, Qt.SortOrder.AscendingOrder)  # as a click does
+    assert model.index(0, COL_ID).data() == "1"
+    header.setSortIndicator(COL_COMPLETE, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, COL_ID).data() == "1"
+    assert header.sortIndicatorSection() == COL_ID
+    page.status_filter.setCurrentIndex(page.status_filter.findData("approved"))
+    assert [model.index(n, COL_STATUS).data() for n in range(model.rowCount())] == ["Approved"]

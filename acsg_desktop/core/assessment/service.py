@@ -20,18 +20,24 @@ from acsg_desktop.core.records.assessment import (
     AssessmentStatus,
     AssessmentSummary,
 )
+from acsg_desktop.core.records.list_rows import AssessmentListRow, PageOrder
+from acsg_desktop.core.requests.workflow import REVIEWER_ROLES
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository, utc_now
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.store.person_repository import PersonRepository
 from acsg_desktop.core.text_rules import (
     ANSWER_FIELDS,
     ASSESSMENT_TITLE,
+    REVIEW_TEXT,
+    clean,
     cleaned,
     text_problem,
     text_problems,
 )
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+DEFAULT_ORDER = PageOrder()
 
 
 def answer_key(assessment_id: int, indicator_id: str) -> str:
@@ -55,6 +61,13 @@ def answer_json(answer: Answer | None) -> str:
 
 def locked_message() -> str:
     return _("This assessment is locked: it was sent in a signed package. Copy it to go on.")
+
+
+def completed_message() -> str:
+    return _(
+        "This assessment is completed: a reviewer or signatory can reopen it (with a reason) "
+        "before answers change."
+    )
 
 
 class AssessmentError(AcsgError):
@@ -97,7 +110,9 @@ class AssessmentService:
 
     def framework_of(self, assessment: AssessmentSummary) -> Framework:
         """The framework version ``assessment`` is pinned to, even if the app ships a newer one."""
-        key = (assessment.framework_id, assessment.framework_version)
+        return self._framework_for((assessment.framework_id, assessment.framework_version))
+
+    def _framework_for(self, key: tuple[str, str]) -> Framework:
         if key not in self._frameworks:
             with self._database.unit_of_work() as session:
                 source = AssessmentRepository(session).snapshot(*key)
@@ -234,6 +249,8 @@ class AssessmentService:
             status = repository.status(assessment_id)
             if status is AssessmentStatus.LOCKED:
                 raise AssessmentError(locked_message())
+            if status is AssessmentStatus.COMPLETED:
+                raise AssessmentError(completed_message())
             before = repository.answer(assessment_id, answer.indicator_id)
             stored_version = before.version if before else 0
             key = answer_key(assessment_id, answer.indicator_id)
@@ -241,7 +258,7 @@ class AssessmentService:
                 raise conflict_with(AuditRepository(session).latest("answer", key))
             answer = replace(answer, version=stored_version)
             saved = repository.put_answer(assessment_id, answer, indicator.fingerprint)
-            repository.touch(assessment_id, reopen=status is AssessmentStatus.COMPLETED)
+            repository.touch(assessment_id, reopen=False)
             AuditRepository(session).append(
                 actor,
                 "answer",
@@ -269,7 +286,10 @@ class AssessmentService:
     ) -> None:
         """Record the answers to the context questions (checked and written in one go)."""
         with self._database.unit_of_work() as session:
-            before = self._for_edit(session, assessment_id, expected_version).contexts
+            summary = self._for_edit(session, assessment_id, expected_version)
+            if summary.status is AssessmentStatus.COMPLETED:
+                raise AssessmentError(completed_message())
+            before = summary.contexts
             AssessmentRepository(session).update(assessment_id, contexts=contexts)
             AuditRepository(session).append(
                 actor,
@@ -300,6 +320,20 @@ class AssessmentService:
             )
             for summary in summaries
         ]
+
+    def page(
+        self, offset: int, limit: int, order: PageOrder = DEFAULT_ORDER
+    ) -> builtins.list[AssessmentListRow]:
+        """One page of the list, sorted in SQL, completion counted in SQL (nothing is scored)."""
+        with self._database.unit_of_work() as session:
+            keys = AssessmentRepository(session).framework_keys()
+        indicators = [
+            (*key, indicator.id, indicator.condition.context if indicator.condition else None)
+            for key in keys
+            for indicator in self._framework_for(key).indicators
+        ]
+        with self._database.unit_of_work() as session:
+            return AssessmentRepository(session).page(indicators, offset, limit, order)
 
     def scores(self, assessment_id: int) -> Scores:
         summary = self.get(assessment_id)
@@ -345,3 +379,50 @@ class AssessmentService:
             if summary is None or summary.status is not AssessmentStatus.COMPLETED:
                 raise AssessmentError(_("Only a completed assessment can be locked."))
             repository.lock(assessment_id, actor)
+
+    def reopen(
+        self,
+        assessment_id: int,
+        *,
+        actor: str,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> AssessmentSummary:
+        """Put a completed assessment back in progress: a reviewer's or signatory's decision,
+        with a reason, audited. A locked one (sent in a package) stays as it is.
+
+        Raises:
+            AssessmentError: no reason, not a reviewer or signatory, locked or not completed.
+            ConflictError: the assessment changed since ``expected_version``.
+        """
+        reason = clean(reason).strip()
+        problem = text_problem(REVIEW_TEXT, reason)
+        if problem:
+            raise AssessmentError(problem)
+        if not reason:
+            raise AssessmentError(_("Say why the assessment is reopened."))
+        with self._database.unit_of_work() as session:
+            roles = dict(PersonRepository(session).people()).get(actor, ())
+            if not set(roles) & REVIEWER_ROLES:
+                raise AssessmentError(
+                    _("{name} is not a reviewer or signatory; ask one to do this.").format(
+                        name=actor
+                    )
+                )
+            summary = self._for_edit(session, assessment_id, expected_version)
+            if summary.status is not AssessmentStatus.COMPLETED:
+                raise AssessmentError(_("Only a completed assessment can be reopened."))
+            repository = AssessmentRepository(session)
+            repository.update(assessment_id, status=AssessmentStatus.IN_PROGRESS, completed_at=None)
+            AuditRepository(session).append(
+                actor,
+                "assessment",
+                str(assessment_id),
+                "status",
+                "completed",
+                "in_progress",
+                reason,
+            )
+            reopened = repository.get(assessment_id)
+        assert reopened is not None
+        return reopened

@@ -92,6 +92,17 @@ class GuideService:
         with self._database.unit_of_work() as session:
             return GuideRepository(session).summaries(language, filters)
 
+    def page(
+        self, language: str, filters: GuideFilters, offset: int, limit: int
+    ) -> builtins.list[GuideSummary]:
+        """One page of the list, by title, read in SQL."""
+        with self._database.unit_of_work() as session:
+            return GuideRepository(session).summaries(language, filters, offset, limit)
+
+    def count(self, language: str, filters: GuideFilters) -> int:
+        with self._database.unit_of_work() as session:
+            return GuideRepository(session).summary_count(language, filters)
+
     def get(self, guide_id: str) -> Guide:
         with self._database.unit_of_work() as session:
             guide = GuideRepository(session).get(guide_id)

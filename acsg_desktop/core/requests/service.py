@@ -12,6 +12,7 @@ from typing import Any
 from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.list_rows import PageOrder, RequestListRow
 from acsg_desktop.core.records.request_codec import content_to_dict
 from acsg_desktop.core.records.requests import (
     MatchStage,
@@ -19,6 +20,7 @@ from acsg_desktop.core.records.requests import (
     RequestStatus,
     SupportRequest,
 )
+from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import (
     checked_content,
@@ -41,6 +43,8 @@ from acsg_desktop.core.text_rules import REVIEW_TEXT, clean, text_problem
 
 SELF_APPROVAL_SETTING = "allow_self_approval"
 ENTITY = "request"
+DEFAULT_ORDER = PageOrder()
+NO_FILTER = RequestFilter()
 _UNAPPROVED = {"approved_by": "", "approved_at": None, "approval_waived": False}
 
 
@@ -88,6 +92,21 @@ class RequestService:
     def list(self) -> list[SupportRequest]:
         with self._database.unit_of_work() as session:
             return RequestRepository(session).list()
+
+    def page(
+        self,
+        offset: int,
+        limit: int,
+        order: PageOrder = DEFAULT_ORDER,
+        request_filter: RequestFilter = NO_FILTER,
+    ) -> builtins.list[RequestListRow]:
+        """One page of the list, filtered and sorted in SQL."""
+        with self._database.unit_of_work() as session:
+            return RequestRepository(session).page(request_filter, offset, limit, order)
+
+    def count(self, request_filter: RequestFilter = NO_FILTER) -> int:
+        with self._database.unit_of_work() as session:
+            return RequestRepository(session).count(request_filter)
 
     def get(self, request_id: int) -> SupportRequest:
         with self._database.unit_of_work() as session:

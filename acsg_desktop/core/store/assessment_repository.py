@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
@@ -18,6 +20,8 @@ from acsg_desktop.core.records.assessment import (
     AssessmentStatus,
     AssessmentSummary,
 )
+from acsg_desktop.core.records.list_rows import AssessmentListRow, PageOrder
+from acsg_desktop.core.store.assessment_list import IndicatorKey, assessment_page
 from acsg_desktop.core.store.rows import AnswerRow, AssessmentRow, FrameworkSnapshotRow
 
 ANSWER_COLUMNS = ("kind", "level", "note", "evidence", "answered_by", "fingerprint", "saved_at")
@@ -151,6 +155,19 @@ class AssessmentRepository:
             select(AssessmentRow).order_by(AssessmentRow.year.desc(), AssessmentRow.id.desc())
         )
         return [_summary(row) for row in rows]
+
+    def framework_keys(self) -> builtins.list[tuple[str, str]]:
+        """The (framework id, version) pairs the assessments are pinned to."""
+        rows = self._session.execute(
+            select(AssessmentRow.framework_id, AssessmentRow.framework_version).distinct()
+        )
+        return [(str(fw), str(version)) for fw, version in rows]
+
+    def page(
+        self, indicators: Sequence[IndicatorKey], offset: int, limit: int, order: PageOrder
+    ) -> builtins.list[AssessmentListRow]:
+        """One page of the list as light rows (see :mod:`assessment_list`)."""
+        return assessment_page(self._session, indicators, offset, limit, order)
 
     def get(self, assessment_id: int, for_update: bool = False) -> AssessmentSummary | None:
         """One assessment; ``for_update`` locks its row until the transaction ends (servers)."""

@@ -35,6 +35,13 @@ def fts_query(user_text: str) -> str:
     return " ".join(quoted)
 
 
+# One version of each guide: the one in the language asked for, or else any.
+_IN_LANGUAGE = (
+    "WHERE (d.lang = :lang OR NOT EXISTS (SELECT 1 FROM guide_document o "
+    "WHERE o.guide_id = d.guide_id AND o.lang = :lang))"
+)
+
+
 def _filter_sql(filters: GuideFilters) -> tuple[str, dict[str, Any]]:
     clauses, params = [], {}
     if filters.area:
@@ -99,21 +106,31 @@ class GuideRepository:
             {row.lang: GuideText(row.title, row.summary, row.body, row.source) for row in rows},
         )
 
-    def summaries(self, language: str, filters: GuideFilters) -> list[GuideSummary]:
+    def summaries(
+        self, language: str, filters: GuideFilters, offset: int = 0, limit: int = -1
+    ) -> list[GuideSummary]:
         """(id, title, type, year) of the guides matching ``filters``, titled in ``language``
-        when that version exists."""
+        when that version exists, by title; ``limit`` of them from ``offset`` (-1: all)."""
         where, params = _filter_sql(filters)
         rows = self._session.execute(
             text(
                 "SELECT d.guide_id, d.title, d.type, d.year FROM guide_document d "
-                "WHERE (d.lang = :lang OR NOT EXISTS (SELECT 1 FROM guide_document o "
-                "WHERE o.guide_id = d.guide_id AND o.lang = :lang))"
+                + _IN_LANGUAGE
                 + where
-                + " GROUP BY d.guide_id ORDER BY d.title"
+                + " GROUP BY d.guide_id ORDER BY d.title LIMIT :limit OFFSET :offset"
             ),
-            {"lang": language, **params},
+            {"lang": language, "limit": limit, "offset": offset, **params},
         )
         return [GuideSummary(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+    def summary_count(self, language: str, filters: GuideFilters) -> int:
+        """How many guides ``summaries`` lists for ``filters``."""
+        where, params = _filter_sql(filters)
+        found = self._session.execute(
+            text("SELECT count(DISTINCT d.guide_id) FROM guide_document d " + _IN_LANGUAGE + where),
+            {"lang": language, **params},
+        )
+        return int(found.scalar_one())
 
     def search(
         self, user_text: str, language: str, filters: GuideFilters, limit: int = 20
@@ -156,4 +173,4 @@ class GuideRepository:
             self._session.delete(row)
 
     def count(self) -> int:
-        return len(self.summaries("en", GuideFilters()))
+        return self.summary_count("en", GuideFilters())

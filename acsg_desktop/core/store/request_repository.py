@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from acsg_desktop.core.records.list_rows import PageOrder, RequestListRow
 from acsg_desktop.core.records.request_codec import content_from_json, content_to_json
 from acsg_desktop.core.records.requests import (
     Comment,
@@ -16,7 +18,9 @@ from acsg_desktop.core.records.requests import (
     RequestStatus,
     SupportRequest,
 )
+from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.store.assessment_repository import utc_now
+from acsg_desktop.core.store.request_list import request_count, request_page
 from acsg_desktop.core.store.rows import RequestCommentRow, SupportRequestRow
 
 
@@ -116,6 +120,15 @@ class RequestRepository:
             select(SupportRequestRow).order_by(SupportRequestRow.updated_at.desc())
         )
         return [self._request(row, with_comments=False) for row in rows]
+
+    def page(
+        self, request_filter: RequestFilter, offset: int, limit: int, order: PageOrder
+    ) -> builtins.list[RequestListRow]:
+        """One page of the list as light rows (see :mod:`request_list`)."""
+        return request_page(self._session, request_filter, offset, limit, order)
+
+    def count(self, request_filter: RequestFilter) -> int:
+        return request_count(self._session, request_filter)
 
     def update(self, request_id: int, **changes: Any) -> None:
         """Change columns of a request (``content`` given as RequestContent, ``status`` as enum)."""

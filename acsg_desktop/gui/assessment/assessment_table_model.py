@@ -1,30 +1,22 @@
-"""The list of assessments as a Qt table model."""
+"""The list of assessments as a Qt table model, fetched a page at a time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
 from acsg_desktop.core.i18n import N_, _, format_datetime, format_percent
-from acsg_desktop.core.records.assessment import STATUS_LABELS, AssessmentSummary
-from acsg_desktop.gui.widgets.table_model import RowTableModel
+from acsg_desktop.core.records.assessment import STATUS_LABELS
+from acsg_desktop.core.records.list_rows import AssessmentListRow
+from acsg_desktop.gui.widgets.paged_model import PagedTableModel
 
 COL_TITLE, COL_YEAR, COL_STATUS, COL_COMPLETION, COL_FRAMEWORK, COL_UPDATED = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-@dataclass(frozen=True)
-class AssessmentListEntry:
-    """What one line of the list shows."""
-
-    summary: AssessmentSummary
-    completion: float
-
-
-class AssessmentTableModel(RowTableModel[AssessmentListEntry]):
-    """Assessments, newest first; the id of each is under ``ID_ROLE``."""
+class AssessmentTableModel(PagedTableModel[AssessmentListRow]):
+    """Assessments, newest year first until a header is clicked; the id is under ``ID_ROLE``."""
 
     headers = (
         N_("Title"),
@@ -34,18 +26,25 @@ class AssessmentTableModel(RowTableModel[AssessmentListEntry]):
         N_("Framework"),
         N_("Updated"),
     )
+    sort_keys: ClassVar[dict[int, str]] = {
+        COL_TITLE: "title",
+        COL_YEAR: "year",
+        COL_STATUS: "status",
+        COL_COMPLETION: "completion",
+        COL_FRAMEWORK: "framework",
+        COL_UPDATED: "updated",
+    }
 
-    def extra(self, row: AssessmentListEntry, column: int, role: int) -> Any:
-        return row.summary.id if role == ID_ROLE else None
+    def extra(self, row: AssessmentListRow, column: int, role: int) -> Any:
+        return row.id if role == ID_ROLE else None
 
-    def display(self, row: AssessmentListEntry, column: int) -> str:
-        summary = row.summary
+    def display(self, row: AssessmentListRow, column: int) -> str:
         values = {
-            COL_TITLE: summary.title,
-            COL_YEAR: str(summary.year),
-            COL_STATUS: _(STATUS_LABELS[summary.status]),
+            COL_TITLE: row.title,
+            COL_YEAR: str(row.year),
+            COL_STATUS: _(STATUS_LABELS[row.status]),
             COL_COMPLETION: format_percent(row.completion),
-            COL_FRAMEWORK: summary.framework_version,
-            COL_UPDATED: format_datetime(summary.updated_at, "short") if summary.updated_at else "",
+            COL_FRAMEWORK: row.framework_version,
+            COL_UPDATED: format_datetime(row.updated_at, "short") if row.updated_at else "",
         }
         return values[column]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from acsg_desktop.core.records.guides import GuideFilters
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessment_table_model import (
     COL_TITLE,
-    AssessmentListEntry,
+    COL_YEAR,
     AssessmentTableModel,
 )
 from acsg_desktop.gui.assessment.new_assessment_dialog import CarryOverDialog, NewAssessmentDialog
@@ -52,8 +52,11 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setCornerButtonEnabled(False)
         header = self.table.horizontalHeader()
+        # Sized by the header and the first batch, not by every row of a long list.
+        header.setResizeContentsPrecision(self.model.batch)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(COL_YEAR, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
         self.new_button, self.open_button, self.results_button, self.copy_button = (
@@ -69,8 +72,12 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.results.back_requested.connect(self.show_list)
         self.results.guide_requested.connect(self.guide_requested)
         self.results.guide_titles = self.guide_titles
+        self.results.current_user = lambda: self._workspace.current_user
+        self.results.reopened.connect(self.open_wizard)
         self._lay_out()
-        self.reload()
+        self.model.set_query(self._service.page)
+        self.table.setSortingEnabled(True)  # reads the first batch, newest year first
+        self._select_first()
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
@@ -95,15 +102,17 @@ class AssessmentsPage(Retranslatable, QWidget):
         return {guide.guide_id: guide.title for guide in guides}
 
     def reload(self) -> None:
-        """Re-read the list from the database."""
-        rows = [AssessmentListEntry(s, done) for s, done in self._service.with_completion()]
-        self.model.set_rows(rows)
-        if rows and not self.table.selectionModel().hasSelection():
+        """Re-read the first batch of the list from the database (more as the view scrolls)."""
+        self.model.reload()
+        self._select_first()
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
     def selected_id(self) -> int | None:
         indexes = self.table.selectionModel().selectedRows()
-        return self.model.row_at(indexes[0].row()).summary.id if indexes else None
+        return self.model.row_at(indexes[0].row()).id if indexes else None
 
     def new_assessment(self, carry_from: int | None = None) -> int | None:
         """Ask for title and year, then start the new assessment in the wizard."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -111,6 +112,20 @@ class IndicatorPage(Retranslatable, QWidget):
         layout.addLayout(form)
         layout.addWidget(self.guides_label)
         layout.addStretch(1)
+        chain = self.focus_order()
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def focus_order(self) -> list[QWidget]:
+        """The answer's controls from top to bottom, as Tab visits them."""
+        return [
+            *self.level_buttons,
+            self.not_applicable,
+            self.insufficient,
+            self.evidence,
+            self.note,
+            self.answered_by,
+        ]
 
     def _connect(self) -> None:
         self.choices.idClicked.connect(lambda _id: self._emit_answer())

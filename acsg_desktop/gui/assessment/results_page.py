@@ -28,6 +28,7 @@ from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _, format_number, format_percent
 from acsg_desktop.core.offers.service import OfferService
+from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.gui.assessment.gap_offers_panel import GapOffersPanel
 from acsg_desktop.gui.assessment.gap_table import (
     fill_gap_table,
@@ -35,6 +36,7 @@ from acsg_desktop.gui.assessment.gap_table import (
     make_gap_table,
     make_table,
 )
+from acsg_desktop.gui.assessment.status_dialogs import ask_reopen_reason
 from acsg_desktop.gui.widgets.charts import BarChart, RadarChart, Series
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -53,6 +55,7 @@ class ResultsPage(Retranslatable, QWidget):
     back_requested = Signal()
     draft_requested = Signal(int, list)  # assessment id, selected gaps
     guide_requested = Signal(str)
+    reopened = Signal(int)  # assessment id, back in progress
 
     def __init__(
         self,
@@ -85,6 +88,9 @@ class ResultsPage(Retranslatable, QWidget):
         self.export_button, self.back_button = QPushButton(self), QPushButton(self)
         self.export_button.clicked.connect(self.export)
         self.back_button.clicked.connect(self.back_requested)
+        self.reopen_button = QPushButton(self)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.current_user: Callable[[], str] = str  # who reopens: set by the owner of the page
         self.message = QLabel(self)
         self.tabs = QTabWidget(self)
         self._lay_out()
@@ -117,6 +123,7 @@ class ResultsPage(Retranslatable, QWidget):
         top.addWidget(self.compare_label)
         top.addWidget(self.compare, 1)
         top.addWidget(self.export_button)
+        top.addWidget(self.reopen_button)
         top.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         for widget in (self.title, self.explanation):
@@ -153,6 +160,7 @@ class ResultsPage(Retranslatable, QWidget):
         earlier = self._service.scores(earlier_id) if earlier_id is not None else None
         earlier_label = self.compare.currentText()
         self.title.setText(_("Results: {title}").format(title=summary.title))
+        self.reopen_button.setVisible(summary.status is AssessmentStatus.COMPLETED)
         self.explanation.setText(self._explain(scores))
         aims = {aim: aim_label(aim) for aim in AIM_LABELS}
         areas = {area.id: area.title.get() for area in framework.areas}
@@ -234,6 +242,22 @@ class ResultsPage(Retranslatable, QWidget):
             return
         self.draft_requested.emit(self.assessment_id, gaps)
 
+    def reopen(self) -> None:
+        """Ask why, then put the completed assessment back in progress (reviewers only)."""
+        if self.assessment_id is None:
+            return
+        reason = ask_reopen_reason(self)
+        if reason is None:
+            return
+        try:
+            self._service.reopen(self.assessment_id, actor=self.current_user(), reason=reason)
+        except AcsgError as error:
+            self.message.setText(_("Not reopened: {reason}").format(reason=error.message))
+            return
+        self._refresh()
+        self.message.setText(_("The assessment is in progress again: open it from the list."))
+        self.reopened.emit(self.assessment_id)
+
     def export(self) -> None:
         """Ask where, then write the results as CSV (headers in the current language)."""
         if self.assessment_id is None:
@@ -263,6 +287,8 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare_label.setText(_("&Compare with:"))
         self.compare.setAccessibleName(_("Compare with"))
         self.export_button.setText(_("E&xport CSV…"))
+        self.reopen_button.setText(_("Re&open…"))
+        self.reopen_button.setToolTip(_("Reviewers and signatories can reopen a completed one."))
         self.draft_button.setText(_("&Draft a support request from the selected gaps"))
         self.guide_button.setText(_("&Read the related practice guide"))
         self.back_button.setText(_("Back to the li&st"))

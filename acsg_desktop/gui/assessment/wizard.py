@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,8 @@ from acsg_desktop.core.records.assessment import Answer, AssessmentStatus, answe
 from acsg_desktop.gui.assessment.context_page import ContextPage
 from acsg_desktop.gui.assessment.indicator_page import IndicatorPage
 from acsg_desktop.gui.assessment.review_page import ReviewPage
+from acsg_desktop.gui.assessment.status_dialogs import confirm_completion
+from acsg_desktop.gui.assessment.status_line import StatusLine
 from acsg_desktop.gui.widgets.history_dialog import HistoryDialog
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -57,7 +60,11 @@ class AssessmentWizard(Retranslatable, QWidget):
         self.navigator = AssessmentNavigator(
             self.framework, self.summary.contexts, self.summary.cursor
         )
-        self.read_only = self.summary.status is AssessmentStatus.LOCKED
+        # A completed assessment changes only once a reviewer reopens it (from its results).
+        self.read_only = self.summary.status in (
+            AssessmentStatus.LOCKED,
+            AssessmentStatus.COMPLETED,
+        )
         self._build(people)
         self.retranslate_ui()
         self.show_step(self.navigator.current, remember=False)
@@ -83,11 +90,14 @@ class AssessmentWizard(Retranslatable, QWidget):
         self.review_page.results_requested.connect(
             lambda: self.results_requested.emit(self.assessment_id)
         )
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.indicator_page)
+        self.indicator_scroll = QScrollArea(self)
+        self.indicator_scroll.setWidgetResizable(True)
+        self.indicator_scroll.setWidget(self.indicator_page)
+        self.indicator_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own
+        for widget in self.indicator_page.focus_order():
+            widget.installEventFilter(self)  # a field reached by Alt+letter is scrolled to
         self.pages = QStackedWidget(self)
-        for page in (self.context_page, scroll, self.review_page):
+        for page in (self.context_page, self.indicator_scroll, self.review_page):
             self.pages.addWidget(page)
         self.back_button, self.next_button, self.close_button = (QPushButton(self) for _ in "bnc")
         self.history_button = QPushButton(self)
@@ -95,9 +105,9 @@ class AssessmentWizard(Retranslatable, QWidget):
         self.back_button.clicked.connect(lambda: self.show_step(self.navigator.back()))
         self.next_button.clicked.connect(lambda: self.show_step(self.navigator.next()))
         self.close_button.clicked.connect(self.close_wizard)
-        self.save_status = QLabel(self)
-        self.save_status.setWordWrap(True)
+        self.save_status = StatusLine(self)
         self._lay_out()
+        self._set_tab_order()
         for widget in (self.context_page, self.indicator_page):
             widget.setEnabled(not self.read_only)
 
@@ -119,13 +129,54 @@ class AssessmentWizard(Retranslatable, QWidget):
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
 
+    def _set_tab_order(self) -> None:
+        """Tab goes down the page shown, then along the buttons from left to right."""
+        chain = [
+            self.overview,
+            *self.context_page.boxes.values(),
+            *self.indicator_page.focus_order(),
+            self.review_page.missing,
+            self.review_page.complete_button,
+            self.review_page.results_button,
+            self.close_button,
+            self.history_button,
+            self.back_button,
+            self.next_button,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            page = self.indicator_page
+            if watched in page.level_buttons:  # its description too, just below it
+                text = page.level_texts[page.level_buttons.index(watched)]
+                self.indicator_scroll.ensureWidgetVisible(text)
+            self.indicator_scroll.ensureWidgetVisible(watched)
+        return super().eventFilter(watched, event)
+
+    def _start_at_top(self, index: int) -> None:
+        """Show page ``index`` from its top, the keyboard on its first control."""
+        self.pages.setCurrentIndex(index)
+        self.indicator_scroll.verticalScrollBar().setValue(0)
+        first = {
+            0: next(iter(self.context_page.boxes.values()), None),
+            1: self.indicator_page.level_buttons[0],
+            2: self.review_page.missing
+            if self.review_page.missing.count()
+            else self.review_page.complete_button,
+        }[index]
+        if first is not None and first.isEnabled():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.indicator_scroll.verticalScrollBar().setValue(0)
+
     def show_step(self, step: str, remember: bool = True) -> None:
         """Show ``step`` (context questions, an indicator id, or the review)."""
         self.indicator_page.flush()
         if step in (CONTEXT_STEP, REVIEW_STEP):
             self._status("")
         if step == CONTEXT_STEP:
-            self.pages.setCurrentIndex(0)
+            self._start_at_top(0)
         elif step == REVIEW_STEP:
             self.review_page.show_state(
                 self.framework,
@@ -133,7 +184,7 @@ class AssessmentWizard(Retranslatable, QWidget):
                 self.answers,
                 self._service.scores(self.assessment_id),
             )
-            self.pages.setCurrentIndex(2)
+            self._start_at_top(2)
         else:
             indicator = self.framework.indicator(step)
             position = _("{index} of {count}").format(
@@ -147,7 +198,7 @@ class AssessmentWizard(Retranslatable, QWidget):
                 self._user(),
                 position,
             )
-            self.pages.setCurrentIndex(1)
+            self._start_at_top(1)
             self._show_answer_state(self.answers.get(step), saved_now=False)
         self.history_button.setEnabled(step not in (CONTEXT_STEP, REVIEW_STEP))
         self.back_button.setEnabled(self.navigator.can_go_back())
@@ -243,6 +294,8 @@ class AssessmentWizard(Retranslatable, QWidget):
         self.overview.addItem(item)
 
     def _complete(self) -> None:
+        if not confirm_completion(self):
+            return
         try:
             self._service.complete(self.assessment_id, actor=self._user())
         except AcsgError as error:
@@ -266,13 +319,18 @@ class AssessmentWizard(Retranslatable, QWidget):
         self.indicator_page.flush()
         self.closed.emit()
 
+    def _status_text(self) -> str:
+        if self.summary.status is AssessmentStatus.LOCKED:
+            return _("read only (locked)")
+        if self.summary.status is AssessmentStatus.COMPLETED:
+            return _("read only (completed: a reviewer can reopen it from its results)")
+        return _("answers are saved as you go")
+
     def retranslate_ui(self) -> None:
         self.title.setText(
             _("{title} · {status}").format(
                 title=self.summary.title,
-                status=_("read only (locked)")
-                if self.read_only
-                else _("answers are saved as you go"),
+                status=self._status_text(),
             )
         )
         self.back_button.setText(_("&Back"))

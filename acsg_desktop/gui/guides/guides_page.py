@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -28,29 +27,24 @@ from acsg_desktop.core.display import escape_controls
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
-from acsg_desktop.core.records.guides import (
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
-    REGION_LABELS,
-    TYPE_LABELS,
-    GuideFilters,
-)
+from acsg_desktop.core.records.guides import REGION_LABELS, TYPE_LABELS, GuideFilters
+from acsg_desktop.core.records.list_rows import PageOrder
 from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.guides.guide_list_model import (
+    GUIDE_ROLE,
+    GuideLine,
+    GuideListModel,
+    hit_line,
+    summary_line,
+)
 from acsg_desktop.gui.guides.guide_reader import GuideReader
-from acsg_desktop.gui.widgets.html_delegate import HTML_ROLE, HtmlItemDelegate
+from acsg_desktop.gui.widgets.html_delegate import HtmlItemDelegate
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.workers import run_in_background
 
 if TYPE_CHECKING:  # the bundle reader (and its crypto) is loaded on the first import only
     from acsg_desktop.core.guides.bundle_read import BundleContents
-
-GUIDE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _snippet_html(snippet: str) -> str:
-    escaped = html.escape(" ".join(snippet.split()))
-    return escaped.replace(HIGHLIGHT_START, "<b><u>").replace(HIGHLIGHT_END, "</u></b>")
 
 
 class GuidesPage(Retranslatable, QWidget):
@@ -70,10 +64,12 @@ class GuidesPage(Retranslatable, QWidget):
         self.bookmarked = QCheckBox(self)
         self.bookmarked.toggled.connect(self.refresh)
         self.labels = {name: QLabel(self) for name in ("search", *self.combos)}
-        self.results = QListWidget(self)
+        self.model = GuideListModel()
+        self.results = QListView(self)
+        self.results.setModel(self.model)
         self.results.setWordWrap(True)
         self.results.setItemDelegate(HtmlItemDelegate(self.results))
-        self.results.currentItemChanged.connect(self._chosen)
+        self.results.selectionModel().currentChanged.connect(self._chosen)
         self.count = QLabel(self)
         self.import_button = QPushButton(self)
         self.import_button.clicked.connect(self.import_bundle)
@@ -120,31 +116,33 @@ class GuidesPage(Retranslatable, QWidget):
     def refresh(self) -> None:
         """Re-run the search (or the listing) with the filters; keep the chosen guide."""
         chosen = self.reader.guide.id if self.reader.guide else None
-        language = current_language()
-        self.results.blockSignals(True)
-        self.results.clear()
-        if self.search.text().strip():
-            for hit in self._service.search(self.search.text(), language, self.filters()):
-                rich = f"<b>{html.escape(hit.title)}</b><br/>{_snippet_html(hit.snippet)}"
-                self._add(hit.guide_id, f"{hit.title}\n{_plain(hit.snippet)}", rich)
+        language, filters, words = current_language(), self.filters(), self.search.text()
+        if words.strip():
+            hits = [hit_line(hit) for hit in self._service.search(words, language, filters)]
+            self.model.set_query(lambda offset, _limit, _order: [] if offset else hits)
+            count = len(hits)
         else:
-            for guide in self._service.list(language, self.filters()):
-                self._add(guide.guide_id, guide.title, html.escape(guide.title))
-        self.results.blockSignals(False)
-        self.count.setText(_("{count} guides").format(count=self.results.count()))
-        for row in range(self.results.count()):
-            if self.results.item(row).data(GUIDE_ROLE) == chosen:
-                self.results.setCurrentRow(row)
+            self.model.set_query(self._listing(language, filters))
+            count = self._service.count(language, filters)
+        self.results.selectionModel().blockSignals(True)
+        self.model.reload()
+        self.results.selectionModel().blockSignals(False)
+        self.count.setText(_("{count} guides").format(count=count))
+        row = self.model.find_row(lambda line: line.guide_id == chosen)
+        if row is not None:
+            self.results.setCurrentIndex(self.model.index(row, 0))
 
-    def _add(self, guide_id: str, text: str, rich: str) -> None:
-        item = QListWidgetItem(text)
-        item.setData(GUIDE_ROLE, guide_id)
-        item.setData(HTML_ROLE, rich)
-        self.results.addItem(item)
+    def _listing(
+        self, language: str, filters: GuideFilters
+    ) -> Callable[[int, int, PageOrder], list[GuideLine]]:
+        def page(offset: int, limit: int, _order: PageOrder) -> list[GuideLine]:
+            return [summary_line(g) for g in self._service.page(language, filters, offset, limit)]
 
-    def _chosen(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.reader.show_guide(str(item.data(GUIDE_ROLE)))
+        return page
+
+    def _chosen(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.isValid():
+            self.reader.show_guide(str(index.data(GUIDE_ROLE)))
 
     def open_guide(self, guide_id: str) -> None:
         """Show ``guide_id`` (from a link in the wizard or the results)."""
@@ -234,7 +232,3 @@ class GuidesPage(Retranslatable, QWidget):
         self.progress.setAccessibleName(_("Working"))
         self._fill_combos()
         self.refresh()
-
-
-def _plain(snippet: str) -> str:
-    return " ".join(snippet.replace(HIGHLIGHT_START, "«").replace(HIGHLIGHT_END, "»").split())

@@ -1,17 +1,16 @@
-"""Support requests as a Qt table model, and a proxy that filters and sorts them."""
+"""Support requests as a Qt table model, fetched a page at a time, sorted and filtered in SQL."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 
 from acsg_desktop.core.i18n import N_, format_datetime, format_percent
-from acsg_desktop.core.records.requests import SupportRequest
-from acsg_desktop.core.requests.filters import RequestFilter
+from acsg_desktop.core.records.list_rows import RequestListRow
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.validation import completeness
-from acsg_desktop.gui.widgets.table_model import ROW_ROLE, RowTableModel
+from acsg_desktop.gui.widgets.paged_model import PagedTableModel
+from acsg_desktop.gui.widgets.table_model import ROW_ROLE
 
 COL_ID, COL_TITLE, COL_STATUS, COL_STAGE, COL_TYPES, COL_COMPLETE, COL_UPDATED = range(7)
 HEADERS = (
@@ -25,59 +24,35 @@ HEADERS = (
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REQUEST_ROLE = ROW_ROLE
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-
-Index = QModelIndex | QPersistentModelIndex
 
 
-class RequestTableModel(RowTableModel[SupportRequest]):
-    """One row per request; the request itself is under ``REQUEST_ROLE``."""
+class RequestTableModel(PagedTableModel[RequestListRow]):
+    """One row per request; the row under ``REQUEST_ROLE``, its id under ``ID_ROLE``.
+
+    "Complete" is worked out for the fetched rows only, so the list cannot be sorted by it.
+    """
 
     headers = HEADERS
+    sort_keys: ClassVar[dict[int, str]] = {
+        COL_ID: "id",
+        COL_TITLE: "title",
+        COL_STATUS: "status",
+        COL_STAGE: "stage",
+        COL_TYPES: "types",
+        COL_UPDATED: "updated",
+    }
 
-    def extra(self, row: SupportRequest, column: int, role: int) -> Any:
-        if role == ID_ROLE:
-            return row.id
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        return None
+    def extra(self, row: RequestListRow, column: int, role: int) -> Any:
+        return row.id if role == ID_ROLE else None
 
-    def _sort_key(self, request: SupportRequest, column: int) -> object:
-        keys = {
-            COL_ID: request.id,
-            COL_COMPLETE: completeness(request.content),
-            COL_UPDATED: request.updated_at.isoformat(),
-        }
-        return keys.get(column, self.display(request, column).casefold())
-
-    def display(self, request: SupportRequest, column: int) -> str:
-        content = request.content
+    def display(self, row: RequestListRow, column: int) -> str:
         values = {
-            COL_ID: str(request.id),
-            COL_TITLE: content.title,
-            COL_STATUS: label(request.status),
-            COL_STAGE: label(request.match_stage) if request.match_stage else "–",
-            COL_TYPES: ", ".join(label(t) for t in content.support_types),
-            COL_COMPLETE: format_percent(completeness(content)),
-            COL_UPDATED: format_datetime(request.updated_at, "short"),
+            COL_ID: str(row.id),
+            COL_TITLE: row.title,
+            COL_STATUS: label(row.status),
+            COL_STAGE: label(row.match_stage) if row.match_stage else "–",
+            COL_TYPES: ", ".join(label(t) for t in row.support_types),
+            COL_COMPLETE: format_percent(row.completeness),
+            COL_UPDATED: format_datetime(row.updated_at, "short"),
         }
         return values[column]
-
-
-class RequestFilterProxy(QSortFilterProxyModel):
-    """Keeps the requests matching a status, an area, a support type and a text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.request_filter = RequestFilter()
-        self.setSortRole(SORT_ROLE)
-
-    def set_filters(self, status: str, area: str, support_type: str, text: str) -> None:
-        """Keep the rows the core's :class:`RequestFilter` lets through ("" means any)."""
-        self.beginFilterChange()
-        self.request_filter = RequestFilter.from_values(status, area, support_type, text)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
-        request = self.sourceModel().index(row, 0, parent).data(REQUEST_ROLE)
-        return isinstance(request, SupportRequest) and self.request_filter.matches(request)

@@ -22,18 +22,20 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.list_rows import PageOrder, RequestListRow
 from acsg_desktop.core.records.requests import RequestContent, RequestStatus, SupportType
 from acsg_desktop.core.requests.drafting import draft_from_gaps
+from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.requests.request_editor import RequestEditor
 from acsg_desktop.gui.requests.request_table_model import (
     COL_TITLE,
     ID_ROLE,
-    RequestFilterProxy,
     RequestTableModel,
 )
 from acsg_desktop.gui.widgets.page_title import make_page_title
+from acsg_desktop.gui.widgets.paged_model import keep_indicator_on_sortable
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -48,18 +50,19 @@ class RequestsPage(Retranslatable, QWidget):
         self.list_page = QWidget(self)
         self.title = make_page_title(self.list_page)
         self.model = RequestTableModel()
-        self.proxy = RequestFilterProxy()
-        self.proxy.setSourceModel(self.model)
+        self.request_filter = RequestFilter()
+        self.model.set_query(self._page)
         self.table = QTableView(self.list_page)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setCornerButtonEnabled(False)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(self.model.batch)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        keep_indicator_on_sortable(header, self.model)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.status_filter, self.area_filter, self.type_filter = (QComboBox(self) for _ in "sat")
         self.text_filter = QLineEdit(self)
@@ -72,7 +75,7 @@ class RequestsPage(Retranslatable, QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.message = QLabel(self)
         self._lay_out()
-        self.reload()
+        self.table.setSortingEnabled(True)  # reads the first batch, newest first
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
@@ -117,17 +120,21 @@ class RequestsPage(Retranslatable, QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
+    def _page(self, offset: int, limit: int, order: PageOrder) -> list[RequestListRow]:
+        return self._workspace.requests.page(offset, limit, order, self.request_filter)
+
     def _filter(self) -> None:
-        self.proxy.set_filters(
+        """Re-query with the status, area, type and text chosen ("" means any)."""
+        self.request_filter = RequestFilter.from_values(
             str(self.status_filter.currentData() or ""),
             str(self.area_filter.currentData() or ""),
             str(self.type_filter.currentData() or ""),
             self.text_filter.text(),
         )
+        self.model.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(self._workspace.requests.list())
-        self._filter()
+        self.model.reload()
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

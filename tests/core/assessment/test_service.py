@@ -87,15 +87,17 @@ def test_locked_assessment_cannot_change_but_can_be_copied(workspace: Workspace)
     assert len(service.answers(copy.id)) == len(service.answers(created.id))
 
 
-def test_editing_a_completed_assessment_reopens_it(workspace: Workspace) -> None:
+def test_a_completed_assessment_changes_only_once_reopened(workspace: Workspace) -> None:
     service = workspace.assessments
     created = service.create("2025 baseline", 2025, actor="Amina")
     answer_all(workspace, created.id)
     service.complete(created.id, actor="Amina")
-    service.save_answer(
-        created.id, answer(service.framework_of(created).indicators[0].id, 5), actor="Amina"
-    )
-    assert service.get(created.id).status is AssessmentStatus.IN_PROGRESS
+    first = service.framework_of(created).indicators[0].id
+    before = service.answers(created.id)[first]
+    with pytest.raises(AssessmentError, match="reopen it"):
+        service.save_answer(created.id, answer(first, 5), actor="Amina")
+    assert service.answers(created.id)[first] == before
+    assert service.get(created.id).status is AssessmentStatus.COMPLETED
 
 
 def shipped_with_changed_indicator(folder: Path, tmp_path: Path):

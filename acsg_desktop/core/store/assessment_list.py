@@ -1,0 +1,124 @@
+"""The assessments list, one page at a time, with completion counted in SQL.
+
+Completion is what scoring counts (``Scores.completion``): of the indicators of the
+assessment's framework version that apply given its context answers, the share with a complete
+answer (a level from 1 to 5, evidence from level 3 up, and who answered). The framework's
+indicators come in as a ``VALUES`` table, so no assessment is scored in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from acsg_desktop.core.framework.model import LEVELS
+from acsg_desktop.core.records.assessment import EVIDENCE_FROM_LEVEL, AnswerKind, AssessmentStatus
+from acsg_desktop.core.records.list_rows import AssessmentListRow, PageOrder
+
+# (framework id, version, indicator id, context it depends on or None)
+IndicatorKey = tuple[str, str, str, str | None]
+
+# What Python's str.strip() strips, so that SQL trim() agrees with answer_problems().
+WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+
+ORDERS = {
+    "title": "title COLLATE NOCASE",
+    "year": "year",
+    "status": "status",
+    "completion": "completion",
+    "framework": "framework_version",
+    "updated": "updated_at",
+}
+DEFAULT_ORDER = "year DESC, id DESC"
+
+_APPLIES = (
+    "(ind.ctx IS NULL OR coalesce(json_extract(coalesce(nullif(p.contexts, ''), '{}'), "
+    "'$.\"' || ind.ctx || '\"'), 1) != 0)"
+)
+_SAME_FRAMEWORK = "ind.fw = p.framework_id AND ind.ver = p.framework_version"
+_COMPLETE = (
+    "trim(n.answered_by, :ws) != '' AND (n.kind != :level_kind OR (n.level BETWEEN "
+    ":min_level AND :max_level AND (n.level < :evidence_from OR trim(n.evidence, :ws) != '')))"
+)
+_COUNTS = (
+    f"(SELECT count(*) FROM ind WHERE {_SAME_FRAMEWORK} AND {_APPLIES}) AS applicable, "
+    "(SELECT count(*) FROM answer n JOIN ind ON "
+    f"{_SAME_FRAMEWORK} AND ind.iid = n.indicator_id "
+    f"WHERE n.assessment_id = p.id AND {_APPLIES} AND {_COMPLETE}) AS answered"
+)
+_COLUMNS = "p.id, p.title, p.year, p.status, p.framework_version, p.updated_at"
+
+
+def _order_sql(order: PageOrder) -> str:
+    if order.key not in ORDERS:
+        return DEFAULT_ORDER
+    direction = " DESC" if order.descending else ""
+    return f"{ORDERS[order.key]}{direction}, id{direction}"
+
+
+def _indicator_table(indicators: Sequence[IndicatorKey]) -> tuple[str, dict[str, Any]]:
+    if not indicators:
+        return "ind(fw, ver, iid, ctx) AS (SELECT '', '', '', NULL WHERE 0)", {}
+    params: dict[str, Any] = {}
+    values = []
+    for number, (fw, version, indicator, context) in enumerate(indicators):
+        names = [f"f{number}", f"v{number}", f"i{number}", f"c{number}"]
+        params.update(zip(names, (fw, version, indicator, context), strict=True))
+        values.append("(" + ", ".join(f":{name}" for name in names) + ")")
+    return "ind(fw, ver, iid, ctx) AS (VALUES " + ", ".join(values) + ")", params
+
+
+def _datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def assessment_page(
+    session: Session,
+    indicators: Sequence[IndicatorKey],
+    offset: int,
+    limit: int,
+    order: PageOrder,
+) -> list[AssessmentListRow]:
+    """Rows ``offset`` to ``offset + limit`` of the list in ``order``; only those are counted
+    (sorting by completion counts every row, in SQL)."""
+    table, params = _indicator_table(indicators)
+    order_sql = _order_sql(order)
+    inner = "SELECT * FROM assessment"
+    if order.key != "completion":
+        inner += f" ORDER BY {order_sql} LIMIT :limit OFFSET :offset"
+    statement = (
+        # q is materialized so that each count runs once per row, not once per use.
+        f"WITH {table}, p AS ({inner}), q AS MATERIALIZED (SELECT {_COLUMNS}, {_COUNTS} FROM p) "
+        "SELECT *, CASE WHEN applicable = 0 THEN 1.0 ELSE answered * 1.0 / applicable END "
+        f"AS completion FROM q ORDER BY {order_sql} LIMIT :limit OFFSET :outer_offset"
+    )
+    params |= {
+        "limit": limit,
+        "offset": offset,
+        "outer_offset": offset if order.key == "completion" else 0,
+        "ws": WHITESPACE,
+        "level_kind": AnswerKind.LEVEL.value,
+        "min_level": min(LEVELS),
+        "max_level": max(LEVELS),
+        "evidence_from": EVIDENCE_FROM_LEVEL,
+    }
+    rows = session.execute(text(statement), params)
+    return [
+        AssessmentListRow(
+            id=int(r[0]),
+            title=str(r[1]),
+            year=int(r[2]),
+            status=AssessmentStatus(r[3]),
+            framework_version=str(r[4]),
+            updated_at=_datetime(r[5]),
+            applicable=int(r[6]),
+            answered=int(r[7]),
+        )
+        for r in rows
+    ]

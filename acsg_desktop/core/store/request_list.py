@@ -1,0 +1,98 @@
+"""The requests list, one page at a time: filtered and sorted in SQL.
+
+Only the rows of the page are decoded (for their support types and completeness).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from acsg_desktop.core.records.list_rows import PageOrder, RequestListRow
+from acsg_desktop.core.records.request_codec import content_from_json
+from acsg_desktop.core.records.requests import MatchStage, RequestStatus
+from acsg_desktop.core.requests.filters import RequestFilter
+from acsg_desktop.core.requests.validation import completeness
+
+ORDERS = {
+    "id": "id",
+    "title": "title COLLATE NOCASE",
+    "status": "status",
+    "stage": "coalesce(match_stage, '')",
+    "types": "json_extract(content, '$.support_types')",
+    "updated": "updated_at",
+}
+CASEFOLD = "acsg_casefold"
+
+
+def _casefold(value: object) -> str:
+    return str(value or "").casefold()
+
+
+def filter_sql(session: Session, request_filter: RequestFilter) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause (" WHERE ..." or "") and its values for ``request_filter``."""
+    clauses, params = [], {}
+    if request_filter.status is not None:
+        clauses.append("status = :status")
+        params["status"] = request_filter.status.value
+    if request_filter.area:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(content, '$.areas') WHERE value = :area)")
+        params["area"] = request_filter.area
+    if request_filter.support_type is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM json_each(content, '$.support_types') WHERE value = :type)"
+        )
+        params["type"] = request_filter.support_type.value
+    words = request_filter.text.casefold().strip()
+    if words:
+        driver = session.connection().connection.driver_connection
+        driver.create_function(CASEFOLD, 1, _casefold, deterministic=True)  # type: ignore[union-attr]
+        clauses.append(f"instr({CASEFOLD}(title), :words) > 0")
+        params["words"] = words
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _order_sql(order: PageOrder) -> str:
+    if order.key not in ORDERS:
+        return "id DESC"
+    direction = " DESC" if order.descending else ""
+    return f"{ORDERS[order.key]}{direction}, id{direction}"
+
+
+def _row(values: Any) -> RequestListRow:
+    request_id, title, status, stage, updated, content_json = values
+    content = content_from_json(content_json)
+    return RequestListRow(
+        id=int(request_id),
+        title=str(title),
+        status=RequestStatus(status),
+        match_stage=MatchStage(stage) if stage else None,
+        support_types=content.support_types,
+        completeness=completeness(content),
+        updated_at=updated if isinstance(updated, datetime) else datetime.fromisoformat(updated),
+    )
+
+
+def request_page(
+    session: Session, request_filter: RequestFilter, offset: int, limit: int, order: PageOrder
+) -> list[RequestListRow]:
+    """Rows ``offset`` to ``offset + limit`` of the filtered list in ``order``."""
+    where, params = filter_sql(session, request_filter)
+    rows = session.execute(
+        text(
+            "SELECT id, title, status, match_stage, updated_at, content FROM support_request"
+            f"{where} ORDER BY {_order_sql(order)} LIMIT :limit OFFSET :offset"
+        ),
+        {**params, "limit": limit, "offset": offset},
+    )
+    return [_row(values) for values in rows]
+
+
+def request_count(session: Session, request_filter: RequestFilter) -> int:
+    """How many requests ``request_filter`` lets through."""
+    where, params = filter_sql(session, request_filter)
+    found = session.execute(text(f"SELECT count(*) FROM support_request{where}"), params)
+    return int(found.scalar_one())
