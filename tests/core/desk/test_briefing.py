@@ -9,7 +9,6 @@ from acsg_desktop.core.desk.briefing import briefing_pdf, heat_colour
 from acsg_desktop.core.desk.workspace import DeskWorkspace
 from acsg_desktop.core.framework.loader import load_framework
 from acsg_desktop.core.i18n import language_as
-from tests.core.desk.test_desk_chain import field  # noqa: F401 - the shared fixture
 
 
 def pdf_text(data: bytes, folder: Path) -> str:
@@ -25,7 +24,7 @@ def pdf_text(data: bytes, folder: Path) -> str:
 def test_the_briefing_names_every_country_in_the_language_asked(
     field,
     tmp_path: Path,
-    language: str,  # noqa: F811
+    language: str,
 ) -> None:
     with DeskWorkspace.open(tmp_path / "desk") as desk:
         desk.intake.intake([package for _folder, package in field.values()], actor="D")

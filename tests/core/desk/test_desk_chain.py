@@ -41,17 +41,6 @@ def export_from(folder: Path, country: str, name: str, out: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def field(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Three authorities' data folders, each with one exported package."""
-    root = tmp_path_factory.mktemp("desk-field")
-    made = {}
-    for country, name in AUTHORITIES:
-        folder = root / country
-        made[country] = (folder, export_from(folder, country, name, root / f"{country}.acsgpkg"))
-    return made
-
-
 @pytest.fixture
 def desk(tmp_path: Path):
     with DeskWorkspace.open(tmp_path / "desk") as opened:
