@@ -9,7 +9,7 @@ from typing import Any
 
 from acsg_desktop.cli.common import emit
 from acsg_desktop.core.i18n import _, format_date, format_money
-from acsg_desktop.core.people.service import ROLES, role_label
+from acsg_desktop.core.people.service import role_label
 from acsg_desktop.core.records.request_codec import request_to_dict
 from acsg_desktop.core.records.requests import (
     MatchStage,
@@ -17,6 +17,7 @@ from acsg_desktop.core.records.requests import (
     SupportRequest,
     SupportType,
 )
+from acsg_desktop.core.records.roles import ROLES
 from acsg_desktop.core.requests.filters import RequestFilter, filter_requests
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import completeness, request_problems

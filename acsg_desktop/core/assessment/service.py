@@ -21,7 +21,7 @@ from acsg_desktop.core.records.assessment import (
     AssessmentSummary,
 )
 from acsg_desktop.core.records.list_rows import AssessmentListRow, PageOrder
-from acsg_desktop.core.requests.workflow import REVIEWER_ROLES
+from acsg_desktop.core.records.roles import REVIEWER_ROLES
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository, utc_now
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _
+from acsg_desktop.core.records.roles import ROLES
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.person_repository import PersonRepository
 from acsg_desktop.core.text_rules import PERSON_NAME, text_problem
 
-ROLES = ("drafter", "reviewer", "signatory")
 ROLE_LABELS = {"drafter": N_("Drafter"), "reviewer": N_("Reviewer"), "signatory": N_("Signatory")}
 
 

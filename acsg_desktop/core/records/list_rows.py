@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from acsg_desktop.core.records.assessment import AssessmentStatus
-from acsg_desktop.core.records.requests import MatchStage, RequestStatus, SupportType
+from acsg_desktop.core.records.requests import (
+    MatchStage,
+    RequestContent,
+    RequestStatus,
+    SupportRequest,
+    SupportType,
+)
 
 PAGE_SIZE = 200
 
@@ -47,5 +53,42 @@ class RequestListRow:
     status: RequestStatus
     match_stage: MatchStage | None
     support_types: tuple[SupportType, ...]
-    completeness: float
     updated_at: datetime
+    content: RequestContent
+    completeness: float = 0.0  # filled in by the requests service (its own rules)
+
+
+@dataclass(frozen=True)
+class RequestFilter:
+    """A choice of requests; every criterion left empty lets every request through."""
+
+    status: RequestStatus | None = None
+    area: str = ""
+    support_type: SupportType | None = None
+    text: str = ""
+
+    @classmethod
+    def from_values(
+        cls, status: str = "", area: str = "", support_type: str = "", text: str = ""
+    ) -> RequestFilter:
+        """A filter from plain values (a combo box's data, a command-line option).
+
+        Raises:
+            ValueError: ``status`` or ``support_type`` is not one of the known values.
+        """
+        return cls(
+            status=RequestStatus(status) if status else None,
+            area=area,
+            support_type=SupportType(support_type) if support_type else None,
+            text=text,
+        )
+
+    def matches(self, request: SupportRequest) -> bool:
+        """Whether ``request`` meets every criterion (the text: in the title, any case)."""
+        content, text = request.content, self.text.casefold().strip()
+        return (
+            (self.status is None or request.status is self.status)
+            and (not self.area or self.area in content.areas)
+            and (self.support_type is None or self.support_type in content.support_types)
+            and (not text or text in content.title.casefold())
+        )

@@ -6,7 +6,7 @@ import builtins
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
@@ -24,6 +24,7 @@ from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import (
     checked_content,
+    completeness,
     request_problems,
     text_problems_of,
 )
@@ -102,7 +103,8 @@ class RequestService:
     ) -> builtins.list[RequestListRow]:
         """One page of the list, filtered and sorted in SQL."""
         with self._database.unit_of_work() as session:
-            return RequestRepository(session).page(request_filter, offset, limit, order)
+            rows = RequestRepository(session).page(request_filter, offset, limit, order)
+        return [replace(row, completeness=completeness(row.content)) for row in rows]
 
     def count(self, request_filter: RequestFilter = NO_FILTER) -> int:
         with self._database.unit_of_work() as session:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from acsg_desktop.core.records.requests import RequestStatus
+from acsg_desktop.core.records.roles import REVIEWER_ROLES
+
+__all__ = ["REVIEWER_ROLES"]  # where request code has always found it
 
 S = RequestStatus
 TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
@@ -16,7 +19,6 @@ TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
 }
 EDITABLE = frozenset({S.DRAFT, S.IN_REVIEW, S.APPROVED})
 NEEDS_REASON_TO_EDIT = frozenset({S.APPROVED})
-REVIEWER_ROLES = frozenset({"reviewer", "signatory"})
 
 
 def can_move(current: RequestStatus, target: RequestStatus) -> bool:

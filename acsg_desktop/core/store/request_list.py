@@ -1,6 +1,7 @@
 """The requests list, one page at a time: filtered and sorted in SQL.
 
-Only the rows of the page are decoded (for their support types and completeness).
+Only the rows of the page are decoded (for their support types; the requests service adds
+their completeness).
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.records.list_rows import PageOrder, RequestListRow
+from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, RequestListRow
 from acsg_desktop.core.records.request_codec import content_from_json
 from acsg_desktop.core.records.requests import MatchStage, RequestStatus
-from acsg_desktop.core.requests.filters import RequestFilter
-from acsg_desktop.core.requests.validation import completeness
 
 ORDERS = {
     "id": "id",
@@ -71,8 +70,8 @@ def _row(values: Any) -> RequestListRow:
         status=RequestStatus(status),
         match_stage=MatchStage(stage) if stage else None,
         support_types=content.support_types,
-        completeness=completeness(content),
         updated_at=updated if isinstance(updated, datetime) else datetime.fromisoformat(updated),
+        content=content,
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.records.list_rows import PageOrder, RequestListRow
+from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, RequestListRow
 from acsg_desktop.core.records.request_codec import content_from_json, content_to_json
 from acsg_desktop.core.records.requests import (
     Comment,
@@ -18,7 +18,6 @@ from acsg_desktop.core.records.requests import (
     RequestStatus,
     SupportRequest,
 )
-from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.store.assessment_repository import utc_now
 from acsg_desktop.core.store.request_list import request_count, request_page
 from acsg_desktop.core.store.rows import RequestCommentRow, SupportRequestRow

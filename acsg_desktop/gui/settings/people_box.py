@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.people.service import ROLES, role_label
+from acsg_desktop.core.people.service import role_label
+from acsg_desktop.core.records.roles import ROLES
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.widgets.choice_boxes import ChoiceBoxes
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
