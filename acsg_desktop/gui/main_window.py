@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.assessment.scoring import Gap
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _, country_name
+from acsg_desktop.core.i18n import N_, _, country_name
 from acsg_desktop.core.preferences import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
@@ -30,6 +30,7 @@ from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.settings_page import SettingsPage
 from acsg_desktop.gui.settings.user_dialog import UserDialog
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.standard_menus import add_go_menu, add_language_menu
 
 # (navigation label, what the area will do) for areas whose work has not landed yet.
 ASSESSMENTS_LABEL = N_("Assessments")
@@ -154,21 +155,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
-        self.go_menu = self.menuBar().addMenu("")
-        self.go_actions = []
-        for row in range(self.navigation.count()):
-            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _checked=False, row=row: self.show_area(row))
-            self.go_menu.addAction(action)
-            self.go_actions.append(action)
-        self.language_menu = self.menuBar().addMenu("")
-        self.language_actions = QActionGroup(self)
-        for code in SUPPORTED_LANGUAGES:
-            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
-            action.setData(code)
-            action.triggered.connect(lambda _checked=False, code=code: self._language.apply(code))
-            self.language_actions.addAction(action)
-            self.language_menu.addAction(action)
+        self.go_menu, self.go_actions = add_go_menu(self, self.navigation.count(), self.show_area)
+        self.language_menu, self.language_actions = add_language_menu(self, self._language)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.desk.workspace import DeskWorkspace
-from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _
+from acsg_desktop.core.i18n import N_, _
 from acsg_desktop.core.preferences import load_settings, save_settings
 from acsg_desktop.gui.desk.certificates_page import CertificatesPage
 from acsg_desktop.gui.desk.dashboard_page import DashboardPage
@@ -22,6 +22,7 @@ from acsg_desktop.gui.desk.labels import desk_actor
 from acsg_desktop.gui.desk.received_page import ReceivedPackagesPage
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.standard_menus import add_go_menu, add_language_menu
 
 AREA_LABELS = (N_("Received packages"), N_("Dashboard"), N_("Certificates"))
 RECEIVED_ROW, DASHBOARD_ROW, CERTIFICATES_ROW = range(3)
@@ -79,21 +80,8 @@ class DeskWindow(Retranslatable, QMainWindow):
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
-        self.go_menu = self.menuBar().addMenu("")
-        self.go_actions = []
-        for row in range(len(AREA_LABELS)):
-            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _checked=False, row=row: self.show_area(row))
-            self.go_menu.addAction(action)
-            self.go_actions.append(action)
-        self.language_menu = self.menuBar().addMenu("")
-        self.language_actions = QActionGroup(self)
-        for code in SUPPORTED_LANGUAGES:
-            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
-            action.setData(code)
-            action.triggered.connect(lambda _checked=False, code=code: self._language.apply(code))
-            self.language_actions.addAction(action)
-            self.language_menu.addAction(action)
+        self.go_menu, self.go_actions = add_go_menu(self, len(AREA_LABELS), self.show_area)
+        self.language_menu, self.language_actions = add_language_menu(self, self._language)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)

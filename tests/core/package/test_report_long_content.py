@@ -58,7 +58,9 @@ def long_answer(workspace: Workspace, assessment_id: int) -> None:
     service = workspace.assessments
     first = next(iter(service.answers(assessment_id).values()))
     long = {name: at_cap(f"A{name}", ANSWER_FIELDS[name].cap) for name in ("note", "evidence")}
+    service.reopen(assessment_id, actor=REVIEWER, reason="Longer note and evidence")
     service.save_answer(assessment_id, replace(first, **long), actor=DRAFTER)
+    service.complete(assessment_id, actor=REVIEWER)
 
 
 def long_profile(workspace: Workspace) -> None:

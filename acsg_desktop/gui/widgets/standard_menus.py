@@ -1,0 +1,41 @@
+"""The Go and Language menus both windows share (the authority's and the desk's)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
+from acsg_desktop.gui.language import LanguageSwitcher
+
+
+def add_go_menu(
+    window: QMainWindow, count: int, show_area: Callable[[int], None]
+) -> tuple[QMenu, list[QAction]]:
+    """A menu (titled by the caller) with Ctrl+1..Ctrl+N for the window's areas."""
+    menu = window.menuBar().addMenu("")
+    actions = []
+    for row in range(count):
+        action = QAction(window, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
+        action.triggered.connect(lambda _checked=False, row=row: show_area(row))
+        menu.addAction(action)
+        actions.append(action)
+    return menu, actions
+
+
+def add_language_menu(
+    window: QMainWindow, language: LanguageSwitcher
+) -> tuple[QMenu, QActionGroup]:
+    """A menu (titled by the caller) with one checkable entry per language, each in its own
+    name."""
+    menu = window.menuBar().addMenu("")
+    group = QActionGroup(window)
+    for code in SUPPORTED_LANGUAGES:
+        action = QAction(LANGUAGE_NAMES[code], window, checkable=True)
+        action.setData(code)
+        action.triggered.connect(lambda _checked=False, code=code: language.apply(code))
+        group.addAction(action)
+        menu.addAction(action)
+    return menu, group
