@@ -30,7 +30,11 @@ from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.settings_page import SettingsPage
 from acsg_desktop.gui.settings.user_dialog import UserDialog
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
-from acsg_desktop.gui.widgets.standard_menus import add_go_menu, add_language_menu
+from acsg_desktop.gui.widgets.standard_menus import (
+    add_go_menu,
+    add_language_menu,
+    name_go_and_language_menus,
+)
 
 # (navigation label, what the area will do) for areas whose work has not landed yet.
 ASSESSMENTS_LABEL = N_("Assessments")
@@ -197,16 +201,17 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setWindowTitle(_("ACSG Desktop"))
         for row, label in enumerate(AREA_LABELS):
             self.navigation.item(row).setText(_(label))
-            self.go_actions[row].setText(_(label))
         self.navigation.setAccessibleName(_("Areas"))
         self.pages.setAccessibleName(_("Current area"))
         self.file_menu.setTitle(_("&File"))
         self.quit_action.setText(_("&Quit"))
         self.user_action.setText(_("Change &user…"))
-        self.go_menu.setTitle(_("&Go"))
-        self.language_menu.setTitle(_("&Language"))
-        for action in self.language_actions.actions():
-            action.setChecked(action.data() == self._language.language)
+        name_go_and_language_menus(
+            (self.go_menu, self.go_actions),
+            AREA_LABELS,
+            (self.language_menu, self.language_actions),
+            self._language.language,
+        )
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
         self.status_label.setText(self._status_text())

@@ -8,10 +8,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from acsg_desktop.core.assessment.answer_rules import (
+    AssessmentError,
+    answer_json,
+    answer_key,
+    checked_answer,
+    completed_message,
+    locked_message,
+)
 from acsg_desktop.core.assessment.carry_over import CarryOverReport, carry_over
 from acsg_desktop.core.assessment.scoring import Scores, score
 from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
-from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.loader import framework_from_source, load_framework
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, ngettext
@@ -27,64 +34,16 @@ from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.person_repository import PersonRepository
 from acsg_desktop.core.text_rules import (
-    ANSWER_FIELDS,
     ASSESSMENT_TITLE,
     REVIEW_TEXT,
     clean,
-    cleaned,
     text_problem,
-    text_problems,
 )
+
+__all__ = ["MAX_YEAR", "MIN_YEAR", "AssessmentError", "AssessmentService"]
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 DEFAULT_ORDER = PageOrder()
-
-
-def answer_key(assessment_id: int, indicator_id: str) -> str:
-    """How the audit log names one answer."""
-    return f"{assessment_id}:{indicator_id}"
-
-
-def answer_json(answer: Answer | None) -> str:
-    """An answer as recorded in the audit log ("" when there was none)."""
-    if answer is None:
-        return ""
-    fields = {
-        "kind": answer.kind.value,
-        "level": answer.level,
-        "note": answer.note,
-        "evidence": answer.evidence,
-        "answered_by": answer.answered_by,
-    }
-    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
-
-
-def locked_message() -> str:
-    return _("This assessment is locked: it was sent in a signed package. Copy it to go on.")
-
-
-def completed_message() -> str:
-    return _(
-        "This assessment is completed: a reviewer or signatory can reopen it (with a reason) "
-        "before answers change."
-    )
-
-
-class AssessmentError(AcsgError):
-    """An assessment action was refused; nothing was changed."""
-
-
-def checked_answer(answer: Answer) -> Answer:
-    """``answer`` with its note and evidence stripped of unprintable characters.
-
-    Raises:
-        AssessmentError: a text is over its cap, or the name holds an unprintable character.
-    """
-    answer = cleaned(answer, ANSWER_FIELDS)
-    problems = text_problems(answer, ANSWER_FIELDS)
-    if problems:
-        raise AssessmentError("\n".join(problems.values()))
-    return answer
 
 
 class AssessmentService:

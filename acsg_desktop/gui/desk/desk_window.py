@@ -22,7 +22,11 @@ from acsg_desktop.gui.desk.labels import desk_actor
 from acsg_desktop.gui.desk.received_page import ReceivedPackagesPage
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
-from acsg_desktop.gui.widgets.standard_menus import add_go_menu, add_language_menu
+from acsg_desktop.gui.widgets.standard_menus import (
+    add_go_menu,
+    add_language_menu,
+    name_go_and_language_menus,
+)
 
 AREA_LABELS = (N_("Received packages"), N_("Dashboard"), N_("Certificates"))
 RECEIVED_ROW, DASHBOARD_ROW, CERTIFICATES_ROW = range(3)
@@ -96,15 +100,16 @@ class DeskWindow(Retranslatable, QMainWindow):
         self.setWindowTitle(_("ACSG Desk (Secretariat)"))
         for row, label in enumerate(AREA_LABELS):
             self.navigation.item(row).setText(_(label))
-            self.go_actions[row].setText(_(label))
         self.navigation.setAccessibleName(_("Areas"))
         self.pages.setAccessibleName(_("Current area"))
         self.file_menu.setTitle(_("&File"))
         self.quit_action.setText(_("&Quit"))
-        self.go_menu.setTitle(_("&Go"))
-        self.language_menu.setTitle(_("&Language"))
-        for action in self.language_actions.actions():
-            action.setChecked(action.data() == self._language.language)
+        name_go_and_language_menus(
+            (self.go_menu, self.go_actions),
+            AREA_LABELS,
+            (self.language_menu, self.language_actions),
+            self._language.language,
+        )
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
         self.status_label.setText(

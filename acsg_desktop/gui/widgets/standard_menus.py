@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
+from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from acsg_desktop.gui.language import LanguageSwitcher
 
 
@@ -39,3 +39,20 @@ def add_language_menu(
         group.addAction(action)
         menu.addAction(action)
     return menu, group
+
+
+def name_go_and_language_menus(
+    go: tuple[QMenu, list[QAction]],
+    area_labels: tuple[str, ...],
+    language: tuple[QMenu, QActionGroup],
+    current_language: str,
+) -> None:
+    """Title both menus in the current language and tick the language in use."""
+    go_menu, go_actions = go
+    go_menu.setTitle(_("&Go"))
+    for action, label in zip(go_actions, area_labels, strict=True):
+        action.setText(_(label))
+    language_menu, language_actions = language
+    language_menu.setTitle(_("&Language"))
+    for action in language_actions.actions():
+        action.setChecked(action.data() == current_language)
