@@ -40,7 +40,7 @@ def grab(widget: QWidget, target: Path) -> None:
 def shoot_assessment(window: MainWindow, out: Path, prefix: str) -> None:
     page = window.assessments_page
     window.show_area(0)
-    follow_up = page.model.row_at(0).summary.id
+    follow_up = page.model.row_at(0).id
     page.open_wizard(follow_up)
     wizard = page.wizard
     assert wizard is not None
@@ -83,7 +83,7 @@ def shoot_guides(window: MainWindow, out: Path, prefix: str) -> None:
     page = window.guides_page
     window.show_area(window.pages.indexOf(page))
     page.search.setText("equite" if prefix == "fr" else "interpreter")
-    page.results.setCurrentRow(0)
+    page.results.setCurrentIndex(page.results.model().index(0, 0))
     grab(window, out / f"{prefix}-guides-search.png")
     page.open_guide("working-with-interpreters")
     grab(window, out / f"{prefix}-guides-side-by-side.png")
