@@ -13,6 +13,10 @@ from pathlib import Path
 import pytest
 
 from acsg_desktop.core import i18n
+from acsg_desktop.core.people import passphrases
+
+# Account hashes made by tests use a low scrypt cost (tests/core/people checks the real one).
+passphrases.log2_n = 10
 
 
 @pytest.fixture(autouse=True)

@@ -228,8 +228,12 @@ class DemoFolder:
         from acsg_desktop.core.signing.keys import certificate_pem, create_identity
 
         self.data = work / "demo"
+        from acsg_desktop.core.demo.requests import DEMO_PASSPHRASE
+
         self.passphrase = work / "passphrase.txt"
         self.passphrase.write_text(PASSPHRASE)
+        self.account = work / "account-passphrase.txt"  # the demo office signs in
+        self.account.write_text(DEMO_PASSPHRASE)
         with Workspace.open(self.data) as workspace:
             self.baseline = create_demo(workspace, "en").baseline.id
             profile = workspace.profiles.get()
@@ -264,7 +268,8 @@ class Export(Scenario):
 
     def child(self) -> Work:
         arguments = [
-            "--data-dir", str(self.data), "--user", SIGNATORY, "export",
+            "--data-dir", str(self.data), "--user", SIGNATORY,
+            "--user-passphrase-file", str(self.demo.account), "export",
             "--assessment", str(self.assessment), "--out", str(self.target),
             "--passphrase-file", str(self.demo.passphrase),
         ]  # fmt: skip

@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit
-from acsg_desktop.cli.requests import actor_of
+from acsg_desktop.cli.common import actor_of, emit
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import aim_label, percent_label
 from acsg_desktop.core.assessment.results import results_document

@@ -8,11 +8,14 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from acsg_desktop.core.display import escape_controls
 from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _
+
+if TYPE_CHECKING:
+    from acsg_desktop.core.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace, Path], int]
 
@@ -102,3 +105,39 @@ def read_identity(key_path: str, passphrase_file: str) -> Any:
             _("The key file cannot be read: {reason}").format(reason=error.strerror)
         ) from error
     return from_pkcs12(key_file, read_passphrase(passphrase_file))
+
+
+def _account_passphrase(args: argparse.Namespace, name: str) -> str:
+    """The account passphrase from --user-passphrase-file, or typed at a terminal."""
+    path = getattr(args, "user_passphrase_file", None)
+    if path:
+        return read_passphrase(path).decode("utf-8", errors="replace")
+    if not sys.stdin.isatty():
+        raise AcsgError(
+            _(
+                "This office has several people: say who you are with --user and prove it "
+                "with --user-passphrase-file FILE (or run the command at a terminal)."
+            )
+        )
+    import getpass
+
+    return getpass.getpass(_("Passphrase of {name}: ").format(name=name))
+
+
+def actor_and_proof(args: argparse.Namespace, workspace: Workspace) -> tuple[str, str | None]:
+    """Who the change is recorded under, once proven, and the passphrase that proved it:
+    --user, else the app's current user, else the contact person. In an office of several
+    people the passphrase is asked (or read from --user-passphrase-file) and checked, exactly
+    as the app's sign-in does; a one-person office without a passphrase is asked nothing."""
+    profile = workspace.profiles.get()
+    name = str(args.user or workspace.current_user or (profile.contact_person if profile else ""))
+    if not workspace.people.needs_sign_in():
+        return name, None
+    passphrase = _account_passphrase(args, name)
+    workspace.people.sign_in(name, passphrase)
+    return name, passphrase
+
+
+def actor_of(args: argparse.Namespace, workspace: Workspace) -> str:
+    """The proven person of ``actor_and_proof``."""
+    return actor_and_proof(args, workspace)[0]

@@ -8,6 +8,7 @@ from typing import Any
 
 from acsg_desktop.cli.common import emit
 from acsg_desktop.core.demo.build import create_demo
+from acsg_desktop.core.demo.requests import DEMO_PASSPHRASE
 from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.workspace import Workspace
 
@@ -15,10 +16,13 @@ from acsg_desktop.core.workspace import Workspace
 def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
     with Workspace.open(folder) as workspace:
         result = create_demo(workspace, args.lang or current_language())
+        people = workspace.people.list()
     document = {
         "baseline": result.baseline.id,
         "follow_up": result.follow_up.id,
         "requests": [request.id for request in result.requests],
+        "people": [person.name for person in people],
+        "demo_passphrase": DEMO_PASSPHRASE,
     }
     lines = [
         _("Demo data written to {path}.").format(path=folder),
@@ -29,6 +33,9 @@ def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
             count=len(result.requests)
         ),
         _("The illustrative example offers (not real ones) are loaded: see acsg offers list."),
+        _("People: {names}. Each signs in with the passphrase {passphrase}").format(
+            names=", ".join(person.name for person in people), passphrase=DEMO_PASSPHRASE
+        ),
     ]
     emit(args, document, lines)
     return 0

@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit, read_certificates, read_identity
-from acsg_desktop.cli.requests import actor_of
+from acsg_desktop.cli.common import actor_of, emit, read_certificates, read_identity
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit, read_certificates
-from acsg_desktop.cli.requests import actor_of
+from acsg_desktop.cli.common import actor_of, emit, read_certificates
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _, format_datetime, ngettext
 from acsg_desktop.core.workspace import Workspace

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit
+from acsg_desktop.cli.common import actor_and_proof, actor_of, emit, read_passphrase
 from acsg_desktop.core.i18n import _, format_date, format_money
 from acsg_desktop.core.people.service import role_label
 from acsg_desktop.core.records.request_codec import request_to_dict
@@ -22,12 +22,6 @@ from acsg_desktop.core.requests.filters import RequestFilter, filter_requests
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import completeness, request_problems
 from acsg_desktop.core.workspace import Workspace
-
-
-def actor_of(args: argparse.Namespace, workspace: Workspace) -> str:
-    """Who the change is recorded under: --user, else the app's current user, else the contact."""
-    profile = workspace.profiles.get()
-    return str(args.user or workspace.current_user or (profile.contact_person if profile else ""))
 
 
 def _summary(request: SupportRequest) -> dict[str, Any]:
@@ -170,13 +164,28 @@ def cmd_people_list(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_people_add(args: argparse.Namespace, folder: Path) -> int:
     with Workspace.open(folder) as workspace:
+        actor, proof = actor_and_proof(args, workspace)
+        first = read_passphrase(args.passphrase_file).decode() if args.passphrase_file else None
         person = workspace.people.save(
-            args.name, frozenset(args.role), actor=actor_of(args, workspace)
+            args.name, frozenset(args.role), actor=actor, proof=proof, passphrase=first
         )
     emit(
         args,
         {"name": person.name, "roles": sorted(person.roles)},
         [_("Saved: {name}").format(name=person.name)],
+    )
+    return 0
+
+
+def cmd_people_passphrase(args: argparse.Namespace, folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        actor, proof = actor_and_proof(args, workspace)
+        new = read_passphrase(args.new_passphrase_file).decode()
+        workspace.people.set_passphrase(args.name, new, actor=actor, proof=proof)
+    emit(
+        args,
+        {"name": args.name, "passphrase": "changed"},
+        [_("Passphrase changed for {name}.").format(name=args.name)],
     )
     return 0
 
@@ -211,4 +220,15 @@ def add_request_commands(commands: Any, json_flag: argparse.ArgumentParser) -> N
     add = people_sub.add_parser("add", parents=[json_flag], help=_("add a person or set roles"))
     add.add_argument("name")
     add.add_argument("--role", action="append", choices=ROLES, required=True)
+    add.add_argument(
+        "--passphrase-file", help=_("a new person's first passphrase (they change it later)")
+    )
     add.set_defaults(handler=cmd_people_add)
+    change = people_sub.add_parser(
+        "passphrase",
+        parents=[json_flag],
+        help=_("change your passphrase, or (administrator) set someone's"),
+    )
+    change.add_argument("name")
+    change.add_argument("--new-passphrase-file", required=True)
+    change.set_defaults(handler=cmd_people_passphrase)

@@ -11,7 +11,7 @@ from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import GuideService
 from acsg_desktop.core.offers.service import OfferService
 from acsg_desktop.core.people.profile_service import ProfileService
-from acsg_desktop.core.people.service import PeopleService
+from acsg_desktop.core.people.service import PeopleService, Person
 from acsg_desktop.core.preferences import load_settings, save_settings
 from acsg_desktop.core.receipts.service import ReceiptService
 from acsg_desktop.core.records.assessment import AssessmentStatus
@@ -59,6 +59,7 @@ class Workspace:
         workspace = cls(data_dir, lock, database)
         try:
             workspace.guides.install_shipped_if_newer()
+            workspace.requests.fill_completeness()  # requests stored before revision 0014
             workspace.guides.note_time()
             database.count_changes_from_now()
         except BaseException:
@@ -82,8 +83,24 @@ class Workspace:
         """Names offered wherever the app asks who did something."""
         return [person.name for person in self.people.list()]
 
+    def sign_in(self, name: str, passphrase: str | None) -> Person:
+        """Make ``name`` the current user once ``passphrase`` proves it (none is asked in a
+        one-person office without a passphrase).
+
+        Raises:
+            PersonError: WrongPassphrase, PassphraseNotSet, or no such person.
+        """
+        person = self.people.sign_in(name, passphrase)
+        self.set_current_user(person.name)
+        return person
+
+    def current_person(self) -> Person | None:
+        """The signed-in person with their roles, or None before anyone signed in."""
+        return self.people.get(self.current_user) if self.current_user else None
+
     def set_current_user(self, name: str) -> None:
-        """Who is using the app now; every change is recorded under this name."""
+        """Who is using the app now; every change is recorded under this name. Callers prove
+        who it is first (``sign_in``); this only remembers it for the next start."""
         self.current_user = name
         settings = load_settings(self.data_dir)
         settings.current_user = name

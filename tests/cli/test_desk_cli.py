@@ -17,7 +17,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_the_desk_receives_and_answers_from_the_command_line(
-    capsys, tmp_path: Path, isolated_home: Path
+    capsys, tmp_path: Path, isolated_home: Path, demo_user
 ) -> None:
     package = export_from(isolated_home, "NE", "Commission (test)", tmp_path / "ne.acsgpkg")
     passphrase = tmp_path / "desk-pass.txt"
@@ -77,7 +77,10 @@ def test_the_desk_receives_and_answers_from_the_command_line(
         str(receipt),
     )
     assert status == 1 and "REQUEST=VALUE" in err
-    status, out, err = run(capsys, "receipts", "import", str(receipt), "--trust", desk_certificate)
+    signed_in = demo_user("Amina Mahamat")
+    status, out, err = run(
+        capsys, *signed_in, "receipts", "import", str(receipt), "--trust", desk_certificate
+    )
     assert status == 0, err
     shown = json.loads(run(capsys, "request", "show", str(request_id), "--json")[1])
     assert (shown["match_stage"], shown["match_message"]) == ("agreed", "Twinning agreed.")

@@ -14,13 +14,18 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
-def test_a_name_with_escape_sequences_cannot_become_a_signing_identity(capsys, tmp_path) -> None:
+def test_a_name_with_escape_sequences_cannot_become_a_signing_identity(
+    capsys, tmp_path, demo_user
+) -> None:
     passphrase = tmp_path / "pass.txt"
     passphrase.write_text("a long enough passphrase")
     assert run(capsys, "demo")[0] == 0
-    create = ["identity", "create", "--name", EVIL, "--passphrase-file", str(passphrase)]
-    status, out, err = run(capsys, *create)
-    assert status == 1 and "U+001B" in err and "\x1b" not in out + err
+    create = ["identity", "create", "--passphrase-file", str(passphrase)]
+    status, out, err = run(capsys, *demo_user(EVIL), *create)  # as a user of that name
+    assert status == 1 and "\\u001b" in err and "\x1b" not in out + err
+    create += ["--name", EVIL]  # for someone else, by a signatory
+    status, out, err = run(capsys, *demo_user("Fatimé Zakaria"), *create)
+    assert status == 1 and "\\u001b" in err and "\x1b" not in out + err
 
 
 def test_a_foreign_subject_with_escapes_and_line_feeds_is_printed_on_one_line(

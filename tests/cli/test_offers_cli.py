@@ -104,9 +104,13 @@ def test_a_catalogue_from_an_untrusted_key_or_older_changes_nothing(
     assert run(capsys, "offers", "list", "--json")[1] == installed
 
 
-def test_the_reply_and_the_interest_from_the_command_line(capsys) -> None:
+def test_the_reply_and_the_interest_from_the_command_line(capsys, demo_user) -> None:
     run(capsys, "demo")
-    status, out, _err = run(capsys, "offers", "interest", "1", "EX-OFR-002", "--json")
+    status, out, _err = run(
+        capsys, *demo_user("Idriss Abakar"), "offers", "interest", "1", "EX-OFR-002", "--json"
+    )
     assert status == 0 and "EX-OFR-002" in json.loads(out)["offers_of_interest"]
-    status, _out, err = run(capsys, "request", "reply", "3", "proposed")
+    status, _out, err = run(
+        capsys, *demo_user("Fatimé Zakaria"), "request", "reply", "3", "proposed"
+    )
     assert status == 1 and "Only an exported request" in err

@@ -58,7 +58,8 @@ def test_people_add_and_list(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert status == 0
     status, out, _err = run(capsys, "people", "list", "--json")
-    assert json.loads(out)["people"] == [{"name": "Moussa Ali", "roles": ["reviewer", "signatory"]}]
+    first = {"name": "Moussa Ali", "roles": ["administrator", "reviewer", "signatory"]}
+    assert json.loads(out)["people"] == [first]  # the first person administers the office
     status, _out, err = run(capsys, "request", "show", "99")
     assert status == 1 and "no support request 99" in err
 

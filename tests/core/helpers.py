@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from acsg_desktop.core.records.profile import Profile
+from acsg_desktop.core.workspace import Workspace
 
 CHAD = Profile(
     country_code="TD",
@@ -29,3 +30,26 @@ def sqlite_value(path: Path, sql: str) -> object:
         return connection.execute(sql).fetchone()[0]
     finally:
         connection.close()
+
+
+TEST_PASSPHRASE = "a test passphrase"
+
+
+def add_people(
+    workspace: Workspace, people: dict[str, set[str]], proof: str = TEST_PASSPHRASE
+) -> None:
+    """Add ``people`` as the office's administrator would (proving it with ``proof``), each
+    with ``TEST_PASSPHRASE``; in an empty office the first one named becomes the administrator."""
+    service = workspace.people
+    admin = next((p.name for p in service.list() if "administrator" in p.roles), None)
+    entries = list(people.items())
+    if admin is None:
+        admin, roles = entries.pop(0)
+        service.save(admin, frozenset(roles), actor=admin)
+    found = service.get(admin)
+    if found is not None and not found.has_passphrase:
+        service.set_passphrase(admin, proof, actor=admin)
+    for name, roles in entries:
+        first = None if service.get(name) else TEST_PASSPHRASE
+        kept = {"administrator"} if name == admin else set()  # the office keeps its administrator
+        service.save(name, frozenset(roles | kept), actor=admin, proof=proof, passphrase=first)

@@ -127,6 +127,7 @@ def test_ctrl_c_ends_the_command_quietly(
 
 def foreign_signed_package(capsys: pytest.CaptureFixture[str], folder: Path) -> Path:
     """A package whose report is PAdES-signed by "Mallory", its SHA256SUMS by the real signer."""
+    from acsg_desktop.core.demo.requests import DEMO_PASSPHRASE
     from acsg_desktop.core.package.identities import IdentityStore
     from acsg_desktop.core.package.pdf_finish import sign_pdf
     from acsg_desktop.core.signing.cms import sign_detached
@@ -135,10 +136,13 @@ def foreign_signed_package(capsys: pytest.CaptureFixture[str], folder: Path) -> 
     passphrase = folder / "pass.txt"
     passphrase.write_text(PASSPHRASE)
     package = folder / "good.acsgpkg"
+    account = folder / "account.txt"  # the demo office signs in
+    account.write_text(DEMO_PASSPHRASE)
+    signed_in = ["--user", SIGNATORY, "--user-passphrase-file", str(account)]
     assert run(capsys, "demo")[0] == 0
-    run(capsys, "--user", SIGNATORY, "identity", "create", "--passphrase-file", str(passphrase))
+    run(capsys, *signed_in, "identity", "create", "--passphrase-file", str(passphrase))
     status, _out, err = run(
-        capsys, "--user", SIGNATORY, "export", "--assessment", "1", "--out", str(package),
+        capsys, *signed_in, "export", "--assessment", "1", "--out", str(package),
         "--passphrase-file", str(passphrase),
     )  # fmt: skip
     assert status == 0, err

@@ -10,6 +10,7 @@ from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.wizard import AssessmentWizard
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
+from tests.core.helpers import add_people
 from tests.gui.helpers import open_main_window
 
 
@@ -115,6 +116,7 @@ def test_tab_follows_the_visual_order_of_the_indicator_page(
         page.evidence,
         page.note,
         page.answered_by,
+        *page.guide_links.shown_buttons(),  # one Tab stop per related guide
         wizard.close_button,
         wizard.history_button,
         wizard.back_button,
@@ -126,7 +128,7 @@ def test_tab_follows_the_visual_order_of_the_indicator_page(
         focused = QApplication.focusWidget()
         visited.append(page.answered_by if focused is page.answered_by.lineEdit() else focused)
     assert visited == expected
-    chain = page.focus_order()
+    chain = [widget for widget in page.focus_order() if widget.isVisible()]
     tops = [widget.mapTo(page, QPoint(0, 0)).y() for widget in chain]
     assert tops == sorted(tops)  # the chain is the order seen on the screen, top to bottom
 
@@ -157,8 +159,7 @@ def test_completing_asks_first_and_keep_editing_leaves_it_in_progress(
 def test_a_reviewer_reopens_a_completed_assessment_from_its_results(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, monkeypatch
 ) -> None:
-    workspace.people.save("Fatimé", frozenset({"reviewer"}), actor="Admin")
-    workspace.people.save("Idriss", frozenset({"drafter"}), actor="Admin")
+    add_people(workspace, {"Admin": {"drafter"}, "Fatimé": {"reviewer"}, "Idriss": {"drafter"}})
     window, wizard = open_wizard(qtbot, workspace, language, answered=True)
     workspace.assessments.complete(wizard.assessment_id, actor="Amina")
     results = window.assessments_page.results

@@ -82,7 +82,7 @@ def create_demo(workspace: Workspace, language: str) -> DemoResult:
 
 
 def _create_demo(workspace: Workspace, language: str) -> DemoResult:
-    if workspace.assessments.list():
+    if workspace.assessments.list() or workspace.people.needs_sign_in():
         raise AcsgError(
             _("This data folder already holds assessments; run the demo in an empty folder.")
         )

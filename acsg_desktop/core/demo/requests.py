@@ -27,6 +27,8 @@ from acsg_desktop.core.requests.drafting import draft_from_gaps
 from acsg_desktop.core.workspace import Workspace
 
 DRAFTER, REVIEWER = "Idriss Abakar", "Fatimé Zakaria"
+# Every demo person's account passphrase: the demo is for training, and says so when made.
+DEMO_PASSPHRASE = "valdoria-demo"
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 PLAN = {
@@ -245,13 +247,29 @@ def _mark_offers_of_interest(workspace: Workspace, counts: dict[int, int]) -> No
             workspace.offers.set_interest(request_id, suggestion.offer.id, True, actor=DRAFTER)
 
 
+def add_demo_people(workspace: Workspace) -> None:
+    """The drafter and the reviewer beside the contact person (the administrator), each with
+    the demo passphrase: an office of several people signs in."""
+    people = workspace.people
+    profile = workspace.profiles.get()
+    administrator = profile.contact_person if profile else ""
+    people.set_passphrase(administrator, DEMO_PASSPHRASE, actor=administrator)
+    for name, roles in ((DRAFTER, {"drafter"}), (REVIEWER, {"reviewer", "signatory"})):
+        people.save(
+            name,
+            frozenset(roles),
+            actor=administrator,
+            proof=DEMO_PASSPHRASE,
+            passphrase=DEMO_PASSPHRASE,
+        )
+
+
 def create_demo_requests(
     workspace: Workspace, baseline: AssessmentSummary, language: str
 ) -> list[SupportRequest]:
     """Draft, in review (open comment), approved (answered comment) and withdrawn requests."""
-    people, requests = workspace.people, workspace.requests
-    people.save(DRAFTER, frozenset({"drafter"}), actor=DRAFTER)
-    people.save(REVIEWER, frozenset({"reviewer", "signatory"}), actor=DRAFTER)
+    requests = workspace.requests
+    add_demo_people(workspace)
     framework = workspace.assessments.framework_of(baseline)
     gaps = list(workspace.assessments.scores(baseline.id).gaps)
     areas = {area.id for area in framework.areas}

@@ -8,8 +8,8 @@ from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.person_repository import PersonRepository
 from acsg_desktop.core.store.profile_repository import ProfileRepository
 
-# The contact person usually does everything in a small office; roles can be changed later.
-CONTACT_ROLES = ["drafter", "reviewer", "signatory"]
+# The first contact person usually does everything in a small office, and administers it.
+CONTACT_ROLES = ["administrator", "drafter", "reviewer", "signatory"]
 
 
 class ProfileService:
@@ -24,7 +24,8 @@ class ProfileService:
             return ProfileRepository(session).get()
 
     def save(self, profile: Profile) -> Profile:
-        """Validate and store ``profile``; the contact person joins the list of people.
+        """Validate and store ``profile``; the first contact person becomes the office's first
+        person (later contacts are added by an administrator, not by editing the profile).
 
         Raises:
             ProfileInvalidError: with one message per invalid field; nothing is stored.
@@ -35,5 +36,7 @@ class ProfileService:
             raise ProfileInvalidError(errors)
         with self._database.unit_of_work() as session:
             ProfileRepository(session).save(profile)
-            PersonRepository(session).ensure(profile.contact_person, CONTACT_ROLES)
+            people = PersonRepository(session)
+            if not people.people():
+                people.ensure(profile.contact_person, CONTACT_ROLES)
         return profile

@@ -104,7 +104,8 @@ class Comment:
 
     @property
     def answered(self) -> bool:
-        return bool(self.response.strip())
+        """Answered by someone other than its author (a reviewer cannot satisfy herself)."""
+        return bool(self.response.strip()) and self.responded_by != self.author
 
 
 @dataclass(frozen=True)

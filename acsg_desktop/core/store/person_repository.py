@@ -11,7 +11,7 @@ from acsg_desktop.core.store.rows import PersonRow
 
 
 class PersonRepository:
-    """Names and roles of the authority's users (roles kept comma-separated)."""
+    """Names, roles (kept comma-separated) and passphrase hashes of the authority's users."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -30,6 +30,22 @@ class PersonRepository:
             row = PersonRow(name=name, created_at=datetime.now(UTC).replace(tzinfo=None))
             self._session.add(row)
         row.role = ",".join(roles)
+
+    def passphrase_hash(self, name: str) -> str | None:
+        """The stored hash of ``name``'s passphrase, or None when none is set."""
+        return self._session.scalar(select(PersonRow.passphrase_hash).where(PersonRow.name == name))
+
+    def with_passphrase(self) -> set[str]:
+        """The names of everyone who has set a passphrase."""
+        rows = self._session.scalars(
+            select(PersonRow.name).where(PersonRow.passphrase_hash.is_not(None))
+        )
+        return set(rows)
+
+    def set_passphrase_hash(self, name: str, value: str) -> None:
+        row = self._session.scalar(select(PersonRow).where(PersonRow.name == name))
+        if row is not None:
+            row.passphrase_hash = value
 
     def ensure(self, name: str, roles: list[str]) -> None:
         """Add ``name`` with ``roles`` unless someone of that name is already listed."""

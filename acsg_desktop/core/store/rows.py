@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -33,8 +42,9 @@ class PersonRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    passphrase_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class FrameworkSnapshotRow(Base):
@@ -111,6 +121,9 @@ class SupportRequestRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     match_stage: Mapped[str | None] = mapped_column(String(20), nullable=True)
     match_message: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Share of the required fields done (0 to 1), kept by the requests service; NULL until it
+    # has worked it out (requests stored before revision 0014).
+    completeness: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class RequestCommentRow(Base):
@@ -202,6 +215,7 @@ class PackageRow(Base):
     fingerprint: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str] = mapped_column(String(5), default="")  # "" before 0013
 
 
 class PackageReservationRow(Base):
@@ -220,6 +234,7 @@ class PackageReservationRow(Base):
     request_ids: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str] = mapped_column(String(5), default="")
 
 
 class OfferRow(Base):
@@ -277,7 +292,7 @@ class DeskPackageRow(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     previous_sha256: Mapped[str] = mapped_column(String(64))
     created: Mapped[str] = mapped_column(String(40))
-    received_at: Mapped[datetime] = mapped_column(DateTime)
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # since 0014
     state: Mapped[str] = mapped_column(String(20), index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     file_path: Mapped[str] = mapped_column(Text)

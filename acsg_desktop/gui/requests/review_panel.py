@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
@@ -14,10 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.i18n import _, format_datetime
+from acsg_desktop.core.people.service import Person
 from acsg_desktop.core.records.requests import Comment, SupportRequest
+from acsg_desktop.core.records.roles import REVIEWER_ROLES
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+AUTHOR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _comment_text(comment: Comment) -> str:
@@ -41,6 +46,7 @@ class ReviewPanel(Retranslatable, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.current_user: Callable[[], Person | None] = lambda: None  # set by the editor
         self.comments_label = QLabel(self)
         self.comments = QListWidget(self)
         self.comments.setWordWrap(True)
@@ -72,14 +78,29 @@ class ReviewPanel(Retranslatable, QWidget):
         for comment in request.comments:
             item = QListWidgetItem(_comment_text(comment))
             item.setData(COMMENT_ROLE, comment.id)
+            item.setData(AUTHOR_ROLE, comment.author)
             self.comments.addItem(item)
         self.text.clear()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        """Each button acts only when it can; otherwise its tooltip says why."""
         has_text = bool(self.text.toPlainText().strip())
-        self.comment_button.setEnabled(has_text)
-        self.respond_button.setEnabled(has_text and self.comments.currentItem() is not None)
+        person, item = self.current_user(), self.comments.currentItem()
+        reviews = person is None or person.has_any(REVIEWER_ROLES)
+        own = item is not None and person is not None and item.data(AUTHOR_ROLE) == person.name
+        self.comment_button.setEnabled(has_text and reviews)
+        self.comment_button.setToolTip(
+            "" if reviews else _("Only a reviewer or a signatory adds review comments.")
+        )
+        self.respond_button.setEnabled(has_text and item is not None and not own)
+        if own:
+            why = _("You wrote this comment; someone else answers it.")
+        elif item is None:
+            why = _("Choose the comment to answer in the list.")
+        else:
+            why = ""
+        self.respond_button.setToolTip(why)
 
     def _comment(self) -> None:
         self.comment_written.emit(self.text.toPlainText())

@@ -8,14 +8,21 @@ from acsg_desktop.core.assessment.service import AssessmentError
 from acsg_desktop.core.records.assessment import Answer, AnswerKind, AssessmentStatus
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.workspace import Workspace
+from tests.core.helpers import TEST_PASSPHRASE, add_people
 
 
 @pytest.fixture
 def workspace(tmp_path: Path):
     with Workspace.open(tmp_path) as opened:
-        opened.people.save("Idriss", frozenset({"drafter"}), actor="Admin")
-        opened.people.save("Fatimé", frozenset({"reviewer"}), actor="Admin")
-        opened.people.save("Moussa", frozenset({"signatory"}), actor="Admin")
+        add_people(
+            opened,
+            {
+                "Admin": {"drafter"},
+                "Idriss": {"drafter"},
+                "Fatimé": {"reviewer"},
+                "Moussa": {"signatory"},
+            },
+        )
         yield opened
 
 
@@ -82,15 +89,22 @@ def test_a_locked_assessment_cannot_be_reopened(workspace: Workspace) -> None:
 
 def test_cli_reopen(capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
     with Workspace.open(isolated_home) as home:
-        home.people.save("Fatimé", frozenset({"reviewer"}), actor="Admin")
-        home.people.save("Idriss", frozenset({"drafter"}), actor="Admin")
+        add_people(home, {"Admin": {"drafter"}, "Fatimé": {"reviewer"}, "Idriss": {"drafter"}})
         assessment_id = completed(home)
+    proof = isolated_home.parent / "account-passphrase"
+    proof.write_text(TEST_PASSPHRASE + "\n", encoding="utf-8")
+    unproven = main(
+        ["--user", "Fatimé", "assessment", "reopen", str(assessment_id), "--reason", "x"]
+    )
+    assert unproven != 0 and "--user-passphrase-file" in capsys.readouterr().err
+    prove = ["--user-passphrase-file", str(proof)]
     refused = main(
-        ["--user", "Idriss", "assessment", "reopen", str(assessment_id), "--reason", "x"]
+        [*prove, "--user", "Idriss", "assessment", "reopen", str(assessment_id), "--reason", "x"]
     )
     assert refused != 0 and "not a reviewer" in capsys.readouterr().err
     status = main(
         [
+            *prove,
             "--user",
             "Fatimé",
             "assessment",

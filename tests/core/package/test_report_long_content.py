@@ -14,6 +14,7 @@ import pikepdf
 import pytest
 
 from acsg_desktop.core.demo.build import create_demo
+from acsg_desktop.core.demo.requests import DEMO_PASSPHRASE
 from acsg_desktop.core.package.document import package_document, read_source
 from acsg_desktop.core.package.model import PackageDocument
 from acsg_desktop.core.package.report import build_report
@@ -74,7 +75,7 @@ def long_profile(workspace: Workspace) -> None:
 def document(tmp_path_factory: pytest.TempPathFactory) -> PackageDocument:
     with Workspace.open(tmp_path_factory.mktemp("busy") / "data") as workspace:
         demo = create_demo(workspace, "en")
-        staffed(workspace)
+        staffed(workspace, DEMO_PASSPHRASE)
         long_profile(workspace)
         approve_all(workspace)
         long_answer(workspace, demo.baseline.id)

@@ -14,6 +14,7 @@ from acsg_desktop.core.records.requests import (
     SupportType,
 )
 from acsg_desktop.core.workspace import Workspace
+from tests.core.helpers import TEST_PASSPHRASE, add_people
 
 DRAFTER, REVIEWER, SIGNATORY = "Idriss Abakar", "Fatimé Zakaria", "Amina Mahamat"
 
@@ -39,11 +40,13 @@ COMPLETE = RequestContent(
 )
 
 
-def staffed(workspace: Workspace) -> Workspace:
-    people = workspace.people
-    people.save(DRAFTER, frozenset({"drafter"}), actor=DRAFTER)
-    people.save(REVIEWER, frozenset({"reviewer"}), actor=DRAFTER)
-    people.save(SIGNATORY, frozenset({"signatory", "drafter"}), actor=DRAFTER)
+def staffed(workspace: Workspace, proof: str = TEST_PASSPHRASE) -> Workspace:
+    """The drafter, the reviewer and the signatory, added by the administrator (``proof``)."""
+    add_people(
+        workspace,
+        {DRAFTER: {"drafter"}, REVIEWER: {"reviewer"}, SIGNATORY: {"signatory", "drafter"}},
+        proof,
+    )
     return workspace
 
 

@@ -4,11 +4,13 @@ from pathlib import Path
 
 import pytest
 
+from acsg_desktop.core.people.accounts import NotAllowed, WrongPassphrase
 from acsg_desktop.core.records.requests import MatchStage, RequestStatus
 from acsg_desktop.core.requests.service import RequestError
 from acsg_desktop.core.requests.workflow import TRANSITIONS, can_move
 from acsg_desktop.core.store.database import database_path
 from acsg_desktop.core.workspace import Workspace
+from tests.core.helpers import TEST_PASSPHRASE
 from tests.core.requests.helpers import COMPLETE, DRAFTER, REVIEWER, SIGNATORY, incomplete, staffed
 
 
@@ -79,7 +81,12 @@ def test_last_editor_cannot_be_the_only_approver_unless_waived(workspace: Worksp
     service.submit_for_review(created.id, actor=SIGNATORY)
     with pytest.raises(RequestError, match="another person must approve"):
         service.approve(created.id, actor=SIGNATORY)
-    service.allow_self_approval(True, actor=SIGNATORY)
+    with pytest.raises(NotAllowed, match="Only an administrator"):
+        service.allow_self_approval(True, actor=SIGNATORY, proof=TEST_PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        service.allow_self_approval(True, actor=DRAFTER, proof="not the passphrase")
+    assert not service.self_approval_allowed()
+    service.allow_self_approval(True, actor=DRAFTER, proof=TEST_PASSPHRASE)  # the administrator
     approved = service.approve(created.id, actor=SIGNATORY)
     assert approved.approval_waived is True
     history = service.history(created.id)
