@@ -1,6 +1,7 @@
 import threading
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -71,9 +72,10 @@ def test_indicator_links_open_the_guide(
     window.assessments_page.open_wizard(created.id)
     wizard = window.assessments_page.wizard
     wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))
-    label = wizard.indicator_page.guides_label.text()
-    assert 'href="appeals-body-effectiveness"' in label
-    wizard.indicator_page.guides_label.linkActivated.emit("appeals-body-effectiveness")
+    links = wizard.indicator_page.guide_links.shown_buttons()
+    link = next(b for b in links if b.property("link") == "appeals-body-effectiveness")
+    link.setFocus()
+    qtbot.keyClick(link, Qt.Key.Key_Return)  # reached by Tab, followed by the keyboard
     assert window.pages.currentWidget() is window.guides_page
     assert window.guides_page.reader.guide.id == "appeals-body-effectiveness"
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import builtins
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acsg_desktop.core.framework.model import Framework, Indicator
 from acsg_desktop.core.guides.loader import GuideError, load_shipped_guides, shipped_version
+from acsg_desktop.core.guides.search_text import plain_snippet
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.guides import Guide, GuideFilters, GuideSummary, SearchHit
 from acsg_desktop.core.store.database import Database
@@ -111,8 +113,11 @@ class GuideService:
         return guide
 
     def search(self, text: str, language: str, filters: GuideFilters) -> builtins.list[SearchHit]:
+        """The best guides for ``text`` in either language, titled in ``language``; their
+        snippets as plain text (no Markdown), the matched words marked."""
         with self._database.unit_of_work() as session:
-            return GuideRepository(session).search(text, language, filters)
+            hits = GuideRepository(session).search(text, language, filters)
+        return [replace(hit, snippet=plain_snippet(hit.snippet)) for hit in hits]
 
     def bookmarks(self) -> set[str]:
         with self._database.unit_of_work() as session:

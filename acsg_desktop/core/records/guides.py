@@ -78,12 +78,20 @@ class GuideSummary:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """A guide found by a search, with a snippet whose matches are marked."""
+    """A guide found by a search, with a snippet whose matches are marked.
+
+    ``lang`` is the language version that matched best (the snippet's); the title is in the
+    language asked for when that version exists.
+    """
 
     guide_id: str
     title: str
     snippet: str
     rank: float
+    lang: str
+
+
+SEARCH_LIMIT = 20  # the best hits a search returns
 
 
 HIGHLIGHT_START, HIGHLIGHT_END = "\ue000", "\ue001"

@@ -10,9 +10,11 @@ from typing import Any
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES
 from acsg_desktop.core.records.guides import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    SEARCH_LIMIT,
     Guide,
     GuideFilters,
     GuideSummary,
@@ -23,6 +25,16 @@ from acsg_desktop.core.store.rows import GuideBookmarkRow, GuideDocumentRow
 
 SNIPPET_TOKENS = 14
 WORD = re.compile(r"\w+", re.UNICODE)
+RANKING = "bm25(10.0, 4.0, 1.0)"  # a word in the title counts most, then the summary
+# Every language version is searched. Ordering by the index's own rank column lets FTS5 sort
+# the matches itself and stop at LIMIT, so snippets are made for the rows returned only.
+_SEARCH = (
+    "SELECT d.guide_id, coalesce(t.title, d.title), "
+    "snippet(guide_fts, 2, :start, :end, '…', :tokens), guide_fts.rank, d.lang "
+    "FROM guide_fts JOIN guide_document d ON d.id = guide_fts.rowid "
+    "LEFT JOIN guide_document t ON t.guide_id = d.guide_id AND t.lang = :lang "
+    "WHERE guide_fts MATCH :query AND guide_fts.rank MATCH :ranking"
+)
 
 
 def fts_query(user_text: str) -> str:
@@ -57,6 +69,16 @@ def _filter_sql(filters: GuideFilters) -> tuple[str, dict[str, Any]]:
     if filters.bookmarked_only:
         clauses.append("d.guide_id IN (SELECT guide_id FROM guide_bookmark)")
     return "".join(f" AND {clause}" for clause in clauses), params
+
+
+def best_per_guide(hits: list[SearchHit], language: str) -> list[SearchHit]:
+    """One hit per guide, the best-ranked language (``language`` on a tie), best first."""
+    best: dict[str, SearchHit] = {}
+    for hit in hits:
+        kept = best.get(hit.guide_id)
+        if kept is None or (hit.rank, hit.lang != language) < (kept.rank, kept.lang != language):
+            best[hit.guide_id] = hit
+    return sorted(best.values(), key=lambda hit: (hit.rank, hit.lang != language))
 
 
 class GuideRepository:
@@ -133,33 +155,32 @@ class GuideRepository:
         return int(found.scalar_one())
 
     def search(
-        self, user_text: str, language: str, filters: GuideFilters, limit: int = 20
+        self, user_text: str, language: str, filters: GuideFilters, limit: int = SEARCH_LIMIT
     ) -> list[SearchHit]:
-        """Best matches first (bm25, title counts most), with a marked snippet."""
+        """Best matches first, one per guide whichever language matched, with a marked snippet.
+
+        A guide has at most one row per language, so the best ``limit`` guides are among the
+        best ``limit`` x languages rows.
+        """
         query = fts_query(user_text)
         if not query:
             return []
         where, params = _filter_sql(filters)
         rows = self._session.execute(
-            text(
-                "SELECT d.guide_id, d.title, snippet(guide_fts, 2, :start, :end, '…', :tokens), "
-                "bm25(guide_fts, 10.0, 4.0, 1.0) AS rank FROM guide_fts "
-                "JOIN guide_document d ON d.id = guide_fts.rowid "
-                "WHERE guide_fts MATCH :query AND d.lang = :lang"
-                + where
-                + " ORDER BY rank LIMIT :limit"
-            ),
+            text(_SEARCH + where + " ORDER BY guide_fts.rank LIMIT :rows"),
             {
                 "query": query,
+                "ranking": RANKING,
                 "lang": language,
                 "start": HIGHLIGHT_START,
                 "end": HIGHLIGHT_END,
                 "tokens": SNIPPET_TOKENS,
-                "limit": limit,
+                "rows": limit * len(SUPPORTED_LANGUAGES),
                 **params,
             },
         )
-        return [SearchHit(str(r[0]), str(r[1]), str(r[2]), float(r[3])) for r in rows]
+        hits = [SearchHit(str(r[0]), str(r[1]), str(r[2]), float(r[3]), str(r[4])) for r in rows]
+        return best_per_guide(hits, language)[:limit]
 
     def bookmarks(self) -> set[str]:
         return set(self._session.scalars(select(GuideBookmarkRow.guide_id)))

@@ -8,8 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from acsg_desktop.core.i18n import N_
-from acsg_desktop.core.records.guides import HIGHLIGHT_END, HIGHLIGHT_START, GuideSummary, SearchHit
+from acsg_desktop.core.guides.render import LANGUAGES_IN_TEXT
+from acsg_desktop.core.i18n import N_, _, format_number, ngettext
+from acsg_desktop.core.records.guides import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    SEARCH_LIMIT,
+    GuideSummary,
+    SearchHit,
+)
 from acsg_desktop.gui.widgets.html_delegate import HTML_ROLE
 from acsg_desktop.gui.widgets.paged_model import PagedTableModel
 
@@ -38,9 +45,29 @@ def summary_line(guide: GuideSummary) -> GuideLine:
     return GuideLine(guide.guide_id, guide.title, html.escape(guide.title))
 
 
-def hit_line(hit: SearchHit) -> GuideLine:
-    rich = f"<b>{html.escape(hit.title)}</b><br/>{_snippet_html(hit.snippet)}"
-    return GuideLine(hit.guide_id, f"{hit.title}\n{_plain(hit.snippet)}", rich)
+def hit_line(hit: SearchHit, language: str) -> GuideLine:
+    """The hit's title, then its snippet, which names its language when not ``language``."""
+    tag = ""
+    if hit.lang != language:
+        name = _(LANGUAGES_IN_TEXT.get(hit.lang, hit.lang))
+        tag = _("{language} text:").format(language=name) + " "
+    rich = (
+        f"<b>{html.escape(hit.title)}</b><br/><i>{html.escape(tag)}</i>{_snippet_html(hit.snippet)}"
+    )
+    return GuideLine(hit.guide_id, f"{hit.title}\n{tag}{_plain(hit.snippet)}", rich)
+
+
+def found_text(count: int) -> str:
+    """How many guides a search found (it keeps the best ``SEARCH_LIMIT``)."""
+    if count >= SEARCH_LIMIT:
+        return _("The {count} best matches").format(count=format_number(count))
+    return ngettext("{count} guide found", "{count} guides found", count).format(
+        count=format_number(count)
+    )
+
+
+def listed_text(count: int) -> str:
+    return ngettext("{count} guide", "{count} guides", count).format(count=format_number(count))
 
 
 class GuideListModel(PagedTableModel[GuideLine]):

@@ -1,10 +1,14 @@
-"""Reading one guide: both languages side by side, or one; bookmark; print to PDF."""
+"""Reading one guide: both languages side by side, or one; bookmark; print to PDF.
+
+After a search, the words searched are marked in the text and the first one is scrolled to;
+when nothing is found, the reader says so instead of keeping the previous guide.
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -20,9 +24,12 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.guides.render import side_by_side_html, single_html
+from acsg_desktop.core.guides.search_text import FIRST_HIT, mark_words
 from acsg_desktop.core.guides.service import GuideService, indicators_helped
 from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.records.guides import Guide
+from acsg_desktop.gui.guides.guide_sections import SectionsButton, languages_described
+from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 SIDE_BY_SIDE = "both"
@@ -39,8 +46,12 @@ class GuideReader(Retranslatable, QWidget):
         super().__init__(parent)
         self._service, self._framework = service, framework
         self.guide: Guide | None = None
+        self.words = ""  # the search whose words are marked
+        self._not_found: str | None = None  # the search (or "": the filters) that found nothing
         self.mode_label = QLabel(self)
         self.mode = QComboBox(self)
+        # Its items are relabelled on a language switch: the box follows their new width.
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.mode_label.setBuddy(self.mode)
         for data in (SIDE_BY_SIDE, "en", "fr"):
             self.mode.addItem("", data)
@@ -52,9 +63,21 @@ class GuideReader(Retranslatable, QWidget):
         self.print_button.clicked.connect(self.print_to_pdf)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
-        self.message = QLabel(self)
+        # a caret that the arrow keys move: a screen reader reads line by line from a heading
+        self.browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.sections = SectionsButton(self.browser, self)
+        self.message = MessageLabel(self)  # announced to screen readers
         bar = QHBoxLayout()
-        for widget in (self.mode_label, self.mode, self.bookmark, self.print_button):
+        for widget in (
+            self.mode_label,
+            self.mode,
+            self.sections,
+            self.bookmark,
+            self.print_button,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -64,28 +87,70 @@ class GuideReader(Retranslatable, QWidget):
         layout.addWidget(self.message)
         self.retranslate_ui()
 
-    def show_guide(self, guide_id: str) -> None:
-        self.guide = self._service.get(guide_id)
+    def show_guide(self, guide_id: str, words: str = "") -> None:
+        """Show ``guide_id`` with the words of the search ``words`` marked."""
+        self.guide, self.words, self._not_found = self._service.get(guide_id), words, None
         self.bookmark.blockSignals(True)
         self.bookmark.setChecked(guide_id in self._service.bookmarks())
         self.bookmark.blockSignals(False)
         self.message.clear()
         self.show_current()
 
+    def show_hint(self) -> None:
+        """No guide chosen: say how to choose one."""
+        self.guide, self.words, self._not_found = None, "", None
+        self.show_current()
+
+    def show_nothing_found(self, words: str) -> None:
+        """Say that the search ``words`` (or, when empty, the filters) found no guide."""
+        self.guide, self.words, self._not_found = None, "", words
+        self.message.clear()
+        self.show_current()
+
+    def _empty_html(self) -> str:
+        if self._not_found is None:
+            return f"<p>{html.escape(_('Choose a guide in the list.'))}</p>"
+        if self._not_found:
+            title = _("No guide matches “{query}”.").format(query=self._not_found.strip())
+            hint = _("Try other or fewer words: each word must be in the guide.")
+        else:
+            title = _("No guide matches these filters.")
+            hint = _("Set a filter back to “All”, or clear “Bookmarked only”.")
+        return f"<h2>{html.escape(title)}</h2><p>{html.escape(hint)}</p>"
+
     def show_current(self) -> None:
         guide = self.guide
+        for button in (self.bookmark, self.print_button):
+            button.setEnabled(guide is not None)
         if guide is None:
-            hint = _("Choose a guide in the list.")
-            self.browser.setHtml(f"<p>{html.escape(hint)}</p>")
+            self.browser.setHtml(self._empty_html())
+            self.sections.refresh(())
+            self.sections.setEnabled(False)  # no guide, no headings to go to
             return
+        body, columns = self._guide_html(guide)
+        body, marks = mark_words(body, self.words)
+        self.browser.setHtml(body + self._helped_html(guide))
+        if marks:
+            self._scroll_to_first_mark()
+        self.sections.refresh(columns)
+        self.browser.setAccessibleDescription(languages_described(columns))
+
+    def _guide_html(self, guide: Guide) -> tuple[str, tuple[str, ...]]:
+        """The guide as the mode shows it, and its languages from left to right."""
         mode = str(self.mode.currentData())
         if mode == SIDE_BY_SIDE:
             left = current_language()
             right = "fr" if left == "en" else "en"
-            body = side_by_side_html(guide, left, right)
-        else:
-            body = single_html(guide, mode)
-        self.browser.setHtml(body + self._helped_html(guide))
+            return side_by_side_html(guide, left, right), (left, right)
+        return single_html(guide, mode), (mode,)
+
+    def _scroll_to_first_mark(self) -> None:
+        """Bring the first marked word into view, a third down, with the text before it; a
+        word already in the first screenful leaves the guide at its top."""
+        self.browser.scrollToAnchor(FIRST_HIT)  # the mark's line at the top
+        scroll, height = self.browser.verticalScrollBar(), self.browser.viewport().height()
+        top = scroll.value()
+        scroll.setValue(0 if top < height * 2 // 3 else top - height // 3)
 
     def _helped_html(self, guide: Guide) -> str:
         helped = indicators_helped(self._framework, guide.id)
@@ -118,7 +183,11 @@ class GuideReader(Retranslatable, QWidget):
             )
         )
         printer.setOutputFileName(name)
-        self.browser.document().print_(printer)
+        document = self.browser.document()
+        if self.words:  # the guide as written, without the marks of the search
+            document = document.clone(self)
+            document.setHtml(self._guide_html(self.guide)[0] + self._helped_html(self.guide))
+        document.print_(printer)
         self.message.setText(_("Printed to {path}").format(path=name))
 
     def retranslate_ui(self) -> None:
@@ -131,4 +200,6 @@ class GuideReader(Retranslatable, QWidget):
         self.bookmark.setText(_("&Bookmark"))
         self.print_button.setText(_("&Print to PDF…"))
         self.browser.setAccessibleName(_("Guide text"))
+        self.sections.setText(_("Headi&ngs…"))
+        self.sections.setToolTip(_("Go to a heading of the guide"))
         self.show_current()

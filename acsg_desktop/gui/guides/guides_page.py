@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,10 +34,13 @@ from acsg_desktop.gui.guides.guide_list_model import (
     GUIDE_ROLE,
     GuideLine,
     GuideListModel,
+    found_text,
     hit_line,
+    listed_text,
     summary_line,
 )
 from acsg_desktop.gui.guides.guide_reader import GuideReader
+from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.html_delegate import HtmlItemDelegate
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -45,6 +48,9 @@ from acsg_desktop.gui.workers import run_in_background
 
 if TYPE_CHECKING:  # the bundle reader (and its crypto) is loaded on the first import only
     from acsg_desktop.core.guides.bundle_read import BundleContents
+
+
+BEST_HIT_DELAY_MS = 250
 
 
 class GuidesPage(Retranslatable, QWidget):
@@ -58,6 +64,13 @@ class GuidesPage(Retranslatable, QWidget):
         self.title = make_page_title(self)
         self.search = QLineEdit(self)
         self.search.textChanged.connect(self.refresh)
+        self._searched = ""  # the words of the search on show
+        # A new search opens its best hit once the typing pauses: the list follows every key,
+        # the reader (a whole guide to lay out) does not.
+        self._best_hit = QTimer(self)
+        self._best_hit.setSingleShot(True)
+        self._best_hit.setInterval(BEST_HIT_DELAY_MS)
+        self._best_hit.timeout.connect(self._show_best_hit)
         self.combos = {name: QComboBox(self) for name in ("area", "aim", "type", "region")}
         for combo in self.combos.values():
             combo.currentIndexChanged.connect(self.refresh)
@@ -76,7 +89,7 @@ class GuidesPage(Retranslatable, QWidget):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.hide()
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.reader = GuideReader(self._service, self._framework, self)
@@ -87,7 +100,9 @@ class GuidesPage(Retranslatable, QWidget):
     def _lay_out(self) -> None:
         left = QWidget(self)
         form = QFormLayout()
-        form.addRow(self.labels["search"], self.search)
+        # the search box spans the column, its label above: the hint it shows is long in French
+        form.addRow(self.labels["search"])
+        form.addRow(self.search)
         self.labels["search"].setBuddy(self.search)
         for name, combo in self.combos.items():
             self.labels[name].setBuddy(combo)
@@ -114,23 +129,47 @@ class GuidesPage(Retranslatable, QWidget):
         return GuideFilters(bookmarked_only=self.bookmarked.isChecked(), **data)
 
     def refresh(self) -> None:
-        """Re-run the search (or the listing) with the filters; keep the chosen guide."""
-        chosen = self.reader.guide.id if self.reader.guide else None
-        language, filters, words = current_language(), self.filters(), self.search.text()
-        if words.strip():
-            hits = [hit_line(hit) for hit in self._service.search(words, language, filters)]
-            self.model.set_query(lambda offset, _limit, _order: [] if offset else hits)
-            count = len(hits)
+        """Re-run the search (or the listing) with the filters.
+
+        A new search shows its best hit, the list at its top, the words marked in the reader;
+        otherwise the chosen guide stays chosen. When nothing is found, the reader says so.
+        """
+        language, filters, words = current_language(), self.filters(), self.search.text().strip()
+        new_search, self._searched = words != self._searched, words
+        if words:
+            lines = [
+                hit_line(hit, language) for hit in self._service.search(words, language, filters)
+            ]
+            self.model.set_query(lambda offset, _limit, _order: [] if offset else lines)
+            self.count.setText(found_text(len(lines)))
         else:
             self.model.set_query(self._listing(language, filters))
-            count = self._service.count(language, filters)
-        self.results.selectionModel().blockSignals(True)
+            self.count.setText(listed_text(self._service.count(language, filters)))
+        self._reload(words, new_search)
+
+    def _reload(self, words: str, new_search: bool) -> None:
+        chosen = self.reader.guide.id if self.reader.guide else None
+        self._best_hit.stop()
+        selection = self.results.selectionModel()
+        selection.blockSignals(True)
         self.model.reload()
-        self.results.selectionModel().blockSignals(False)
-        self.count.setText(_("{count} guides").format(count=count))
+        selection.blockSignals(False)
+        self.results.scrollToTop()
+        if not self.model.rowCount():
+            self.reader.show_nothing_found(words)
+            return
+        if words and new_search:
+            self._best_hit.start()
+            return
         row = self.model.find_row(lambda line: line.guide_id == chosen)
+        if words and row is None:
+            row = 0  # the best hit
         if row is not None:
-            self.results.setCurrentIndex(self.model.index(row, 0))
+            self.results.setCurrentIndex(self.model.index(row, 0))  # shown by _chosen
+        elif chosen is None:
+            self.reader.show_hint()
+        elif self.reader.words:  # the search is cleared and the guide is further down the list
+            self.reader.show_guide(chosen)
 
     def _listing(
         self, language: str, filters: GuideFilters
@@ -140,9 +179,14 @@ class GuidesPage(Retranslatable, QWidget):
 
         return page
 
+    def _show_best_hit(self) -> None:
+        """Open the first hit, unless a guide was chosen in the list meanwhile."""
+        if not self.results.currentIndex().isValid() and self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(0, 0))  # shown by _chosen
+
     def _chosen(self, index: QModelIndex | QPersistentModelIndex) -> None:
         if index.isValid():
-            self.reader.show_guide(str(index.data(GUIDE_ROLE)))
+            self.reader.show_guide(str(index.data(GUIDE_ROLE)), self._searched)
 
     def open_guide(self, guide_id: str) -> None:
         """Show ``guide_id`` (from a link in the wizard or the results)."""
