@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from acsg_desktop.cli.common import emit, read_certificates, read_passphrase
-from acsg_desktop.cli.requests import actor_of
+from acsg_desktop.cli.common import actor_of, emit, read_certificates, read_passphrase
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _, current_language
-from acsg_desktop.core.workspace import Workspace
+
+if TYPE_CHECKING:  # `acsg verify` needs no data folder: the database layer is loaded on use
+    from acsg_desktop.core.workspace import Workspace
+
+
+def _open(folder: Path) -> Workspace:
+    from acsg_desktop.core.workspace import Workspace
+
+    return Workspace.open(folder)
 
 
 def _person(args: argparse.Namespace, workspace: Workspace) -> str:
@@ -19,14 +26,13 @@ def _person(args: argparse.Namespace, workspace: Workspace) -> str:
 
 
 def cmd_identity_create(args: argparse.Namespace, folder: Path) -> int:
-    from acsg_desktop.core.package.identities import IdentityStore
-
-    with Workspace.open(folder) as workspace:
+    with _open(folder) as workspace:
         profile = workspace.profiles.get()
         if profile is None:
             raise AcsgError(_("Set the authority profile first (acsg profile set)."))
-        info = IdentityStore(folder).create(
-            _person(args, workspace), profile, read_passphrase(args.passphrase_file)
+        actor = actor_of(args, workspace)
+        info = workspace.exports.create_identity(
+            args.name or actor, profile, read_passphrase(args.passphrase_file), actor=actor
         )
     emit(
         args,
@@ -65,7 +71,7 @@ def cmd_identity_csr(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.fileio import write_bytes_atomically
     from acsg_desktop.core.package.identities import IdentityStore
 
-    with Workspace.open(folder) as workspace:
+    with _open(folder) as workspace:
         person = _person(args, workspace)
     request = IdentityStore(folder).signing_request(person, read_passphrase(args.passphrase_file))
     write_bytes_atomically(Path(args.out), request)
@@ -80,7 +86,7 @@ def cmd_identity_csr(args: argparse.Namespace, folder: Path) -> int:
 def cmd_identity_import(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.package.identities import IdentityStore
 
-    with Workspace.open(folder) as workspace:
+    with _open(folder) as workspace:
         person = _person(args, workspace)
     info = IdentityStore(folder).import_certificate(
         person, read_passphrase(args.passphrase_file), Path(args.certificate).read_bytes()
@@ -100,7 +106,7 @@ def cmd_identity_import(args: argparse.Namespace, folder: Path) -> int:
 def cmd_identity_passphrase(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.package.identities import IdentityStore
 
-    with Workspace.open(folder) as workspace:
+    with _open(folder) as workspace:
         person = _person(args, workspace)
     IdentityStore(folder).change_passphrase(
         person, read_passphrase(args.passphrase_file), read_passphrase(args.new_passphrase_file)
@@ -114,7 +120,7 @@ def cmd_identity_export(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.package.identities import IdentityStore
     from acsg_desktop.core.signing.keys import certificate_pem
 
-    with Workspace.open(folder) as workspace:
+    with _open(folder) as workspace:
         person = _person(args, workspace)
     info = IdentityStore(folder).info(person)
     write_bytes_atomically(Path(args.out), certificate_pem(info.certificate))
@@ -138,8 +144,11 @@ def _encrypted_copy(package: Path, recipient: str) -> Path:
 
 
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
+    """A new signed package; the same content in the same language is not made twice, in
+    another language it is a new package (see docs/domain.md)."""
+    from acsg_desktop.core.package.outbox import export_message
 
-    with Workspace.open(folder) as workspace:
+    with _open(folder) as workspace:
         result = workspace.exports.export(
             args.assessment,
             _person(args, workspace),
@@ -148,24 +157,18 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
             args.lang or current_language(),
         )
     record = result.record
-    document = {
+    document: dict[str, Any] = {
         "package_id": record.package_id,
         "sequence": record.sequence,
         "file": record.file_path,
         "sha256": record.sha256,
+        "language": record.language or None,
         "reused": result.reused,
+        "repeats": result.repeats.sequence if result.repeats else None,
     }
     if args.encrypt_to:
         document["encrypted_file"] = str(_encrypted_copy(Path(record.file_path), args.encrypt_to))
-    line = (
-        _(
-            "This content was already exported as package {sequence} ({path}); no new package "
-            "was made."
-        )
-        if result.reused
-        else _("Package {sequence} written to {path}.")
-    )
-    lines = [line.format(sequence=record.sequence, path=record.file_path)]
+    lines = [export_message(result)]
     if args.encrypt_to:
         lines.append(
             _("Encrypted copy for the Secretariat: {path}").format(path=document["encrypted_file"])

@@ -13,7 +13,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_demo_identity_export_verify_then_tamper(
-    capsys: pytest.CaptureFixture[str], tmp_path
+    capsys: pytest.CaptureFixture[str], tmp_path, demo_user
 ) -> None:
     passphrase = tmp_path / "pass.txt"
     passphrase.write_text("a long enough passphrase\n")
@@ -21,8 +21,7 @@ def test_demo_identity_export_verify_then_tamper(
     assert run(capsys, "demo")[0] == 0
     status, out, _err = run(
         capsys,
-        "--user",
-        "Fatimé Zakaria",
+        *demo_user("Fatimé Zakaria"),
         "identity",
         "create",
         "--passphrase-file",
@@ -32,8 +31,7 @@ def test_demo_identity_export_verify_then_tamper(
     assert status == 0 and len(json.loads(out)["fingerprint"].split()) == 16
     status, out, err = run(
         capsys,
-        "--user",
-        "Fatimé Zakaria",
+        *demo_user("Fatimé Zakaria"),
         "export",
         "--assessment",
         "1",
@@ -60,12 +58,15 @@ def test_demo_identity_export_verify_then_tamper(
     assert status == 1 and "manifest.json: sha256:" in err
 
 
-def test_export_refuses_a_wrong_passphrase(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+def test_export_refuses_a_wrong_passphrase(
+    capsys: pytest.CaptureFixture[str], tmp_path, demo_user
+) -> None:
     good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
     good.write_text("a long enough passphrase")
     bad.write_text("not the right one")
     run(capsys, "demo")
-    run(capsys, "identity", "create", "--name", "Amina Mahamat", "--passphrase-file", str(good))
+    signed_in = demo_user("Amina Mahamat")
+    run(capsys, *signed_in, "identity", "create", "--passphrase-file", str(good))
     status, _out, err = run(
         capsys,
         "export",

@@ -1,111 +1,155 @@
+"""The Packages page: identity, export in the background with a passphrase asked again when
+wrong, a report in the other language, who may sign, an empty list that explains itself, and a
+page that fits 1366x768 in English and French."""
+
+import contextlib
+import zipfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
 from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.package.identities import IdentityStore
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
-from acsg_desktop.gui.main_window import MainWindow
-
-PASSPHRASE = "a long enough passphrase"
+from acsg_desktop.gui.packages.package_table_model import COL_LANGUAGE, COL_STATUS
+from acsg_desktop.gui.packages.status_banner import Outcome
+from tests.gui.fit_checks import fit_problems
+from tests.gui.helpers import open_main_window
+from tests.gui.packages_helpers import (
+    DRAFTER,
+    PASSPHRASE,
+    SIGNATORY,
+    Typist,
+    cell,
+    export,
+    open_file,
+    packages_page,
+    save_to,
+    with_identity,
+)
 
 
 def test_create_identity_export_in_background_mark_sent_and_verify(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
 ) -> None:
     create_demo(workspace, "en")
-    workspace.set_current_user("Fatimé Zakaria")
-    window = MainWindow(workspace, language)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.packages_page
-    window.show_area(window.pages.indexOf(page))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (PASSPHRASE, True))
-    page.identity.create_button.click()
+    page = packages_page(qtbot, workspace, language)
+    assert not page.buttons["export"].isEnabled()
+    assert "signing identity above first" in page.buttons["export"].toolTip()
+    typist = Typist(monkeypatch, "short", PASSPHRASE)
+    page.identity.create_button.click()  # the short one is refused inside the dialog
     assert "fingerprint" in page.identity.state.text()
-    assert IdentityStore(workspace.data_dir).info("Fatimé Zakaria")
+    assert IdentityStore(workspace.data_dir).info(SIGNATORY)
+    assert not page.identity.create_button.isEnabled()
     target = tmp_path / "out.acsgpkg"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    save_to(monkeypatch, target)
+    Typist(monkeypatch, PASSPHRASE)
+    assert page.buttons["export"].isEnabled()
     page.buttons["export"].click()
-    assert page.progress.isVisible()
-    qtbot.waitUntil(lambda: not page.progress.isVisible(), timeout=30_000)
-    assert "Package 1 written" in page.message.text() and target.exists()
-    assert page.table.rowCount() == 1
-    page.table.selectRow(0)
+    assert page.progress.isVisible() and not page.buttons["verify"].isEnabled()
+    qtbot.waitUntil(lambda: not page.progress.isVisible(), timeout=60_000)
+    assert "Package 1 written" in page.banner.text.text() and target.exists()
+    assert page.banner.outcome is Outcome.SUCCESS
+    assert page.outbox_box.model.rowCount() == 1 and page.outbox_box.selected() is not None
     page.buttons["sent"].click()
-    assert page.table.item(0, 2).text() == "Sent"
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(target), ""))
+    assert cell(page, 0, COL_STATUS) == "Sent"
+    assert not page.buttons["sent"].isEnabled()
+    assert "ready to send" in page.buttons["sent"].toolTip()
+    open_file(monkeypatch, target)
     page.buttons["verify"].click()
     qtbot.waitUntil(lambda: not page.progress.isVisible(), timeout=30_000)
-    assert page.message.text().startswith("Everything holds.")
+    assert page.banner.text.text().startswith("Everything holds.")
+    assert page.banner.outcome is Outcome.SUCCESS
+    assert typist.problems == ["", "Choose a passphrase of at least 10 characters."]
 
 
-def test_wrong_passphrase_is_reported_and_nothing_written(
+def test_a_wrong_passphrase_asks_again_and_cancel_writes_nothing(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+) -> None:
+    with_identity(workspace)
+    page = packages_page(qtbot, workspace, language)
+    target = tmp_path / "out.acsgpkg"
+    save_to(monkeypatch, target)
+    typist = Typist(monkeypatch, "wrong passphrase", None)
+    page.buttons["export"].click()
+    qtbot.waitUntil(lambda: not typist.answers and not page.progress.isVisible(), timeout=30_000)
+    assert typist.problems == ["", "That passphrase is not right; try again."]
+    assert not target.exists() and page.outbox_box.model.rowCount() == 0
+    assert page.banner.text.text() == "Export cancelled: nothing was written."
+    assert page.banner.outcome is Outcome.INFO
+    typist = Typist(monkeypatch, "still wrong", PASSPHRASE)
+    export(qtbot, page)
+    assert typist.problems == ["", "That passphrase is not right; try again."]
+    assert target.exists() and page.outbox_box.model.rowCount() == 1
+
+
+def test_a_french_report_after_an_english_one_is_a_second_package(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+) -> None:
+    with_identity(workspace)
+    page = packages_page(qtbot, workspace, language)
+    box = page.export_box
+    for code in ("en", "fr", "fr"):
+        box.language.setCurrentIndex(box.language.findData(code))
+        save_to(monkeypatch, tmp_path / f"{code}-{page.outbox_box.model.rowCount()}.acsgpkg")
+        Typist(monkeypatch, PASSPHRASE)
+        export(qtbot, page)
+    assert page.outbox_box.model.rowCount() == 2
+    assert [cell(page, row, COL_LANGUAGE) for row in (0, 1)] == ["French", "English"]
+    assert "already exported in French as package 2" in page.banner.text.text()
+    assert not (tmp_path / "fr-2.acsgpkg").exists()
+    with zipfile.ZipFile(tmp_path / "fr-1.acsgpkg") as archive:
+        assert b'"language": "fr"' in archive.read("package.json")
+    assert box.language.currentData() == "fr"  # the choice is kept after an export
+
+
+def test_only_a_signatory_may_export_or_create_an_identity(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:
     create_demo(workspace, "en")
-    IdentityStore(workspace.data_dir).create(
-        "Amina Mahamat", workspace.profiles.get(), PASSPHRASE.encode()
-    )
-    window = MainWindow(workspace, language)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.packages_page
-    page.refresh()
-    target = tmp_path / "out.acsgpkg"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("wrong passphrase", True))
-    page.buttons["export"].click()
-    qtbot.waitUntil(lambda: bool(page.message.text()), timeout=30_000)
-    assert "Wrong passphrase" in page.message.text()
-    assert not target.exists()
+    page = packages_page(qtbot, workspace, language, user=DRAFTER)
+    refusal = f"Only a signatory signs and exports the package; {DRAFTER} is not one."
+    for button in (page.buttons["export"], page.identity.create_button):
+        assert not button.isEnabled() and button.toolTip() == refusal
+    assert page.export_box.hint.text() == refusal
 
 
-def test_a_receipt_from_the_desk_acknowledges_the_package_and_an_encrypted_copy_is_written(
-    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
+def test_the_list_explains_itself_and_follows_the_assessments(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:
-    from acsg_desktop.core.desk.workspace import DeskWorkspace
-    from acsg_desktop.core.records.receipts import RequestReply
-    from acsg_desktop.core.records.requests import MatchStage
-    from acsg_desktop.core.signing.confidential import is_encrypted
+    with_identity(workspace)
+    baseline = workspace.assessments.list()[-1].id
+    workspace.assessments.reopen(baseline, actor=SIGNATORY, reason="One answer to check.")
+    window = open_main_window(qtbot, workspace, language, SIGNATORY)
+    window.show_area(window.pages.indexOf(window.packages_page))
+    page = window.packages_page
+    assert page.export_box.assessment.count() == 0
+    assert page.export_box.hint.text().startswith("Nothing to export yet")
+    assert not page.buttons["export"].isEnabled()
+    assert page.buttons["export"].toolTip().startswith("Nothing to export yet")
+    assert page.outbox_box.empty.isVisible()
+    workspace.assessments.complete(baseline, actor=SIGNATORY)
+    window.show_area(0)
+    window.show_area(window.pages.indexOf(page))
+    assert page.export_box.assessment.count() == 1 and page.buttons["export"].isEnabled()
 
-    demo = create_demo(workspace, "en")
-    workspace.set_current_user("Fatimé Zakaria")
-    IdentityStore(workspace.data_dir).create(
-        "Fatimé Zakaria", workspace.profiles.get(), PASSPHRASE.encode()
-    )
-    package = tmp_path / "out.acsgpkg"
-    workspace.exports.export(demo.baseline.id, "Fatimé Zakaria", PASSPHRASE.encode(), package, "en")
-    desk_passphrase = b"the desk's own long passphrase"
-    receipt = tmp_path / "out.acsgreceipt"
-    with DeskWorkspace.open(tmp_path / "desk") as desk:
-        desk.trust.create("Desk officer", desk_passphrase)
-        [received] = desk.intake.intake([package], actor="Desk officer")
-        assert received.package is not None
-        request_id = next(r.id for r in workspace.requests.list() if r.status.value == "exported")
-        reply = {request_id: RequestReply(request_id, MatchStage.PROPOSED, "A State offered.")}
-        desk.packages.write_receipt(
-            received.package.package_id, reply, desk_passphrase, receipt, actor="Desk officer"
-        )
-        trust = workspace.data_dir / "trust"
-        trust.mkdir()
-        (trust / "desk.pem").write_bytes(desk.trust.certificate_path.read_bytes())
-        encryption = desk.trust.encryption_certificate_path
-    window = MainWindow(workspace, language)
-    qtbot.addWidget(window)
-    window.show()
+
+def test_the_page_fits_in_english_and_french_with_packages(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path
+) -> None:
+    with_identity(workspace)
+    baseline = workspace.assessments.list()[-1].id
+    for code in ("en", "fr"):
+        path = tmp_path / f"a-long-file-name-for-the-{code}-package-of-the-baseline.acsgpkg"
+        workspace.exports.export(baseline, SIGNATORY, PASSPHRASE.encode(), path, code)
+    window = open_main_window(qtbot, workspace, language, SIGNATORY)
     page = window.packages_page
     window.show_area(window.pages.indexOf(page))
-    page.table.selectRow(0)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(encryption), ""))
-    page.buttons["encrypt"].click()
-    assert is_encrypted((tmp_path / "out.acsgpkg.p7m").read_bytes())
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(receipt), ""))
-    page.buttons["receipt"].click()
-    assert page.message.text() == "Receipt imported: the Secretariat answered on 1 request."
-    assert page.table.item(0, 2).text() == "Acknowledged"
-    assert workspace.requests.get(request_id).match_stage is MatchStage.PROPOSED
-    page.buttons["receipt"].click()  # the same receipt again: refused, said, nothing changed
-    assert page.message.text() == "This receipt was already imported."
+    for code in ("en", "fr"):
+        language.apply(code, remember=False)
+        page.say(Outcome.FAILURE, "A failure.\nOn two lines.")
+        with contextlib.suppress(WaitTimeout):  # the switch lays out over several events
+            qtbot.waitUntil(lambda: not fit_problems(window), timeout=3000)
+        assert fit_problems(window) == [], code

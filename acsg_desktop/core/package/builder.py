@@ -1,15 +1,17 @@
 """Exporting a signed package: read once, build, write, re-read and verify, then record.
 
-The same content exported again is recognised, not duplicated. The sequence number is reserved
-in the database before the file is written, and the package, the assessment's lock and the
-requests' status are recorded in one transaction: a stop at any moment leaves either everything
-recorded or a reserved number that is settled at the next export (adopted if its file is
-complete, else never issued again).
+The same content exported again in the same language is recognised, not duplicated; in another
+language it is a new package (the same requests again, see ``document``). The sequence number
+is reserved in the database before the file is written, and the package, the assessment's lock
+and the requests' status are recorded in one transaction: a stop at any moment leaves either
+everything recorded or a reserved number that is settled at the next export (adopted if its
+file is complete, else never issued again).
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,12 +25,15 @@ from acsg_desktop.core.i18n import _, language_as
 from acsg_desktop.core.package import layout
 from acsg_desktop.core.package.contents import content_digest, package_bytes
 from acsg_desktop.core.package.document import ExportSource, package_document, read_source
-from acsg_desktop.core.package.identities import IdentityStore
+from acsg_desktop.core.package.identities import IdentityInfo, IdentityStore
 from acsg_desktop.core.package.model import PackageDocument, to_json
 from acsg_desktop.core.package.verify import verify_package
+from acsg_desktop.core.people.accounts import require_role
 from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.core.records.offers import Offer
+from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.records.requests import RequestStatus
+from acsg_desktop.core.records.roles import SIGNATORY
 from acsg_desktop.core.requests.workflow import can_move
 from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.core.signing.keys import Identity, fingerprint
@@ -45,6 +50,18 @@ from acsg_desktop.core.store.package_repository import (
 )
 from acsg_desktop.core.store.request_repository import RequestRepository
 
+# A full integrity_check before the first export of a session, then again once this old. In
+# between, quick_check: the same checks of every page, b-tree and free list, only not whether
+# each index still matches its table, which nothing but this process's own transactions could
+# have changed since (the database has one writer, and SQLite keeps indexes and tables in step
+# in every transaction); damage from the disk shows in the pages, which quick_check reads.
+FULL_CHECK_EVERY_SECONDS = 15 * 60
+
+
+def _full_check_due(database: Database) -> bool:
+    passed = database.full_check_passed_at
+    return passed is None or time.monotonic() - passed > FULL_CHECK_EVERY_SECONDS
+
 
 class PackageError(AcsgError):
     """The package could not be made; nothing was written or locked."""
@@ -54,6 +71,8 @@ class PackageError(AcsgError):
 class ExportResult:
     record: PackageRecord
     reused: bool
+    # the assessment's earlier package whose content this one repeats (another language)
+    repeats: PackageRecord | None = None
 
 
 class ExportService:
@@ -69,9 +88,11 @@ class ExportService:
     def export(
         self, assessment_id: int, person: str, passphrase: bytes, out: Path, language: str
     ) -> ExportResult:
-        """Make, write, re-read and verify the package; then record it and lock its contents."""
+        """Make, write, re-read and verify the package; then record it and lock its contents.
+        Only a signatory exports, with the passphrase of their own signing key."""
+        self._require_signatory(person)
         identity = self._identities.unlock(person, passphrase)
-        problems = self._database.integrity_problems()
+        problems = self._database.integrity_problems(thorough=_full_check_due(self._database))
         if problems:
             raise PackageError(
                 _("The database is damaged ({problem}); nothing was exported.").format(
@@ -79,15 +100,12 @@ class ExportService:
                 )
             )
         settle_pending(self._database, identity)
-        document, offers = self._document(assessment_id, person, language)
+        document, offers, repeats = self._document(assessment_id, person, language)
         digest = content_digest(document)
         with self._database.unit_of_work() as session:
             repository = PackageRepository(session)
             existing, previous = repository.with_content(digest), repository.latest()
-            already = repository.for_assessment(assessment_id)
             audit = verify_chain(AuditRepository(session).entries())
-        if existing is None and already is not None and not document.requests:
-            existing = already  # exported before and nothing new approved since: the same
         if existing is not None:
             return ExportResult(existing, reused=True)
         reservation = _reserve(self._database, document, digest, identity, out, person)
@@ -103,12 +121,37 @@ class ExportService:
             )
         record = _record_of(reservation, hashlib.sha256(data).hexdigest())
         record_contents(self._database, record, reservation)
-        return ExportResult(record, reused=False)
+        return ExportResult(record, reused=False, repeats=repeats)
+
+    def _require_signatory(self, person: str) -> None:
+        with self._database.unit_of_work() as session:
+            require_role(
+                session,
+                person,
+                SIGNATORY,
+                _("Only a signatory signs and exports the package; {name} is not one.").format(
+                    name=person
+                ),
+            )
+
+    def create_identity(
+        self, person: str, profile: Profile, passphrase: bytes, *, actor: str
+    ) -> IdentityInfo:
+        """A new signing identity for ``person``: a signatory makes their own, nobody else's."""
+        if actor != person:
+            raise PackageError(
+                _("A signing identity is made by its own holder; sign in as {name}.").format(
+                    name=person
+                )
+            )
+        self._require_signatory(person)
+        return self._identities.create(person, profile, passphrase)
 
     def _document(
         self, assessment_id: int, person: str, language: str
-    ) -> tuple[PackageDocument, dict[str, Offer]]:
-        """The checked document, and the installed offers by id (read with it) for the report."""
+    ) -> tuple[PackageDocument, dict[str, Offer], PackageRecord | None]:
+        """The checked document, the installed offers by id (read with it) for the report, and
+        the earlier package it repeats, if any."""
         try:
             source = read_source(self._database, self._assessments, assessment_id)
         except KeyError as error:
@@ -116,7 +159,7 @@ class ExportService:
                 _("There is no assessment {id}.").format(id=assessment_id)
             ) from error
         offers = {offer.id: offer for offer in source.offers.catalogue.offers}
-        return _checked_document(source, person, language), offers
+        return _checked_document(source, person, language), offers, source.repeats
 
 
 def _checked_document(source: ExportSource, person: str, language: str) -> PackageDocument:
@@ -163,6 +206,7 @@ def _reserve(
         person,
         fingerprint(identity.certificate),
         tuple(request.id for request in document.requests),
+        document.language,
     )
     with database.unit_of_work() as session:
         return PackageRepository(session).reserve(draft)
@@ -180,6 +224,7 @@ def _record_of(reservation: Reservation, sha256: str) -> PackageRecord:
         reservation.fingerprint,
         "exported",
         datetime.now(UTC).replace(tzinfo=None),
+        reservation.language,
     )
 
 

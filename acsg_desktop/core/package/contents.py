@@ -24,10 +24,14 @@ VOLATILE = ("package_id", "created", "prepared_by")
 
 
 def content_digest(document: PackageDocument) -> str:
-    """What the package says, without when, by whom and under which id it was made."""
+    """What the package says, in its language, without when, by whom and under which id it was
+    made. Statuses move on after an export (the assessment is locked, its requests exported):
+    a request counts as approved, as it was when first exported, so digests kept from earlier
+    exports still match."""
     data = to_json(document)
     stable = {key: value for key, value in data.items() if key not in VOLATILE}
     stable["assessment"] = {k: v for k, v in data["assessment"].items() if k != "status"}
+    stable["requests"] = [{**request, "status": "approved"} for request in data["requests"]]
     return hashlib.sha256(json.dumps(stable, sort_keys=True).encode()).hexdigest()
 
 

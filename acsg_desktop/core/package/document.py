@@ -4,6 +4,10 @@ Which requests go in: the approved requests drafted for the exported assessment 
 ``assessment_id``), and approved requests that name no assessment (drafted by hand: they stand
 alone and go with the next package made). Requests drafted for another assessment wait for that
 assessment's package.
+
+When none is waiting and the assessment was exported before (it is locked, so its answers are
+those of that package), the export repeats its latest package: the same requests again, so that
+a report in another language is the same content in a new package (see docs/domain.md).
 """
 
 from __future__ import annotations
@@ -38,12 +42,15 @@ from acsg_desktop.core.package.offers_source import (
 from acsg_desktop.core.records.assessment import Answer, AssessmentSummary
 from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.records.request_codec import request_to_dict
-from acsg_desktop.core.records.requests import SupportRequest
+from acsg_desktop.core.records.requests import RequestStatus, SupportRequest
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.offer_repository import OfferRepository
+from acsg_desktop.core.store.package_repository import PackageRecord, PackageRepository
 from acsg_desktop.core.store.profile_repository import ProfileRepository
 from acsg_desktop.core.store.request_repository import RequestRepository
+
+CARRIED_AGAIN = frozenset({RequestStatus.APPROVED, RequestStatus.EXPORTED})
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class ExportSource:
     profile: Profile | None
     requests: tuple[SupportRequest, ...]
     offers: OffersSource
+    repeats: PackageRecord | None = None  # the earlier package whose requests are carried again
 
 
 def read_source(
@@ -71,6 +79,11 @@ def read_source(
         answers = AssessmentRepository(session).answers(assessment_id)
         profile = ProfileRepository(session).get()
         requests = RequestRepository(session).approved_for(assessment_id)
+        packages = PackageRepository(session)
+        repeats = None if requests else packages.for_assessment(assessment_id)
+        if repeats is not None:
+            ids = packages.request_ids(repeats.package_id)
+            requests = _still_standing(RequestRepository(session).with_ids(ids))
         offers = read_offers(
             OfferRepository(session),
             RequestRepository(session),
@@ -78,7 +91,12 @@ def read_source(
             [request.id for request in requests],
         )
     framework = assessments.framework_of(summary)
-    return ExportSource(summary, framework, answers, profile, requests, offers)
+    return ExportSource(summary, framework, answers, profile, requests, offers, repeats)
+
+
+def _still_standing(carried: tuple[SupportRequest, ...]) -> tuple[SupportRequest, ...]:
+    """The requests an earlier package carried, but not those withdrawn since."""
+    return tuple(request for request in carried if request.status in CARRIED_AGAIN)
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -13,6 +13,7 @@ declares only the PAdES extension (ESIC, based on 1.7), which covers ECDSA.
 
 from __future__ import annotations
 
+import functools
 import io
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +24,7 @@ ATTACHMENT = "package.json"
 PDF_VERSION = "1.7"
 
 
+@functools.cache  # made once per process: the same bytes every time
 def _srgb_profile() -> bytes:
     from PIL import ImageCms
 

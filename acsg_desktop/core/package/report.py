@@ -177,19 +177,39 @@ def _answers(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     return [p(_("Appendix: every answer"), s["h1"]), table(rows, [185, 85, 105, 105])]
 
 
-def _page_numbers(total_pages: list[int]) -> Any:
-    def draw(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        text = _("Page {page} of {pages}").format(page=doc.page, pages=total_pages[0] or "?")
-        canvas.drawRightString(doc.pagesize[0] - 40, 25, text)
-        canvas.restoreState()
+def _numbered_canvas(label: str) -> type[Any]:
+    """A canvas that holds each page until the last one is laid out, then writes "Page X of Y"
+    on every page: one layout pass, where counting the pages first would take two.
 
-    return draw
+    Args:
+        label: the translated "Page {page} of {pages}".
+    """
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held_pages)
+            for number, page in enumerate(self._held_pages, start=1):
+                self.__dict__.update(page)
+                self.setFont(FONT, 8)
+                text = label.format(page=number, pages=total)
+                self.drawRightString(self._pagesize[0] - 40, 25, text)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 def _story(document: PackageDocument, offers: Mapping[str, Offer]) -> list[Any]:
-    """Fresh flowables: ReportLab changes them while laying them out, so each pass needs its own."""
+    """Fresh flowables: ReportLab changes them while laying them out (never reuse them)."""
     from reportlab.platypus import PageBreak
 
     s = styles()
@@ -225,23 +245,17 @@ def build_report(document: PackageDocument, offers: Mapping[str, Offer] | None =
     from reportlab.platypus import SimpleDocTemplate
 
     register_fonts()
-    total: list[int] = [0]
-    for _pass in range(2):  # the first pass counts the pages for "Page X of Y"
-        buffer = io.BytesIO()
-        template = SimpleDocTemplate(
-            buffer,
-            pagesize=A4,
-            title=_("ACSG submission package"),
-            author=clean(document.authority.name, multiline=False),
-            leftMargin=50,
-            rightMargin=50,
-            topMargin=50,
-            bottomMargin=50,
-        )
-        template.build(
-            _story(document, offers or {}),
-            onFirstPage=_page_numbers(total),
-            onLaterPages=_page_numbers(total),
-        )
-        total[0] = template.page
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=_("ACSG submission package"),
+        author=clean(document.authority.name, multiline=False),
+        leftMargin=50,
+        rightMargin=50,
+        topMargin=50,
+        bottomMargin=50,
+    )
+    numbered = _numbered_canvas(_("Page {page} of {pages}"))
+    template.build(_story(document, offers or {}), canvasmaker=numbered)
     return buffer.getvalue()

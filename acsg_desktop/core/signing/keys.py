@@ -23,6 +23,10 @@ class IdentityError(AcsgError):
     """A key file could not be opened; nothing was written or signed."""
 
 
+class WrongPassphraseError(IdentityError):
+    """The key file is sound but the passphrase does not open it: worth asking again."""
+
+
 @dataclass(frozen=True)
 class Identity:
     """An unlocked signing identity (lives only in memory)."""
@@ -125,7 +129,7 @@ def from_pkcs12(data: bytes, passphrase: bytes) -> Identity:
     try:
         key, certificate, _chain = pkcs12.load_key_and_certificates(data, passphrase)
     except ValueError as error:
-        raise IdentityError(_("Wrong passphrase: the key was not opened.")) from error
+        raise WrongPassphraseError(_("Wrong passphrase: the key was not opened.")) from error
     if not isinstance(key, ec.EllipticCurvePrivateKey) or certificate is None:
         raise IdentityError(_("The key file does not hold an ECDSA key and its certificate."))
     if certificate.public_key() != key.public_key():

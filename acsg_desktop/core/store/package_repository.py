@@ -1,15 +1,17 @@
-"""The outbox: packages made, in sequence order."""
+"""The outbox: packages made, in sequence order, and a page of them for the list."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from acsg_desktop.core.records.list_rows import PackageListRow, PageOrder
 from acsg_desktop.core.store.assessment_repository import utc_now
-from acsg_desktop.core.store.rows import PackageReservationRow, PackageRow
+from acsg_desktop.core.store.rows import AssessmentRow, PackageReservationRow, PackageRow
 
 WRITING, RECORDED, ABANDONED = "writing", "recorded", "abandoned"
 
@@ -26,6 +28,7 @@ class PackageRecord:
     fingerprint: str
     status: str
     created_at: datetime
+    language: str = ""  # of the report; "" for packages made before it was recorded
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Reservation:
     signer: str
     fingerprint: str
     request_ids: tuple[int, ...]
+    language: str = ""
 
 
 def _record(row: PackageRow) -> PackageRecord:
@@ -54,6 +58,43 @@ def _record(row: PackageRow) -> PackageRecord:
         row.fingerprint,
         row.status,
         row.created_at,
+        row.language,
+    )
+
+
+_ORDERS: dict[str, Any] = {  # sort key -> column or SQL expression
+    "sequence": PackageRow.sequence,
+    "assessment": func.lower(AssessmentRow.title),
+    "language": PackageRow.language,
+    "created": PackageRow.created_at,
+    "status": PackageRow.status,
+    "signer": func.lower(PackageRow.signer),
+    "file": PackageRow.file_path,
+}
+
+
+def _order_by(order: PageOrder) -> tuple[Any, ...]:
+    key = _ORDERS.get(order.key)
+    if key is None:
+        return (PackageRow.sequence.desc(),)
+    if order.descending:
+        return key.desc(), PackageRow.sequence.desc()
+    return key.asc(), PackageRow.sequence.asc()
+
+
+def _list_row(row: PackageRow, title: str | None, year: int | None) -> PackageListRow:
+    return PackageListRow(
+        package_id=row.package_id,
+        sequence=row.sequence,
+        assessment_id=row.assessment_id,
+        assessment_title=title or "",
+        assessment_year=year or 0,
+        language=row.language,
+        created_at=row.created_at,
+        status=row.status,
+        signer=row.signer,
+        fingerprint=row.fingerprint,
+        file_path=row.file_path,
     )
 
 
@@ -81,6 +122,27 @@ class PackageRepository:
     def all(self) -> list[PackageRecord]:
         rows = self._session.scalars(select(PackageRow).order_by(PackageRow.sequence.desc()))
         return [_record(row) for row in rows]
+
+    def page(self, offset: int, limit: int, order: PageOrder) -> list[PackageListRow]:
+        """Rows ``offset`` to ``offset + limit`` of the outbox in ``order`` (newest first by
+        default), each with its assessment's title."""
+        statement = (
+            select(PackageRow, AssessmentRow.title, AssessmentRow.year)
+            .outerjoin(AssessmentRow, AssessmentRow.id == PackageRow.assessment_id)
+            .order_by(*_order_by(order))
+            .offset(offset)
+            .limit(limit)
+        )
+        return [
+            _list_row(row, title, year) for row, title, year in self._session.execute(statement)
+        ]
+
+    def request_ids(self, package_id: str) -> tuple[int, ...]:
+        """The requests ``package_id`` carried (kept with its reservation)."""
+        row = self._session.scalar(
+            select(PackageReservationRow).where(PackageReservationRow.package_id == package_id)
+        )
+        return _reservation(row).request_ids if row is not None else ()
 
     def set_status(self, package_id: str, status: str) -> str:
         """Change a package's status; return the previous one."""
@@ -133,4 +195,5 @@ def _reservation(row: PackageReservationRow) -> Reservation:
         row.signer,
         row.fingerprint,
         ids,
+        row.language,
     )

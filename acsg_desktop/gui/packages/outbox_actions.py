@@ -1,16 +1,46 @@
-"""What the outbox does with the Secretariat: import its signed receipt for a package, and
-write an encrypted copy of a package for e-mail."""
+"""What the outbox does with a package and the Secretariat: open its report or its folder,
+import the Secretariat's signed receipt, write an encrypted copy for e-mail."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _, ngettext
 from acsg_desktop.core.workspace import Workspace
+
+
+def _open(path: Path) -> None:
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        raise AcsgError(_("No program on this computer could open {path}.").format(path=path))
+
+
+def open_report(package: Path, sequence: int, data_dir: Path) -> str:
+    """Copy the package's report out of it and open it in the PDF reader; the message to show.
+
+    Raises:
+        AcsgError: the package file is missing or unreadable, or nothing could open the report.
+    """
+    from acsg_desktop.core.package.outbox import REPORTS_FOLDER, report_copy
+
+    report = report_copy(package, sequence, data_dir / REPORTS_FOLDER)
+    _open(report)
+    return _("The report of package {sequence} is open ({path}).").format(
+        sequence=sequence, path=report
+    )
+
+
+def open_folder(package: Path) -> str:
+    """Open the folder that holds ``package`` in the file manager; the message to show."""
+    if not package.parent.is_dir():
+        raise AcsgError(_("The folder {path} is not there any more.").format(path=package.parent))
+    _open(package.parent)
+    return _("The folder of {name} is open.").format(name=package.name)
 
 
 def import_receipt(workspace: Workspace, parent: QWidget) -> str | None:

@@ -64,8 +64,8 @@ def test_export_locks_and_recognises_the_same_content(exported: Exported, tmp_pa
         assert workspace.assessments.get(baseline.id).status is AssessmentStatus.LOCKED
         statuses = {r.status for r in workspace.requests.list()}
         assert RequestStatus.EXPORTED in statuses and RequestStatus.APPROVED not in statuses
-        again = workspace.exports.export(
-            baseline.id, SIGNATORY, PASSPHRASE, tmp_path / "again.acsgpkg", "fr"
+        again = workspace.exports.export(  # package 2's content, in its language (English)
+            baseline.id, SIGNATORY, PASSPHRASE, tmp_path / "again.acsgpkg", "en"
         )
         assert again.reused and again.record.sequence == 2
         assert not (tmp_path / "again.acsgpkg").exists()
