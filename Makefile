@@ -9,7 +9,7 @@ MO := $(PO:.po=.mo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint test-gui test-core i18n i18n-check catalogs screenshots bundle bench clean \
+.PHONY: help run test lint test-gui test-core i18n i18n-check catalogs screenshots bundle bundle-test bench clean \
 	crash-test crash-test-short
 
 help: ## List the commands
@@ -81,10 +81,16 @@ screenshots: $(BIN)/.installed catalogs ## PNGs of every main screen, EN and FR,
 		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python tools/screenshots.py build/screenshots; \
 	else QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py build/screenshots; fi
 
-bundle: $(BIN)/.installed catalogs ## PyInstaller onedir in dist/acsg-desktop, then runs its acsg --version
+bundle: $(BIN)/.installed catalogs ## PyInstaller onedir in dist/acsg-desktop (acsg, acsg-desktop)
 	$(BIN)/pip install -q -r requirements/bundle.txt
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	dist/acsg-desktop/acsg --version
+	dist/acsg-desktop/acsg-desktop --version
+
+bundle-test: $(BIN)/.installed ## The built bundle offscreen: main window, demo, export, verify, size
+	test -x dist/acsg-desktop/acsg || $(MAKE) bundle
+	$(BIN)/pip install -q -r requirements/bundle.txt
+	$(BIN)/python tools/bundle_test.py
 
 clean: ## Remove environments and build output
 	rm -rf $(VENV) $(CORE_VENV) build dist

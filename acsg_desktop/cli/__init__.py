@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from acsg_desktop import __version__
-from acsg_desktop.cli.assessment import add_assessment_commands
 from acsg_desktop.cli.common import Handler, escaped_output, json_flag
-from acsg_desktop.cli.data import add_db_commands, add_info_command, add_profile_commands
-from acsg_desktop.cli.demo import add_demo_command
-from acsg_desktop.cli.desk import add_desk_commands
-from acsg_desktop.cli.guides import add_guide_commands
-from acsg_desktop.cli.offers import add_offer_commands
-from acsg_desktop.cli.package import add_package_commands
-from acsg_desktop.cli.receipts import add_receipt_commands
-from acsg_desktop.cli.requests import add_request_commands
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.language import apply_start_language
@@ -27,38 +19,71 @@ from acsg_desktop.paths import desk_dir as resolve_desk_dir
 
 # 128 + SIGINT, as shells report a Ctrl+C.
 INTERRUPTED_EXIT_STATUS = 130
+# Each command, the module under acsg_desktop.cli that defines it, and the function there that
+# adds its parser (one function may add several). Only the module of the command being run is
+# imported: `acsg verify` never loads the database layer, `acsg --version` loads nothing.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "info": ("data", "add_info_command"),
+    "db": ("data", "add_db_commands"),
+    "profile": ("data", "add_profile_commands"),
+    "assessment": ("assessment", "add_assessment_commands"),
+    "request": ("requests", "add_request_commands"),
+    "audit": ("requests", "add_request_commands"),
+    "people": ("requests", "add_request_commands"),
+    "guides": ("guides", "add_guide_commands"),
+    "offers": ("offers", "add_offer_commands"),
+    "identity": ("package", "add_package_commands"),
+    "export": ("package", "add_package_commands"),
+    "verify": ("package", "add_package_commands"),
+    "receipts": ("receipts", "add_receipt_commands"),
+    "demo": ("demo", "add_demo_command"),
+    "desk": ("desk", "add_desk_commands"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The `acsg` argument parser, with help in the current language."""
+def build_parser(command: str | None = None, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The `acsg` argument parser, with help in the current language: with only ``command``
+    when it is one (its module alone is imported), else with every command (for help and
+    errors), or with none (``with_commands`` False: `acsg --version`)."""
     parser = argparse.ArgumentParser(
         prog="acsg", description=_("ACSG Desktop on the command line.")
     )
     parser.add_argument("--version", action="version", version=f"acsg {__version__}")
     parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
     parser.add_argument("--user", help=_("who makes the change (default: the app's current user)"))
+    parser.add_argument(
+        "--user-passphrase-file",
+        help=_("a file holding that person's account passphrase (asked when omitted)"),
+    )
     flag = json_flag()
     commands = parser.add_subparsers(dest="command", required=True)
-    add_info_command(commands, flag)
-    add_db_commands(commands, flag)
-    add_profile_commands(commands, flag)
-    add_assessment_commands(commands, flag)
-    add_request_commands(commands, flag)
-    add_guide_commands(commands, flag)
-    add_offer_commands(commands, flag)
-    add_package_commands(commands, flag)
-    add_receipt_commands(commands, flag)
-    add_demo_command(commands, flag)
-    add_desk_commands(commands, flag)
+    if not with_commands:
+        return parser
+    wanted = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for module, adder in wanted:
+        getattr(importlib.import_module(f"acsg_desktop.cli.{module}"), adder)(commands, flag)
     return parser
+
+
+def _global_options() -> argparse.ArgumentParser:
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--data-dir")
+    pre.add_argument("--user")
+    pre.add_argument("--user-passphrase-file")
+    return pre
+
+
+def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser ``argv`` needs: only its command's, or none for a bare `--version`."""
+    _known, rest = _global_options().parse_known_args(argv)
+    command = rest[0] if rest and not rest[0].startswith("-") else None
+    bare_version = command is None and "--version" in rest and not {"-h", "--help"} & set(rest)
+    return build_parser(command, with_commands=not bare_version)
 
 
 def _data_dir_from(argv: Sequence[str]) -> Path:
     """The folder the command works on: the desk's for `acsg desk ...`, else the authority's."""
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--data-dir")
-    pre.add_argument("--user")
-    known, rest = pre.parse_known_args(argv)
+    known, rest = _global_options().parse_known_args(argv)
     if rest[:1] == ["desk"]:
         return resolve_desk_dir(known.data_dir)
     return resolve_data_dir(known.data_dir)
@@ -84,7 +109,7 @@ def _run(arguments: list[str]) -> int:
     configure_logging(folder)
     try:
         apply_start_language(folder)
-        args = build_parser().parse_args(arguments)
+        args = _parser_for(arguments).parse_args(arguments)
         handler: Handler = args.handler
         return handler(args, folder)
     except AcsgError as error:

@@ -4,7 +4,9 @@ Each list reads a page at a time: the models hold the first batch until ``fetchM
 SQL when a header is clicked, and filter in SQL.
 """
 
+import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,10 +15,12 @@ from PySide6.QtCore import Qt
 from acsg_desktop.core import i18n
 from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.records.assessment import AssessmentStatus
-from acsg_desktop.core.records.guides import GuideFilters
+from acsg_desktop.core.records.guides import Guide, GuideFilters, GuideText
 from acsg_desktop.core.records.requests import RequestContent
 from acsg_desktop.core.requests.filters import RequestFilter
+from acsg_desktop.core.requests.validation import completeness
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository
+from acsg_desktop.core.store.database import database_path
 from acsg_desktop.core.store.guide_repository import GuideRepository
 from acsg_desktop.core.store.request_repository import RequestRepository
 from acsg_desktop.core.workspace import Workspace
@@ -33,9 +37,25 @@ from acsg_desktop.gui.requests.request_table_model import (
     COL_STATUS,
     RequestTableModel,
 )
-from tools.bench import synthetic_guides
+from acsg_desktop.gui.requests.request_table_model import COL_TITLE as COL_TITLE_OF_REQUESTS
 
 BATCH = 50
+
+
+def synthetic_guides(count: int) -> list[Guide]:
+    """``count`` guides titled "Guide <n> <language>" in English and French."""
+    return [
+        Guide(
+            f"g{number}",
+            "tool",
+            ("appeals",),
+            ("fairness",),
+            "global",
+            2026,
+            {lang: GuideText(f"Guide {number} {lang}", "Summary", "Body") for lang in ("en", "fr")},
+        )
+        for number in range(count)
+    ]
 
 
 @pytest.fixture
@@ -49,7 +69,8 @@ def _add_requests(workspace: Workspace, count: int) -> None:
     with workspace.database.unit_of_work() as session:
         repository = RequestRepository(session)
         for number in range(count):
-            repository.add(RequestContent(title=f"Extra request {number:03d}"), "Test")
+            content = RequestContent(title=f"Extra request {number:03d}")
+            repository.add(content, "Test", completeness(content))
 
 
 def _add_assessments(workspace: Workspace, count: int) -> None:
@@ -71,7 +92,10 @@ def test_request_model_rows_headers_roles(demo: Workspace) -> None:
     assert statuses == {"Draft", "In review", "Approved", "Withdrawn"}
     i18n.set_language("fr")
     assert model.headerData(COL_STATUS, Qt.Orientation.Horizontal) == "Statut"
+    model.retranslate()  # the texts made once per row are made again in the new language
+    assert "Brouillon" in {model.index(row, COL_STATUS).data() for row in range(4)}
     i18n.set_language("en")
+    model.retranslate()
     old = {r.id: r.content.title for r in demo.requests.list()}
     assert {model.row_at(n).id: model.row_at(n).title for n in range(4)} == old
 
@@ -99,8 +123,12 @@ def test_request_model_sorts_in_sql(demo: Workspace) -> None:
     assert model.rowCount() == BATCH  # sorted in SQL: still one batch
     model.sort(COL_ID, Qt.SortOrder.DescendingOrder)
     assert model.index(0, COL_ID).data() == "64"
-    model.sort(COL_COMPLETE, Qt.SortOrder.AscendingOrder)  # not sortable: order kept
-    assert model.index(0, COL_ID).data() == "64"
+    model.sort(COL_COMPLETE, Qt.SortOrder.DescendingOrder)  # kept with each request: in SQL
+    assert model.rowCount() == BATCH
+    shares = [model.row_at(n).completeness for n in range(BATCH)]
+    assert shares == sorted(shares, reverse=True) and shares[0] == max(
+        completeness(r.content) for r in demo.requests.list()
+    )
 
 
 def test_request_model_filters_in_sql(demo: Workspace) -> None:
@@ -186,8 +214,32 @@ def test_requests_page_sorts_on_header_click_in_sql(qtbot, demo: Workspace) -> N
     assert model.index(0, COL_ID).data() == "64"
     header.setSortIndicator(COL_ID, Qt.SortOrder.AscendingOrder)  # as a click does
     assert model.index(0, COL_ID).data() == "1"
-    header.setSortIndicator(COL_COMPLETE, Qt.SortOrder.DescendingOrder)
-    assert model.index(0, COL_ID).data() == "1"
-    assert header.sortIndicatorSection() == COL_ID
+    header.setSortIndicator(COL_COMPLETE, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, COL_TITLE_OF_REQUESTS).data().startswith("Extra request")
+    assert header.sortIndicatorSection() == COL_COMPLETE
     page.status_filter.setCurrentIndex(page.status_filter.findData("approved"))
     assert [model.index(n, COL_STATUS).data() for n in range(model.rowCount())] == ["Approved"]
+
+
+def test_completeness_is_kept_with_each_request_and_follows_its_edits(demo: Workspace) -> None:
+    service = demo.requests
+    request = service.create(RequestContent(title="Only a title"), actor="Test")
+    [row] = [r for r in service.page(0, 10) if r.id == request.id]
+    assert row.completeness == completeness(request.content) < 1
+    done = next(r for r in service.list() if completeness(r.content) == 1).content
+    edited = service.update(request.id, replace(done, title="Now complete"), actor="Test")
+    [row] = [r for r in service.page(0, 10) if r.id == edited.id]
+    assert row.completeness == 1
+
+
+def test_requests_stored_before_completeness_was_kept_get_it_on_open(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path) as workspace:
+        create_demo(workspace, "en")
+        expected = {r.id: completeness(r.content) for r in workspace.requests.list()}
+    connection = sqlite3.connect(database_path(tmp_path))
+    connection.execute("UPDATE support_request SET completeness = NULL")  # as 0014 leaves them
+    connection.commit()
+    connection.close()
+    with Workspace.open(tmp_path) as workspace:
+        assert {r.id: r.completeness for r in workspace.requests.page(0, 10)} == expected
+        assert workspace.requests.fill_completeness() == 0  # nothing left to work out

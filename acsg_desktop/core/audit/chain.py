@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 
 from acsg_desktop.core.errors import ConflictError
 
@@ -34,6 +34,9 @@ class AuditEntry:
     hash: str
 
 
+_HASHED = tuple(field.name for field in fields(AuditEntry))[:-1]  # every field but the hash
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     """The result of verifying the chain."""
@@ -50,8 +53,8 @@ class ChainCheck:
 def expected_hash(entry: AuditEntry) -> str:
     """The sha256 (hex) of every field but the hash itself (the previous hash included), as
     canonical JSON in field order."""
-    fields = astuple(entry)[:-1]
-    canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    values = [getattr(entry, name) for name in _HASHED]  # not astuple: it deep-copies, 3x slower
+    canonical = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

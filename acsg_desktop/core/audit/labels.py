@@ -23,6 +23,7 @@ from acsg_desktop.core.requests.labels import label
 
 ACTIONS = {
     "create": N_("Created"),
+    "delete": N_("Deleted"),
     "status": N_("Status changed"),
     "answer": N_("Answer"),
     "contexts": N_("Context questions"),

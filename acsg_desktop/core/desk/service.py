@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.receipts.format import receipt_bytes
 from acsg_desktop.core.records.desk import HELD, PackageState, ReceivedPackage
+from acsg_desktop.core.records.list_rows import PageOrder, ReceivedListRow
 from acsg_desktop.core.records.receipts import Receipt, RequestReply, Verification
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
@@ -37,6 +39,18 @@ class DeskService:
     def packages(self) -> list[ReceivedPackage]:
         with self._database.unit_of_work() as session:
             return DeskRepository(session).packages()
+
+    def page(
+        self, offset: int, limit: int, order: PageOrder, labels: Mapping[str, str] | None = None
+    ) -> list[ReceivedListRow]:
+        """One page of the received packages (newest first unless ``order`` says otherwise;
+        ``labels``: the words a country or state column sorts by, code -> word)."""
+        with self._database.unit_of_work() as session:
+            return DeskRepository(session).page(offset, limit, order, labels or {})
+
+    def count(self) -> int:
+        with self._database.unit_of_work() as session:
+            return DeskRepository(session).count()
 
     def get(self, package_id: str) -> ReceivedPackage:
         with self._database.unit_of_work() as session:

@@ -29,3 +29,9 @@ def region_name(region_id: str) -> Text:
 def region_of(country_code: str) -> str:
     """The region of ``country_code`` (ISO 3166 alpha-2), or "" when unknown."""
     return str(_regions_document()["countries"].get(country_code.upper(), ""))
+
+
+def countries_in(region_id: str) -> tuple[str, ...]:
+    """The countries (ISO 3166 alpha-2) ``region_of`` puts in ``region_id``."""
+    countries = _regions_document()["countries"]
+    return tuple(sorted(code for code, region in countries.items() if region == region_id))

@@ -17,6 +17,7 @@ from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.offers.catalogue import OFFERS, CatalogueContents
 from acsg_desktop.core.offers.filters import matches_filters
+from acsg_desktop.core.offers.listing import OfferList
 from acsg_desktop.core.offers.matching import Authority, Need, Suggestion, suggest
 from acsg_desktop.core.offers.regions import region_of
 from acsg_desktop.core.records.offers import Catalogue, Offer, OfferFilters, OfferInterest
@@ -55,6 +56,7 @@ class OfferService:
     def __init__(self, database: Database, assessments: AssessmentService) -> None:
         self._database = database
         self._assessments = assessments
+        self.listing = OfferList(database)  # the Offers page's list, a page at a time
 
     # --- The catalogue ---------------------------------------------------------------------
 

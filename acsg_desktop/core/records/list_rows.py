@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from acsg_desktop.core.records.assessment import AssessmentStatus
+from acsg_desktop.core.records.desk import PackageState
+from acsg_desktop.core.records.offers import OfferFilters
 from acsg_desktop.core.records.requests import (
     MatchStage,
-    RequestContent,
     RequestStatus,
     SupportRequest,
     SupportType,
@@ -54,8 +56,48 @@ class RequestListRow:
     match_stage: MatchStage | None
     support_types: tuple[SupportType, ...]
     updated_at: datetime
-    content: RequestContent
-    completeness: float = 0.0  # filled in by the requests service (its own rules)
+    completeness: float | None  # kept by the requests service (its own rules); None: unknown
+
+
+@dataclass(frozen=True)
+class OfferQuery:
+    """What the offers list asks of the store: the filters, with what SQL cannot know itself
+    (the countries of the region filtered on; for sorting, the language of the titles and the
+    current label of each coded value: partner kinds, support types, statuses, places)."""
+
+    filters: OfferFilters = field(default_factory=OfferFilters)
+    region_countries: tuple[str, ...] = ()
+    language: str = "en"
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CatalogueSummary:
+    """The installed catalogue without its offers: what the Offers page shows above the list."""
+
+    version: int
+    illustrative: bool
+    installed_at: datetime | None
+    count: int
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReceivedListRow:
+    """One line of the desk's received packages: what the list shows (not the package's data,
+    which the detail under it reads for the chosen package only)."""
+
+    id: int
+    package_id: str
+    country: str
+    authority: str
+    sequence: int
+    received_at: datetime
+    state: PackageState
+    reason: str
+    certified: bool
+    signer: str
+    signer_fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -92,3 +134,20 @@ class RequestFilter:
             and (self.support_type is None or self.support_type in content.support_types)
             and (not text or text in content.title.casefold())
         )
+
+
+@dataclass(frozen=True)
+class PackageListRow:
+    """One line of the outbox: a package made, with the title of the assessment it carries."""
+
+    package_id: str
+    sequence: int
+    assessment_id: int
+    assessment_title: str
+    assessment_year: int
+    language: str  # "" for packages made before the language was recorded
+    created_at: datetime
+    status: str
+    signer: str
+    fingerprint: str
+    file_path: str

@@ -6,12 +6,13 @@ import builtins
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields, replace
+from dataclasses import fields
 from typing import Any
 
 from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.people.accounts import require_administrator
 from acsg_desktop.core.records.list_rows import PageOrder, RequestListRow
 from acsg_desktop.core.records.request_codec import content_to_dict
 from acsg_desktop.core.records.requests import (
@@ -84,6 +85,22 @@ def _changed_fields(before: RequestContent, after: RequestContent) -> list[tuple
     ]
 
 
+# What the form fills in by itself: a draft with nothing else is blank.
+_FORM_DEFAULTS = ("contact_person", "start", "currency", "any_region")
+
+
+def is_blank_draft(request: SupportRequest) -> bool:
+    """True for a draft without comments whose content is only the form's defaults."""
+    if request.status is not RequestStatus.DRAFT or request.comments:
+        return False
+    blank = RequestContent()
+    return all(
+        getattr(request.content, field.name) == getattr(blank, field.name)
+        for field in fields(RequestContent)
+        if field.name not in _FORM_DEFAULTS
+    )
+
+
 class RequestService:
     """Everything the request screens and the CLI do with support requests."""
 
@@ -101,10 +118,21 @@ class RequestService:
         order: PageOrder = DEFAULT_ORDER,
         request_filter: RequestFilter = NO_FILTER,
     ) -> builtins.list[RequestListRow]:
-        """One page of the list, filtered and sorted in SQL."""
+        """One page of the list, filtered and sorted in SQL (completeness included: it is kept
+        with each request when it is saved)."""
         with self._database.unit_of_work() as session:
-            rows = RequestRepository(session).page(request_filter, offset, limit, order)
-        return [replace(row, completeness=completeness(row.content)) for row in rows]
+            return RequestRepository(session).page(request_filter, offset, limit, order)
+
+    def fill_completeness(self) -> int:
+        """Work out the completeness of the requests stored before it was kept with them (once,
+        after the migration that added it); returns how many."""
+        with self._database.unit_of_work() as session:
+            repository = RequestRepository(session)
+            missing = repository.without_completeness()
+            repository.set_completeness(
+                {request_id: completeness(content) for request_id, content in missing}
+            )
+        return len(missing)
 
     def count(self, request_filter: RequestFilter = NO_FILTER) -> int:
         with self._database.unit_of_work() as session:
@@ -126,7 +154,7 @@ class RequestService:
         """Store a new draft (it may be incomplete, but no text may be over its cap)."""
         content = _checked(content)
         with self._database.unit_of_work() as session:
-            new_id = RequestRepository(session).add(content, actor)
+            new_id = RequestRepository(session).add(content, actor, completeness(content))
             AuditRepository(session).append(
                 actor, ENTITY, str(new_id), "create", new_value=content.title
             )
@@ -173,7 +201,9 @@ class RequestService:
             repository, audit = RequestRepository(session), AuditRepository(session)
             if current.status in NEEDS_REASON_TO_EDIT:
                 repository.move(current, RequestStatus.IN_REVIEW, actor, reason, **_UNAPPROVED)
-            repository.update(request_id, content=content, last_editor=actor)
+            repository.update(
+                request_id, content=content, last_editor=actor, completeness=completeness(content)
+            )
             for name, old, new in changes:
                 audit.append(actor, ENTITY, str(request_id), f"edit:{name}", old, new, reason)
         return self.get(request_id)
@@ -253,7 +283,7 @@ class RequestService:
     def respond(
         self, request_id: int, comment_id: int, response: str, *, actor: str
     ) -> SupportRequest:
-        """The drafter's response to one comment."""
+        """The drafter's response to one comment (never by the comment's own author)."""
         response = _review_text(response)
         with self._changing(request_id, None) as (session, request):
             comment = next((c for c in request.comments if c.id == comment_id), None)
@@ -261,6 +291,10 @@ class RequestService:
                 raise RequestError(_("There is no such comment on this request."))
             if not response:
                 raise RequestError(_("Write the response first."))
+            if actor == comment.author:
+                raise RequestError(
+                    _("{name} wrote this comment; someone else answers it.").format(name=actor)
+                )
             RequestRepository(session).respond(comment_id, actor, response)
             AuditRepository(session).append(
                 actor,
@@ -276,10 +310,12 @@ class RequestService:
         with self._database.unit_of_work() as session:
             return SettingRepository(session).get(SELF_APPROVAL_SETTING) == "yes"
 
-    def allow_self_approval(self, allowed: bool, *, actor: str) -> None:
-        """The waiver for single-person offices; the change is recorded in the audit log."""
+    def allow_self_approval(self, allowed: bool, *, actor: str, proof: str | None = None) -> None:
+        """The waiver for single-person offices, set by an administrator proving it with
+        ``proof``; the change is recorded in the audit log."""
         value = "yes" if allowed else "no"
         with self._database.unit_of_work() as session:
+            require_administrator(session, actor, proof)
             repository = SettingRepository(session)
             before = repository.get(SELF_APPROVAL_SETTING) or "no"
             repository.set(SELF_APPROVAL_SETTING, value)
@@ -347,6 +383,25 @@ class RequestService:
                 actor, ENTITY, str(request_id), "match_stage", before, stage.value, message
             )
         return self.get(request_id)
+
+    def delete_blank(
+        self, request_id: int, *, actor: str, expected_version: int | None = None
+    ) -> None:
+        """Remove a draft nothing was written in yet (a "New request" made by mistake); the
+        audit log keeps its creation and its deletion. A request with content is withdrawn,
+        never deleted.
+
+        Raises:
+            RequestError: the request is not a blank draft.
+            ConflictError: someone changed it since ``expected_version``; nothing was deleted.
+        """
+        with self._changing(request_id, expected_version) as (session, request):
+            if not is_blank_draft(request):
+                raise RequestError(
+                    _("Only a draft with nothing written in it can be deleted: withdraw it.")
+                )
+            RequestRepository(session).delete(request_id)
+            AuditRepository(session).append(actor, ENTITY, str(request_id), "delete")
 
     def withdraw(
         self, request_id: int, *, actor: str, reason: str, expected_version: int | None = None

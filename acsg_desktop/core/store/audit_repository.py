@@ -16,6 +16,21 @@ BATCH = 500
 # Built once: the audit entry is written on every saved answer.
 _HEAD = select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
 _INSERT = insert(AuditRow)
+# Every field of an entry in AuditEntry's order: read as plain rows, not ORM objects, since the
+# whole chain is read to verify it (before each export) and objects cost ten times as much.
+_FIELDS = (
+    AuditRow.id,
+    AuditRow.at,
+    AuditRow.actor,
+    AuditRow.entity,
+    AuditRow.entity_id,
+    AuditRow.action,
+    AuditRow.old_value,
+    AuditRow.new_value,
+    AuditRow.reason,
+    AuditRow.prev_hash,
+    AuditRow.hash,
+)
 
 
 def _entry(row: AuditRow) -> AuditEntry:
@@ -78,17 +93,15 @@ class AuditRepository:
 
     def entries(self) -> Iterator[AuditEntry]:
         """Every entry in order, read in batches."""
-        after = 0
+        after, connection = 0, self._session.connection()
         while True:
-            rows = list(
-                self._session.scalars(
-                    select(AuditRow).where(AuditRow.id > after).order_by(AuditRow.id).limit(BATCH)
-                )
-            )
+            rows = connection.execute(
+                select(*_FIELDS).where(AuditRow.id > after).order_by(AuditRow.id).limit(BATCH)
+            ).all()
             if not rows:
                 return
-            yield from (_entry(row) for row in rows)
-            after = rows[-1].id
+            yield from (AuditEntry(*row) for row in rows)
+            after = rows[-1][0]
 
     def history(self, entity: str, entity_id: str) -> list[AuditEntry]:
         """Entries about one answer or request, oldest first."""

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -192,6 +193,7 @@ class Database:
         self.backup_folder = backup_folder
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._changes_at_backup = 0
+        self.full_check_passed_at: float | None = None
 
     @classmethod
     def open(cls, data_dir: Path) -> Database:
@@ -282,17 +284,22 @@ class Database:
                 for table in Base.metadata.sorted_tables
             }
 
-    def integrity_problems(self) -> list[str]:
-        """Problems a full ``integrity_check`` finds (empty when healthy), for the log.
+    def integrity_problems(self, thorough: bool = True) -> list[str]:
+        """Problems a full ``integrity_check`` finds (empty when healthy), for the log; not
+        ``thorough``: the faster ``quick_check`` (the same but whether indexes match tables).
+        A full check that passes is noted in ``full_check_passed_at`` (``time.monotonic``).
 
         Raises:
             StoreWriteError: the check itself could not run (disk full, I/O error, ...).
         """
+        pragma = "integrity_check" if thorough else "quick_check"
         with translated_errors(self.path, "Checking"), self.engine.connect() as connection:
-            rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+            rows = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
         problems = [str(row[0]) for row in rows if row[0] != "ok"]
         if problems:
-            logger.warning("integrity_check of %s found: %s", self.path, "; ".join(problems[:20]))
+            logger.warning("%s of %s found: %s", pragma, self.path, "; ".join(problems[:20]))
+        elif thorough:
+            self.full_check_passed_at = time.monotonic()
         return problems
 
     def close(self) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
 
@@ -9,6 +10,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.desk import IssuedCertificate, PackageState, ReceivedPackage
+from acsg_desktop.core.records.list_rows import PageOrder, ReceivedListRow
+from acsg_desktop.core.store.desk_list import received_count, received_page
 from acsg_desktop.core.store.rows import DeskCertificateRow, DeskPackageRow
 
 
@@ -92,6 +95,15 @@ class DeskRepository:
             )
         )
         return [_package(row) for row in rows]
+
+    def page(
+        self, offset: int, limit: int, order: PageOrder, labels: Mapping[str, str]
+    ) -> list[ReceivedListRow]:
+        """One page of the received list, sorted in SQL (see :mod:`desk_list`)."""
+        return received_page(self._session, offset, limit, order, labels)
+
+    def count(self) -> int:
+        return received_count(self._session)
 
     def add(self, package: ReceivedPackage) -> int:
         values = asdict(package)

@@ -8,8 +8,10 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from acsg_desktop.core.records.list_rows import OfferQuery, PageOrder
 from acsg_desktop.core.records.offer_codec import offer_from_dict, offer_to_dict
 from acsg_desktop.core.records.offers import Offer, OfferInterest
+from acsg_desktop.core.store.offer_list import offer_count, offer_languages, offer_page
 from acsg_desktop.core.store.rows import OfferInterestRow, OfferRow
 from acsg_desktop.core.store.setting_repository import SettingRepository
 
@@ -57,6 +59,16 @@ class OfferRepository:
         """Every installed offer, in the catalogue's order."""
         rows = self._session.scalars(select(OfferRow).order_by(OfferRow.position))
         return [offer_from_dict(json.loads(row.document)) for row in rows]
+
+    def page(self, query: OfferQuery, offset: int, limit: int, order: PageOrder) -> list[Offer]:
+        """One page of the list, filtered and sorted in SQL (see :mod:`offer_list`)."""
+        return offer_page(self._session, query, offset, limit, order)
+
+    def count(self, query: OfferQuery | None = None) -> int:
+        return offer_count(self._session, query or OfferQuery())
+
+    def languages(self) -> tuple[str, ...]:
+        return offer_languages(self._session)
 
     def get(self, offer_id: str) -> Offer | None:
         row = self._session.get(OfferRow, offer_id)

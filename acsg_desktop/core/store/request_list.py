@@ -1,11 +1,12 @@
 """The requests list, one page at a time: filtered and sorted in SQL.
 
-Only the rows of the page are decoded (for their support types; the requests service adds
-their completeness).
+Only what a line shows is read: the support types out of the JSON content, the completeness the
+requests service keeps beside it (the list never checks a request to show it).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -13,8 +14,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, RequestListRow
-from acsg_desktop.core.records.request_codec import content_from_json
-from acsg_desktop.core.records.requests import MatchStage, RequestStatus
+from acsg_desktop.core.records.requests import MatchStage, RequestStatus, SupportType
+from acsg_desktop.core.store.sql_text import CASEFOLD, use_text_functions
 
 ORDERS = {
     "id": "id",
@@ -22,13 +23,10 @@ ORDERS = {
     "status": "status",
     "stage": "coalesce(match_stage, '')",
     "types": "json_extract(content, '$.support_types')",
+    "complete": "coalesce(completeness, -1)",
     "updated": "updated_at",
 }
-CASEFOLD = "acsg_casefold"
-
-
-def _casefold(value: object) -> str:
-    return str(value or "").casefold()
+_TYPES = frozenset(kind.value for kind in SupportType)  # unknown ones are dropped, as decoding does
 
 
 def filter_sql(session: Session, request_filter: RequestFilter) -> tuple[str, dict[str, Any]]:
@@ -47,8 +45,7 @@ def filter_sql(session: Session, request_filter: RequestFilter) -> tuple[str, di
         params["type"] = request_filter.support_type.value
     words = request_filter.text.casefold().strip()
     if words:
-        driver = session.connection().connection.driver_connection
-        driver.create_function(CASEFOLD, 1, _casefold, deterministic=True)  # type: ignore[union-attr]
+        use_text_functions(session)
         clauses.append(f"instr({CASEFOLD}(title), :words) > 0")
         params["words"] = words
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
@@ -62,16 +59,15 @@ def _order_sql(order: PageOrder) -> str:
 
 
 def _row(values: Any) -> RequestListRow:
-    request_id, title, status, stage, updated, content_json = values
-    content = content_from_json(content_json)
+    request_id, title, status, stage, updated, types, completeness = values
     return RequestListRow(
         id=int(request_id),
         title=str(title),
         status=RequestStatus(status),
         match_stage=MatchStage(stage) if stage else None,
-        support_types=content.support_types,
+        support_types=tuple(SupportType(k) for k in json.loads(types or "[]") if k in _TYPES),
         updated_at=updated if isinstance(updated, datetime) else datetime.fromisoformat(updated),
-        content=content,
+        completeness=None if completeness is None else float(completeness),
     )
 
 
@@ -82,7 +78,8 @@ def request_page(
     where, params = filter_sql(session, request_filter)
     rows = session.execute(
         text(
-            "SELECT id, title, status, match_stage, updated_at, content FROM support_request"
+            "SELECT id, title, status, match_stage, updated_at, "
+            "json_extract(content, '$.support_types'), completeness FROM support_request"
             f"{where} ORDER BY {_order_sql(order)} LIMIT :limit OFFSET :offset"
         ),
         {**params, "limit": limit, "offset": offset},

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, RequestListRow
@@ -67,12 +68,13 @@ class RequestRepository:
             match_message=row.match_message or "",
         )
 
-    def add(self, content: RequestContent, actor: str) -> int:
+    def add(self, content: RequestContent, actor: str, completeness: float) -> int:
         now = utc_now()
         row = SupportRequestRow(
             title=content.title,
             status=RequestStatus.DRAFT.value,
             content=content_to_json(content),
+            completeness=completeness,
             created_by=actor,
             created_at=now,
             last_editor=actor,
@@ -84,6 +86,12 @@ class RequestRepository:
         self._session.flush()
         return row.id
 
+    def delete(self, request_id: int) -> None:
+        """Remove a request (its comments and offer interests go with it, by cascade)."""
+        row = self._session.get(SupportRequestRow, request_id)
+        if row is not None:
+            self._session.delete(row)
+
     def get(self, request_id: int, for_update: bool = False) -> SupportRequest | None:
         """One request with its comments; ``for_update`` locks its row (servers)."""
         row = self._session.get(SupportRequestRow, request_id, with_for_update=for_update)
@@ -91,16 +99,28 @@ class RequestRepository:
 
     def approved_for(self, assessment_id: int) -> tuple[SupportRequest, ...]:
         """Approved requests drafted for ``assessment_id`` or for no assessment, with their
-        comments: two queries, whatever their number."""
-        rows = [
-            row
-            for row in self._session.scalars(
-                select(SupportRequestRow)
-                .where(SupportRequestRow.status == RequestStatus.APPROVED.value)
-                .order_by(SupportRequestRow.id)
+        comments: two queries, whatever their number, chosen in SQL (only those are decoded)."""
+        drafted_for = func.json_extract(SupportRequestRow.content, "$.assessment_id")
+        rows = self._session.scalars(
+            select(SupportRequestRow)
+            .where(
+                SupportRequestRow.status == RequestStatus.APPROVED.value,
+                or_(drafted_for.is_(None), drafted_for == assessment_id),
             )
-            if content_from_json(row.content).assessment_id in (None, assessment_id)
-        ]
+            .order_by(SupportRequestRow.id)
+        )
+        return self._with_comments(list(rows))
+
+    def with_ids(self, ids: Iterable[int]) -> tuple[SupportRequest, ...]:
+        """The requests of ``ids`` that exist, by id, with their comments: two queries."""
+        rows = self._session.scalars(
+            select(SupportRequestRow)
+            .where(SupportRequestRow.id.in_(list(ids)))
+            .order_by(SupportRequestRow.id)
+        )
+        return self._with_comments(list(rows))
+
+    def _with_comments(self, rows: builtins.list[SupportRequestRow]) -> tuple[SupportRequest, ...]:
         comments: dict[int, list[Comment]] = {row.id: [] for row in rows}
         for comment in self._session.scalars(
             select(RequestCommentRow)
@@ -128,6 +148,22 @@ class RequestRepository:
 
     def count(self, request_filter: RequestFilter) -> int:
         return request_count(self._session, request_filter)
+
+    def without_completeness(self) -> builtins.list[tuple[int, RequestContent]]:
+        """The requests whose completeness is not worked out yet (stored before it was kept)."""
+        rows = self._session.execute(
+            select(SupportRequestRow.id, SupportRequestRow.content).where(
+                SupportRequestRow.completeness.is_(None)
+            )
+        )
+        return [(int(request_id), content_from_json(content)) for request_id, content in rows]
+
+    def set_completeness(self, values: dict[int, float]) -> None:
+        """Keep each request's completeness (request id -> share of the required fields)."""
+        for request_id, value in values.items():
+            row = self._session.get(SupportRequestRow, request_id)
+            if row is not None:
+                row.completeness = value
 
     def update(self, request_id: int, **changes: Any) -> None:
         """Change columns of a request (``content`` given as RequestContent, ``status`` as enum)."""

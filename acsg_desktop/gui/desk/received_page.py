@@ -22,13 +22,20 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.desk.workspace import DeskWorkspace
 from acsg_desktop.core.display import escape_line
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.desk import HELD, IntakeResult, ReceivedPackage
+from acsg_desktop.core.records.list_rows import PageOrder, ReceivedListRow
 from acsg_desktop.gui.desk.intake_results import IntakeResultsDialog
 from acsg_desktop.gui.desk.labels import desk_actor, state_label
-from acsg_desktop.gui.desk.package_table_model import PACKAGE_ROLE, ReceivedPackageTableModel
+from acsg_desktop.gui.desk.package_table_model import (
+    COL_RECEIVED,
+    ReceivedPackageTableModel,
+    sort_labels,
+)
 from acsg_desktop.gui.desk.receipt_dialog import ReceiptDialog
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.workers import run_in_background
@@ -64,12 +71,16 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # sized by the rows on screen, not the whole page
         header.setStretchLastSection(True)
+        header.setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # in SQL; refresh() reads the first page
+        self.model.set_query(self._page)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.progress: QProgressDialog | None = None
@@ -96,25 +107,30 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
         layout.addWidget(self.details)
         layout.addLayout(decision_row)
 
+    def _page(self, offset: int, limit: int, order: PageOrder) -> list[ReceivedListRow]:
+        return self._desk.packages.page(offset, limit, order, sort_labels(order.key))
+
     def refresh(self) -> None:
-        """The packages again, newest first, keeping the chosen one."""
+        """The first page again (newest first unless a header says otherwise), keeping the
+        chosen package when it is on it."""
         chosen = self.selected()
-        packages = sorted(self._desk.packages.packages(), key=lambda p: p.received_at, reverse=True)
-        self.model.set_rows(packages)
+        self.model.reload()
         row = self.model.row_of(chosen.package_id) if chosen else None
         if row is not None:
             self.table.selectRow(row)
         self._selection_changed()
 
-    def selected(self) -> ReceivedPackage | None:
+    def selected(self) -> ReceivedListRow | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        package = rows[0].data(PACKAGE_ROLE)
-        return package if isinstance(package, ReceivedPackage) else None
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_package(self) -> ReceivedPackage | None:
+        """The chosen package in full (its data: the list's line holds only what it shows)."""
+        chosen = self.selected()
+        return self._desk.packages.get(chosen.package_id) if chosen else None
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
-        package = self.selected()
+        package = self.selected_package()  # in full: the detail names who decided
         held = package is not None and package.state in HELD
         self.buttons["accept"].setEnabled(held)
         self.buttons["reject"].setEnabled(held)
@@ -193,13 +209,13 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
         self.refresh()
         self.packages_changed.emit()
         self.results_dialog = IntakeResultsDialog(results, self)
-        self.message.setText(self.results_dialog.summary.text())
+        show_text(self.message, self.results_dialog.summary.text())
         self.results_dialog.open()
 
     def _failed(self, error: AcsgError) -> None:
         self._finished()
         self.refresh()
-        self.message.setText(_("Intake stopped: {reason}").format(reason=error.message))
+        show_text(self.message, _("Intake stopped: {reason}").format(reason=error.message))
 
     def _busy(self, busy: bool) -> None:
         for name in ("files", "folder"):
@@ -229,18 +245,19 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
                 package.package_id, accept, reason, actor=desk_actor(self._desk)
             )
         except AcsgError as error:
-            self.message.setText(_("Not decided: {reason}").format(reason=error.message))
+            show_text(self.message, _("Not decided: {reason}").format(reason=error.message))
             return
-        self.message.setText(
+        show_text(
+            self.message,
             _("Package {id}: {state}.").format(
                 id=decided.package_id, state=state_label(decided.state)
-            )
+            ),
         )
         self.refresh()
         self.packages_changed.emit()
 
     def write_receipt(self) -> None:
-        package = self.selected()
+        package = self.selected_package()
         if package is None:
             return
         dialog = ReceiptDialog(package, self)
@@ -249,7 +266,9 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
         name, _filter = QFileDialog.getSaveFileName(
             self,
             _("Save the receipt"),
-            f"receipt-{package.country}-{package.sequence}.acsgreceipt",
+            _("receipt-{country}-{sequence}.acsgreceipt").format(
+                country=package.country, sequence=package.sequence
+            ),
             _("ACSG receipts (*.acsgreceipt)"),
         )
         if not name:
@@ -263,10 +282,10 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
                 actor=desk_actor(self._desk),
             )
         except (AcsgError, OSError) as error:
-            reason = error.message if isinstance(error, AcsgError) else str(error)
-            self.message.setText(_("No receipt written: {reason}").format(reason=reason))
+            reason = error.message if isinstance(error, AcsgError) else os_reason(error)
+            show_text(self.message, _("No receipt written: {reason}").format(reason=reason))
             return
-        self.message.setText(_("Receipt written to {path}").format(path=name))
+        show_text(self.message, _("Receipt written to {path}").format(path=name))
         self.refresh()
         self.packages_changed.emit()
 

@@ -1,17 +1,19 @@
-"""Offers of the catalogue as a Qt table model, and a proxy that sorts them (stable)."""
+"""Offers of the catalogue as a Qt table model, fetched a page at a time, sorted and filtered in
+SQL (offers that sort alike keep the catalogue's order)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 
 from acsg_desktop.core.i18n import N_
 from acsg_desktop.core.offers.words import scope_text
 from acsg_desktop.core.records.offers import Offer
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.gui.widgets.table_model import ROW_ROLE, RowTableModel
+from acsg_desktop.gui.widgets.paged_model import PagedTableModel
+from acsg_desktop.gui.widgets.table_model import ROW_ROLE
 
 COL_ID, COL_TITLE, COL_PARTY, COL_KIND, COL_TYPES, COL_WHERE, COL_STATUS = range(7)
 HEADERS = (
@@ -24,7 +26,6 @@ HEADERS = (
     N_("Status"),
 )
 OFFER_ROLE = ROW_ROLE
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 LONG_COLUMNS = frozenset({COL_TITLE, COL_PARTY, COL_WHERE})
 # Starting widths at 1366x768; the title takes what is left.
 COLUMN_WIDTHS = {
@@ -32,10 +33,19 @@ COLUMN_WIDTHS = {
 }  # fmt: skip
 
 
-class OfferTableModel(RowTableModel[Offer]):
+class OfferTableModel(PagedTableModel[Offer]):
     """One row per offer, its texts in the current language; the offer under ``OFFER_ROLE``."""
 
     headers = HEADERS
+    sort_keys: ClassVar[dict[int, str]] = {
+        COL_ID: "id",
+        COL_TITLE: "title",
+        COL_PARTY: "party",
+        COL_KIND: "kind",
+        COL_TYPES: "types",
+        COL_WHERE: "where",
+        COL_STATUS: "status",
+    }
 
     def display(self, offer: Offer, column: int) -> str:
         values: dict[int, Callable[[], str]] = {
@@ -50,16 +60,6 @@ class OfferTableModel(RowTableModel[Offer]):
         return values[column]()
 
     def extra(self, offer: Offer, column: int, role: int) -> Any:
-        if role == SORT_ROLE:
-            return offer.id if column == COL_ID else self.display(offer, column).casefold()
         if role == Qt.ItemDataRole.ToolTipRole and column in LONG_COLUMNS:
             return self.display(offer, column)  # the whole text when the column is narrow
         return None
-
-
-class OfferSortProxy(QSortFilterProxyModel):
-    """Sorts on ``SORT_ROLE``; Qt's sort is stable, so equal rows keep the catalogue's order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setSortRole(SORT_ROLE)

@@ -27,19 +27,16 @@ from acsg_desktop.core.display import escape_controls
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _, format_datetime, ngettext
-from acsg_desktop.core.records.offers import Catalogue, Offer
+from acsg_desktop.core.records.list_rows import CatalogueSummary, PageOrder
+from acsg_desktop.core.records.offers import Offer
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.offers.catalogue_notices import CatalogueEmptyState, IllustrativeBanner
 from acsg_desktop.gui.offers.offer_detail import OfferDetailWidget
 from acsg_desktop.gui.offers.offer_filter_bar import OfferFilterBar
-from acsg_desktop.gui.offers.offer_table_model import (
-    COL_TITLE,
-    COLUMN_WIDTHS,
-    OFFER_ROLE,
-    OfferSortProxy,
-    OfferTableModel,
-)
+from acsg_desktop.gui.offers.offer_table_model import COL_TITLE, COLUMN_WIDTHS, OfferTableModel
 from acsg_desktop.gui.offers.unmet_needs_view import UnmetNeedsView
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.workers import run_in_background
@@ -54,7 +51,10 @@ class OffersPage(Retranslatable, QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
-        self._catalogue = Catalogue(0, False, ())
+        self._summary = CatalogueSummary(0, False, None, 0, ())
+        self._count = 0
+        self._keep: str | None = None  # the offer chosen while the list is read again
+        self._unmet_due: bool | None = None  # has_offers for the unmet needs' next reload
         framework = workspace.assessments.shipped_framework()
         self.title = make_page_title(self)
         self.banner = IllustrativeBanner(self)
@@ -69,15 +69,16 @@ class OffersPage(Retranslatable, QWidget):
         self.filter_bar.changed.connect(self.refresh)
         self.count = QLabel(self)
         self.model = OfferTableModel()
-        self.proxy = OfferSortProxy()
-        self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
         self.detail = OfferDetailWidget(framework, self)
+        self.model.set_query(self._page)  # read from reload() on, once the widgets exist
+        self.model.modelAboutToBeReset.connect(self._remember_choice)
+        self.model.modelReset.connect(lambda: self.select_offer(self._keep))
         self.unmet = UnmetNeedsView(workspace, self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.hide()
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self._lay_out()
@@ -86,8 +87,8 @@ class OffersPage(Retranslatable, QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
+        table.setModel(self.model)
+        table.setSortingEnabled(True)  # sorts in SQL: each click reads the first page again
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -123,6 +124,7 @@ class OffersPage(Retranslatable, QWidget):
         self.offers_stack.addWidget(self.catalogue_view)
         self.tabs.addTab(self.offers_stack, "")
         self.tabs.addTab(self.unmet, "")
+        self.tabs.currentChanged.connect(lambda _index: self._show_unmet_if_due())
         self.tabs.setCornerWidget(self.import_button)  # reachable from both tabs
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -135,51 +137,66 @@ class OffersPage(Retranslatable, QWidget):
 
     def reload(self) -> None:
         """Re-read the installed catalogue and the assessments (after an import, or on show)."""
-        self._catalogue = self._workspace.offers.catalogue()
-        has_offers = bool(self._catalogue.offers)
-        self.banner.setVisible(has_offers and self._catalogue.illustrative)
+        self._summary = self._workspace.offers.listing.summary()
+        has_offers = bool(self._summary.count)
+        self.banner.setVisible(has_offers and self._summary.illustrative)
         self.offers_stack.setCurrentWidget(self.catalogue_view if has_offers else self.empty_state)
         self.import_button.setVisible(has_offers)  # the empty state has its own
-        languages = {code for offer in self._catalogue.offers for code in offer.languages}
-        self.filter_bar.set_languages(tuple(sorted(languages)))
+        self.filter_bar.set_languages(self._summary.languages)
         self.catalogue_info.setText(self._catalogue_text())
         self.refresh()
-        self.unmet.reload(has_offers)
+        self._unmet_due = has_offers  # the unmet needs are worked out when their tab shows
+        self._show_unmet_if_due()
+
+    def _show_unmet_if_due(self) -> None:
+        """Work the unmet needs out only when their tab is shown (they weigh every gap against
+        every offer): after a reload, the first time the tab is chosen."""
+        if self._unmet_due is not None and self.tabs.currentWidget() is self.unmet:
+            has_offers, self._unmet_due = self._unmet_due, None
+            self.unmet.reload(has_offers)
+
+    def _page(self, offset: int, limit: int, order: PageOrder) -> list[Offer]:
+        return self._workspace.offers.listing.page(self.filter_bar.filters(), offset, limit, order)
 
     def refresh(self) -> None:
-        """Re-run the filters; keep the chosen offer when it is still listed."""
-        chosen = self.detail.offer.id if self.detail.offer else None
-        offers = self._workspace.offers.list(self.filter_bar.filters())
-        self.model.set_rows(offers)
-        self.count.setText(
-            ngettext("{count} offer", "{count} offers", len(offers)).format(count=len(offers))
-        )
-        self.select_offer(chosen)
+        """Re-run the filters (in SQL, first page only); keep the chosen offer when listed."""
+        self.model.reload()
+        self._count = self._workspace.offers.listing.count(self.filter_bar.filters())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        count = self._count
+        self.count.setText(ngettext("{count} offer", "{count} offers", count).format(count=count))
+
+    def _remember_choice(self) -> None:
+        self._keep = self.detail.offer.id if self.detail.offer else None
 
     def select_offer(self, offer_id: str | None) -> None:
-        """Select the row of ``offer_id`` (none: clear the selection and the detail)."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            offer = index.data(OFFER_ROLE)
-            if isinstance(offer, Offer) and offer.id == offer_id:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return
-        self.table.clearSelection()
-        self.detail.show_offer(None)
+        """Select the row of ``offer_id``, reading further pages until it is found (none, or not
+        listed: clear the selection and the detail)."""
+        row = self.model.find_row(lambda offer: offer.id == offer_id) if offer_id else None
+        while offer_id and row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.find_row(lambda offer: offer.id == offer_id)
+        if row is None:
+            self.table.clearSelection()
+            self.table.scrollToTop()  # a new list starts at its first line
+            self.detail.show_offer(None)
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def visible_offers(self) -> list[Offer]:
-        """The offers listed, in the order shown."""
-        return [self.proxy.index(row, 0).data(OFFER_ROLE) for row in range(self.proxy.rowCount())]
+        """The offers read so far, in the order shown."""
+        return [self.model.row_at(row) for row in range(self.model.rowCount())]
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        offer = rows[0].data(OFFER_ROLE) if rows else None
-        self.detail.show_offer(offer if isinstance(offer, Offer) else None)
+        self.detail.show_offer(self.model.row_at(rows[0].row()) if rows else None)
 
     def _catalogue_text(self) -> str:
-        catalogue = self._catalogue
-        if not catalogue.offers:
+        catalogue = self._summary
+        if not catalogue.count:
             return ""
         when = (
             format_datetime(catalogue.installed_at.astimezone(), "short")
@@ -207,7 +224,7 @@ class OffersPage(Retranslatable, QWidget):
         service, folder, path = self._workspace.offers, self._workspace.data_dir, Path(name)
         # Reading, verifying and installing a catalogue (with a backup first) takes seconds.
         self._busy(True)
-        self.message.setText(_("Checking and installing the offers catalogue…"))
+        show_text(self.message, _("Checking and installing the offers catalogue…"))
         run_in_background(
             lambda: service.import_catalogue(path, trusted_certificates(folder)),
             self._imported,
@@ -222,13 +239,13 @@ class OffersPage(Retranslatable, QWidget):
             "Offers catalogue version {version} installed ({count} offers).",
             count,
         )
-        self.message.setText(text.format(version=version, count=count))
+        show_text(self.message, text.format(version=version, count=count))
         self.reload()
 
     def _failed(self, error: AcsgError) -> None:
         self._busy(False)
         reason = escape_controls(error.message)  # may quote names from the file
-        self.message.setText(_("Not installed: {reason}").format(reason=reason))
+        show_text(self.message, _("Not installed: {reason}").format(reason=reason))
 
     def load_example(self) -> None:
         """Install the illustrative offers shipped with the app, to try the page."""
@@ -238,10 +255,11 @@ class OffersPage(Retranslatable, QWidget):
             self._failed(error)
             return
         count = len(contents.offers)
-        self.message.setText(
+        show_text(
+            self.message,
             ngettext(
                 "{count} example offer loaded.", "{count} example offers loaded.", count
-            ).format(count=count)
+            ).format(count=count),
         )
         self.reload()
 
@@ -263,5 +281,4 @@ class OffersPage(Retranslatable, QWidget):
         for column, width in COLUMN_WIDTHS.items():  # wide enough for the header's words
             header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         self.catalogue_info.setText(self._catalogue_text())
-        count = self.proxy.rowCount()
-        self.count.setText(ngettext("{count} offer", "{count} offers", count).format(count=count))
+        self._show_count()

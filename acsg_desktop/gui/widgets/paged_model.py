@@ -1,18 +1,23 @@
 """A table model over a paged query: rows are fetched in batches as the view scrolls.
 
-Sorting re-queries (the query sorts in SQL); filters live in the query the page sets.
+Sorting re-queries (the query sorts in SQL); filters live in the query the page sets. Each
+row's texts are made once (dates and percentages through Babel are not cheap) and kept until
+the rows are read again or the language changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView
 
+from acsg_desktop.core.i18n import current_language
 from acsg_desktop.core.records.list_rows import PAGE_SIZE, PageOrder
 from acsg_desktop.gui.widgets.table_model import Index, RowTableModel
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
 
 Row = TypeVar("Row")
 # offset, limit, order -> the rows
@@ -38,6 +43,8 @@ class PagedTableModel(RowTableModel[Row], Generic[Row]):
         self.order = PageOrder()
         self._query: PageQuery[Row] = _nothing
         self._done = True
+        self._texts: dict[int, Sequence[str]] = {}
+        self._texts_language = current_language()
 
     def set_query(self, query: PageQuery[Row]) -> None:
         """Read from ``query`` from the next ``reload`` (or ``sort``) on."""
@@ -48,6 +55,28 @@ class PagedTableModel(RowTableModel[Row], Generic[Row]):
         rows = self._query(0, self.batch, self.order)
         self._done = len(rows) < self.batch
         self.set_rows(rows)
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self._texts.clear()
+        super().set_rows(rows)
+
+    def row_texts(self, row: Row) -> Sequence[str]:
+        """Every column's text of ``row``; models whose columns share work make them at once."""
+        return [self.display(row, column) for column in range(len(self.headers))]
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role != DISPLAY or not index.isValid():
+            return super().data(index, role)
+        texts = self._texts.get(index.row())
+        if texts is None:
+            self._texts_language = current_language()
+            texts = self._texts[index.row()] = self.row_texts(self._rows[index.row()])
+        return texts[index.column()]
+
+    def retranslate(self) -> None:
+        if current_language() != self._texts_language:  # not on the screen's first showing
+            self._texts.clear()
+        super().retranslate()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._done

@@ -1,0 +1,105 @@
+"""Start-up on the big data folder, and memory, against a bare PySide6 window.
+
+Each run is a fresh interpreter, timed from spawn to exit: the app starts as `acsg-desktop`
+does, quits once its main window has painted (ACSG_EXIT_AFTER_START=1, as `make bundle-test`
+uses), and prints its peak memory. The sign-in dialog is answered as a person would (skipped:
+it waits on a human). The floor is a bare QMainWindow shown, painted, then quit.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from bench_common import figure, paired, run_python
+
+RUNS = 7
+FLOOR_WINDOW = """
+import sys
+def peak_kib():  # this program's own peak (ru_maxrss would count the bench that forked it)
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+class Quit(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1366, 768)
+window.installEventFilter(Quit(window))
+window.show()
+app.exec()
+print(peak_kib())
+"""
+APP_WINDOW = """
+import sys
+def peak_kib():  # this program's own peak (ru_maxrss would count the bench that forked it)
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+from acsg_desktop.gui import app
+from acsg_desktop.gui.settings import user_dialog
+user_dialog.ensure_signed_in = lambda workspace, parent=None: True  # a person signs in
+status = app.main(["--data-dir", sys.argv[1]])
+print(peak_kib() if status == 0 else -1)
+"""
+EVERY_SCREEN = """
+import sys
+def peak_kib():  # this program's own peak (ru_maxrss would count the bench that forked it)
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from acsg_desktop.gui import app, main_window
+from acsg_desktop.gui.settings import user_dialog
+user_dialog.ensure_signed_in = lambda workspace, parent=None: True
+def visit(window):
+    for row in range(window.navigation.count()):
+        window.show_area(row)
+        window.repaint()
+        QApplication.processEvents()
+    QApplication.quit()
+class Visiting(main_window.MainWindow):
+    visited = False
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not Visiting.visited:
+            Visiting.visited = True
+            QTimer.singleShot(0, lambda: visit(self))
+main_window.MainWindow = Visiting
+app.main(["--data-dir", sys.argv[1]])
+print(peak_kib())
+"""
+
+
+def _environment() -> dict[str, str]:
+    return {**os.environ, "ACSG_EXIT_AFTER_START": "1", "QT_QPA_PLATFORM": "offscreen"}
+
+
+def startup_figures(folder: Path) -> list[dict[str, Any]]:
+    """Start-up time and peak memory on ``folder``, and memory after visiting every screen."""
+    memory: dict[str, list[float]] = {"app": [], "floor": [], "every": []}
+
+    def sample(code: str, kind: str, *args: str) -> float:
+        seconds, kib = run_python(code, *args, env=_environment())
+        if int(kib) < 0:
+            raise RuntimeError(f"the app did not start on {folder}")
+        memory[kind].append(int(kib) / 1024)
+        return seconds
+
+    values, floors = paired(
+        lambda: sample(APP_WINDOW, "app", str(folder)), lambda: sample(FLOOR_WINDOW, "floor"), RUNS
+    )
+    every_env = {**_environment(), "ACSG_EXIT_AFTER_START": ""}
+    for _run in range(3):
+        _seconds, kib = run_python(EVERY_SCREEN, str(folder), env=every_env)
+        memory["every"].append(int(kib) / 1024)
+    floors_mib = memory["floor"]
+    return [
+        figure("start-up to main window, big folder", "s", values, floors, 2.5),
+        figure("start-up peak memory", "MiB", memory["app"], floors_mib, 2.0),
+        figure("memory after every screen", "MiB", memory["every"], floors_mib[:3], 2.0),
+    ]
