@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit
+from acsg_desktop.cli.common import emit, read_passphrase
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
 from acsg_desktop.core.records.profile import Profile
@@ -90,6 +91,75 @@ def cmd_db_restore(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
+def _summary_document(summary: Any, target: str) -> dict[str, Any]:
+    document = asdict(summary)
+    document["created_at"] = summary.created_at.isoformat()
+    document["file"] = target
+    return document
+
+
+def cmd_db_move_out(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.transfer.service import move_out
+    from acsg_desktop.core.transfer.words import contents_sentence
+
+    passphrase = read_passphrase(args.passphrase_file)
+    with Workspace.open(folder) as workspace:
+        summary = move_out(workspace.database, folder, Path(args.file), passphrase, args.with_keys)
+    lines = [
+        _("Everything was written to {path}.").format(path=args.file),
+        contents_sentence(summary),
+        _("On the new computer: acsg db move-in FILE, or “Import from another computer…”."),
+    ]
+    emit(args, _summary_document(summary, args.file), lines)
+    return 0
+
+
+def cmd_db_move_in(args: argparse.Namespace, folder: Path) -> int:
+    from acsg_desktop.core.transfer.service import move_in
+    from acsg_desktop.core.transfer.words import contents_sentence
+
+    result = move_in(Path(args.file), read_passphrase(args.passphrase_file), folder)
+    lines = [_("Moved in: {path}").format(path=folder), contents_sentence(result.summary)]
+    if result.previous_database:
+        lines.append(
+            _("The previous database was kept as {path}").format(path=result.previous_database)
+        )
+    lines.extend(
+        _("A different file that was here was kept as {path}").format(path=path)
+        for path in result.previous_files
+    )
+    document = _summary_document(result.summary, args.file)
+    document["previous_kept_as"] = str(result.previous_database or "") or None
+    emit(args, document, lines)
+    return 0
+
+
+def _add_move_commands(db_commands: Any, json_flag: argparse.ArgumentParser) -> None:
+    out = db_commands.add_parser(
+        "move-out",
+        parents=[json_flag],
+        help=_("write one passphrase-protected file with everything, for another computer"),
+    )
+    out.add_argument("file", help=_("the file to write (*.acsgmove)"))
+    out.add_argument(
+        "--with-keys", action="store_true", help=_("include the signing keys (not by default)")
+    )
+    out.add_argument(
+        "--passphrase-file", required=True, help=_("a file holding the passphrase to protect it")
+    )
+    out.set_defaults(handler=cmd_db_move_out)
+    into = db_commands.add_parser(
+        "move-in",
+        parents=[json_flag],
+        help=_("take in a file written by move-out (the current database is kept)"),
+    )
+    into.add_argument("file", help=_("the file written by move-out"))
+    into.add_argument(
+        "--passphrase-file", required=True, help=_("a file holding the passphrase that protects it")
+    )
+    into.set_defaults(handler=cmd_db_move_in)
+
+
 def _profile_lines(profile: Profile) -> list[str]:
     country = country_name(profile.country_code) or profile.country_code
     return [
@@ -139,6 +209,7 @@ def add_db_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     )
     restore.add_argument("backup", help=_("backup file"))
     restore.set_defaults(handler=cmd_db_restore)
+    _add_move_commands(db_commands, json_flag)
 
 
 def add_profile_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:

@@ -1,0 +1,1 @@
+"""Moving the data to another computer: one passphrase-sealed file, checked on arrival."""
