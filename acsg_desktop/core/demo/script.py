@@ -337,6 +337,14 @@ EXCEPTIONS: dict[str, AreaScript] = {
         "",
         "",
     ),
+    "partnerships.civil-society": _s(
+        2,
+        2,
+        "Attendance lists of two ad hoc meetings with NGOs in 2024, which record who came but not the issues raised; other contacts are letters and e-mails handled case by case.",
+        "Listes de présence de deux réunions ponctuelles avec des ONG en 2024, qui indiquent qui était présent mais pas les questions soulevées ; les autres contacts sont des lettres et courriels traités au cas par cas.",
+        "Meetings are occasional and rest on a few officials; the issues raised are neither recorded nor followed up.",
+        "Les réunions sont ponctuelles et reposent sur quelques agents ; les questions soulevées ne sont ni consignées ni suivies.",
+    ),
     "partnerships.refugee-led": _s(1, 1, "", "", "", ""),
     "contingency.plan": _s(1, 1, "", "", "", ""),
 }
