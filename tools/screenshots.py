@@ -23,6 +23,7 @@ from acsg_desktop.gui.fonts import load_fonts
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
 from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
+from acsg_desktop.gui.widgets.accessible_style import apply_accessible_look
 
 SCREEN_SIZE = (1366, 768)
 AREA_FILE_NAMES = ("assessments", "requests", "offers", "packages", "guides", "settings")
@@ -134,6 +135,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([sys.argv[0]])
     load_fonts(app)
+    apply_accessible_look(app)
     with tempfile.TemporaryDirectory() as home:
         for language_code in SUPPORTED_LANGUAGES:
             shoot_language(app, language_code, out, Path(home))

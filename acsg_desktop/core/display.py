@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from acsg_desktop.core.live_text import LiveText, live, retranslated_text
+
 KEPT = frozenset("\n\t")
 
 
@@ -32,9 +34,15 @@ def escape_controls(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(_visible(character) for character in text)
+    escaped = "".join(_visible(character) for character in text)
+    if isinstance(text, LiveText):  # a translated message quoting a name from a file
+        return live(escaped, lambda: escape_controls(retranslated_text(text)))
+    return escaped
 
 
 def escape_line(text: str) -> str:
     """Like ``escape_controls`` but also escapes line feeds and tabs (one-line fields)."""
-    return escape_controls(text).replace("\n", "\\n").replace("\t", "\\t")
+    escaped = escape_controls(text).replace("\n", "\\n").replace("\t", "\\t")
+    if isinstance(text, LiveText):
+        return live(escaped, lambda: escape_line(retranslated_text(text)))
+    return escaped

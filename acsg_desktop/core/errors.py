@@ -32,6 +32,24 @@ class DataFolderError(AcsgError):
     """The data folder cannot be used (read-only, not a folder, ...)."""
 
 
+# Libraries whose own words ("btreeInitPage() returns error code 11") are never shown as they
+# are: they go to the log, and the user reads a sentence.
+DATABASE_LIBRARIES = ("sqlite3", "sqlalchemy")
+
+
+def said_to_user(error: BaseException) -> str:
+    """What the user may read about ``error``: a typed error's own translated message; for an
+    error of the database library itself, a sentence pointing to the log; otherwise "" (it
+    was unexpected, and is said to be so)."""
+    if isinstance(error, AcsgError):
+        return error.message
+    if type(error).__module__.split(".")[0] in DATABASE_LIBRARIES:
+        from acsg_desktop.core.i18n import _
+
+        return _("The database could not be read or written. The details are in the log.")
+    return ""
+
+
 def os_reason(error: OSError) -> str:
     """Why a file operation failed, in the user's language (the system's text is English)."""
     import errno

@@ -15,15 +15,21 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import gettext
 import io
 import re
 import unicodedata
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from acsg_desktop.core.live_text import live
 from acsg_desktop.paths import translations_dir
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "acsg"
 SOURCE_LANGUAGE = "en"
@@ -133,14 +139,15 @@ def _active() -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    """Translate ``message`` into the current language."""
-    return _active().gettext(message)
+    """Translate ``message`` into the current language (a text a screen can remake after a
+    language switch: see :mod:`acsg_desktop.core.live_text`)."""
+    return live(_active().gettext(message), lambda: _(message))
 
 
 def pgettext(context: str, message: str) -> str:
     """Translate ``message`` as meant in ``context`` (a word with two senses, such as the
     capacity "Target" and the request's "Focus")."""
-    return _active().pgettext(context, message)
+    return live(_active().pgettext(context, message), lambda: pgettext(context, message))
 
 
 def N_(message: str) -> str:
@@ -150,47 +157,73 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message with a plural form chosen by ``count``."""
-    return _active().ngettext(singular, plural, count)
+    return live(
+        _active().ngettext(singular, plural, count), lambda: ngettext(singular, plural, count)
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _locale_of(language: str) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(language)
+
+
+def _babel_locale() -> Locale:
+    """Babel's locale of the current language, parsed once (parsing it costs more than most
+    formatting does, and lists format hundreds of dates and numbers)."""
+    return _locale_of(current_language())
 
 
 def format_date(value: date, length: str = "medium") -> str:
     """A date in the current language, e.g. ``29 nov. 2026``."""
     from babel.dates import format_date as babel_format_date
 
-    return str(babel_format_date(value, format=length, locale=current_language()))
+    text = str(babel_format_date(value, format=length, locale=_babel_locale()))
+    return live(text, lambda: format_date(value, length))
 
 
 def format_datetime(value: datetime, length: str = "medium") -> str:
     """A date and time in the current language."""
     from babel.dates import format_datetime as babel_format_datetime
 
-    return str(babel_format_datetime(value, format=length, locale=current_language()))
+    text = str(babel_format_datetime(value, format=length, locale=_babel_locale()))
+    return live(text, lambda: format_datetime(value, length))
+
+
+def format_time(value: time) -> str:
+    """A time of day in the current language, e.g. ``14:05:09`` or ``2:05:09 PM``."""
+    from babel.dates import format_time as babel_format_time
+
+    text = str(babel_format_time(value, format="medium", locale=_babel_locale()))
+    return live(text, lambda: format_time(value))
 
 
 def format_number(value: int | float | Decimal) -> str:
     """A number with the current language's separators, e.g. ``1 234,5``."""
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=current_language()))
+    return live(str(format_decimal(value, locale=_babel_locale())), lambda: format_number(value))
 
 
 def format_percent(ratio: float | Decimal, decimals: int = 0) -> str:
     """A ratio (0.26) as a percentage in the current language (``26 %``)."""
-    from babel import Locale
     from babel.numbers import format_percent as babel_format_percent
 
-    pattern: str = Locale.parse(current_language()).percent_formats[None].pattern
+    pattern: str = _babel_locale().percent_formats[None].pattern
     if decimals:
         head, _zero, tail = pattern.rpartition("0")
         pattern = f"{head}0.{'0' * decimals}{tail}"
-    return str(babel_format_percent(ratio, format=pattern, locale=current_language()))
+    text = str(babel_format_percent(ratio, format=pattern, locale=_babel_locale()))
+    return live(text, lambda: format_percent(ratio, decimals))
 
 
 def format_money(amount: int | float | Decimal, currency: str) -> str:
     """An amount of money, e.g. ``1 234,50 €`` in French or ``€1,234.50`` in English."""
     from babel.numbers import format_currency
 
-    return str(format_currency(amount, currency, locale=current_language()))
+    text = str(format_currency(amount, currency, locale=_babel_locale()))
+    return live(text, lambda: format_money(amount, currency))
 
 
 def _sort_key(text: str) -> str:
@@ -205,11 +238,7 @@ def fold(text: str) -> str:
 
 def countries() -> list[tuple[str, str]]:
     """(ISO 3166 code, name in the current language), sorted by name as a reader expects."""
-    from babel import Locale
-
-    territories = {
-        str(code): str(name) for code, name in Locale.parse(current_language()).territories.items()
-    }
+    territories = {str(code): str(name) for code, name in _babel_locale().territories.items()}
     pairs = [
         (code, name)
         for code, name in territories.items()
@@ -239,18 +268,18 @@ def fictional_country_name(code: str, language: str) -> str | None:
 
 
 def _real_country_name(code: str) -> str | None:
-    from babel import Locale
 
     if len(code) != 2 or code.upper() in _NOT_COUNTRIES:
         return None
-    name = Locale.parse(current_language()).territories.get(code.upper())
+    name = _babel_locale().territories.get(code.upper())
     return str(name) if name else None
 
 
 def country_name(code: str) -> str | None:
     """The name of the country ``code`` in the current language, or None if unknown (the
     demo's invented country, under a user-assigned code, has a name too)."""
-    return fictional_country_name(code, current_language()) or _real_country_name(code)
+    name = fictional_country_name(code, current_language()) or _real_country_name(code)
+    return None if name is None else live(name, lambda: country_name(code) or name)
 
 
 def is_country(code: str) -> bool:

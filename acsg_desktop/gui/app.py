@@ -1,4 +1,10 @@
-"""The composition root: paths -> settings -> language -> Qt -> database -> services -> window."""
+"""The composition root: paths -> settings -> language -> Qt -> database -> services -> window.
+
+Start-up order matters for speed: the database's integrity check begins in a thread before any
+heavy import (see core.store.early_check), then the core is imported, and Qt and the screens
+last (PySide6's import hook slows every module imported after it). So this module imports
+only light things at the top, and the rest where it is needed.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +12,25 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication, QMessageBox
+from typing import TYPE_CHECKING
 
 from acsg_desktop import APP_ID, APP_NAME, __version__
-from acsg_desktop.core.language import apply_start_language
 from acsg_desktop.core.logs import (
     UNEXPECTED_EXIT_STATUS,
     configure_logging,
     keep_fatal_errors,
     log_start,
 )
-from acsg_desktop.gui.crash_dialog import install_crash_capture
-from acsg_desktop.gui.fonts import load_fonts
-from acsg_desktop.gui.language import LanguageSwitcher
-from acsg_desktop.gui.main_window import MainWindow
-from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
-from acsg_desktop.gui.settings.user_dialog import ensure_current_user
-from acsg_desktop.gui.single_instance import InstanceServer
-from acsg_desktop.gui.startup import open_workspace
+from acsg_desktop.core.store.early_check import start_early_check
 from acsg_desktop.paths import data_dir as resolve_data_dir
 from acsg_desktop.paths import desk_dir as resolve_desk_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from acsg_desktop.core.workspace import Workspace
+    from acsg_desktop.gui.backup.restart import ClosedFolderWork
+    from acsg_desktop.gui.language import LanguageSwitcher
 
 
 def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -49,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(folder)
     log_start("acsg-desktop", __version__)
     keep_fatal_errors(folder)
+    start_early_check(folder)  # runs while the imports below keep the other core busy
+    import acsg_desktop.core.workspace  # noqa: F401  (the core before Qt, see above)
+    from acsg_desktop.gui.crash_dialog import install_crash_capture
+
     crashes = install_crash_capture()
     try:
         return _run(folder, qt_args, args.secretariat)
@@ -60,6 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(folder: Path, qt_args: list[str], secretariat: bool = False) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from acsg_desktop.core.language import apply_start_language
+    from acsg_desktop.gui.backup.restart import run_with_folder_closed
+    from acsg_desktop.gui.fonts import load_fonts
+    from acsg_desktop.gui.language import LanguageSwitcher
+    from acsg_desktop.gui.startup import open_workspace
+    from acsg_desktop.gui.widgets.accessible_style import apply_accessible_look
+
     start_language = apply_start_language(folder)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
@@ -67,6 +84,7 @@ def _run(folder: Path, qt_args: list[str], secretariat: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     load_fonts(app)
+    apply_accessible_look(app)
     language = LanguageSwitcher(app, folder)
     language.apply(start_language, remember=False)
     if secretariat:
@@ -74,20 +92,46 @@ def _run(folder: Path, qt_args: list[str], secretariat: bool = False) -> int:
 
         return run_desk(app, folder, language)
     workspace = open_workspace(folder)
-    if workspace is None:
-        return 1
-    try:
-        if (
-            workspace.profiles.get() is None
-            and not FirstRunDialog(workspace.profiles, language).exec()
-        ):
-            return 0
-        ensure_current_user(workspace)
-        window = MainWindow(workspace, language)
-        InstanceServer(folder, window)
-        window.show()
-        return app.exec()
-    finally:
-        notice = workspace.close()
-        if notice:
-            QMessageBox.warning(None, APP_NAME, notice)
+    while workspace is not None:
+        try:
+            status, work = _open_window(app, folder, workspace, language)
+        finally:
+            notice = workspace.close()
+            if notice:
+                QMessageBox.warning(None, APP_NAME, notice)
+        if work is None:
+            return status
+        if run_with_folder_closed(work, folder, None):  # a restore or an import: gui/backup/
+            language.apply(apply_start_language(folder), remember=False)  # the moved settings'
+        workspace = open_workspace(folder)  # again as at a start: checks, first run, sign-in
+    return 1
+
+
+def _open_window(
+    app: QApplication, folder: Path, workspace: Workspace, language: LanguageSwitcher
+) -> tuple[int, ClosedFolderWork | None]:
+    """The first-run setup, the sign-in and the main window; the exit status, and the work
+    the user confirmed that needs the folder closed (a restore, an import), if any."""
+    from acsg_desktop.gui.backup.restart import discard
+    from acsg_desktop.gui.exit_after_start import quit_after_first_paint
+    from acsg_desktop.gui.main_window import MainWindow
+    from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
+    from acsg_desktop.gui.settings.user_dialog import ensure_signed_in
+    from acsg_desktop.gui.single_instance import InstanceServer
+    from acsg_desktop.gui.widgets.window_geometry import show_fitted
+
+    if workspace.profiles.get() is None:
+        first_run = FirstRunDialog(workspace.profiles, language)
+        if not first_run.exec():
+            return 0, first_run.work_after_close
+    if not ensure_signed_in(workspace):
+        return 0, None
+    window = MainWindow(workspace, language)
+    server = InstanceServer(folder, window)
+    quit_after_first_paint(window)  # ACSG_EXIT_AFTER_START=1: make bundle-test
+    show_fitted(window, window.geometry_restored)
+    status = app.exec()
+    server.close()
+    work = window.backup_actions.work_after_close
+    discard(window)
+    return status, work

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.errors import said_to_user
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.live_text import retranslated_text
 from acsg_desktop.core.logs import (
     UNEXPECTED_EXIT_STATUS,
     current_log_file,
@@ -44,9 +46,16 @@ _ACTION = QDialogButtonBox.ButtonRole.ActionRole
 class CrashDialog(Retranslatable, QDialog):
     """Says that something unexpected happened and where its details are; Continue or Quit."""
 
-    def __init__(self, log_path: Path | None, details: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        log_path: Path | None,
+        details: str,
+        parent: QWidget | None = None,
+        reason: str = "",
+    ) -> None:
         super().__init__(parent)
         self._logged = log_path is not None
+        self._reason = reason  # a typed error's own sentence, translated (empty: unexpected)
         self.quit_chosen = False
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -57,7 +66,7 @@ class CrashDialog(Retranslatable, QDialog):
         self.path.setVisible(self._logged)
         self.details = QPlainTextEdit(details, self)
         self.details.setReadOnly(True)
-        self.details.setVisible(not self._logged)
+        self.details.setVisible(not self._logged and not reason)  # the sentence comes first
         self.buttons = QDialogButtonBox(self)
         self.toggle = self._button(self._toggle_details)
         self.open_folder = self._button(self._open_folder)
@@ -91,13 +100,17 @@ class CrashDialog(Retranslatable, QDialog):
         self.reject()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("ACSG Desktop: unexpected error"))
-        self.message.setText(
-            _(
-                "Something went wrong that ACSG Desktop did not expect, and the action you were "
-                "doing may not have finished. What the app showed as saved is kept."
+        if self._reason:
+            self.setWindowTitle(_("ACSG Desktop: the action could not be finished"))
+            self.message.setText(retranslated_text(self._reason))
+        else:
+            self.setWindowTitle(_("ACSG Desktop: unexpected error"))
+            self.message.setText(
+                _(
+                    "Something went wrong that ACSG Desktop did not expect, and the action you "
+                    "were doing may not have finished. What the app showed as saved is kept."
+                )
             )
-        )
         self.where.setText(
             _("The details were written to this log file; please send it to your support contact:")
             if self._logged
@@ -114,7 +127,8 @@ class CrashDialog(Retranslatable, QDialog):
 class CrashReporter(QObject):
     """Installs the exception hooks; shows one dialog at a time, on the GUI thread."""
 
-    crashed = Signal(str)
+    # details, the user's sentence ("" when unexpected): an object, so that it stays live
+    crashed = Signal(str, object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -151,16 +165,17 @@ class CrashReporter(QObject):
     ) -> None:
         log_exception(exc_info, where)
         # Emitted from another thread, the signal is queued to the GUI thread.
-        self.crashed.emit("".join(traceback.format_exception(*exc_info)))
+        details = "".join(traceback.format_exception(*exc_info))
+        self.crashed.emit(details, said_to_user(exc_info[1]))
 
-    def _show(self, details: str) -> None:
+    def _show(self, details: str, reason: str = "") -> None:
         if self._showing:  # an error while the dialog is open: logged, not shown twice
             return
         self._showing = True
         try:
             app = QApplication.instance() or QApplication([sys.argv[0]])
             path = current_log_file() if log_is_written() else None
-            dialog = CrashDialog(path, details, QApplication.activeWindow())
+            dialog = CrashDialog(path, details, QApplication.activeWindow(), reason)
             dialog.exec()
             if dialog.quit_chosen:
                 app.exit(UNEXPECTED_EXIT_STATUS)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,19 +23,26 @@ from acsg_desktop.core.i18n import N_, _, country_name
 from acsg_desktop.core.preferences import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
+from acsg_desktop.gui.backup.file_actions import BackupActions
 from acsg_desktop.gui.guides.guides_page import GuidesPage
+from acsg_desktop.gui.help.help_menu import HelpActions
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.offers.offers_page import OffersPage
 from acsg_desktop.gui.packages.packages_page import PackagesPage
 from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.settings_page import SettingsPage
-from acsg_desktop.gui.settings.user_dialog import UserDialog
+from acsg_desktop.gui.settings.user_dialog import SignInDialog
+from acsg_desktop.gui.widgets.announce import follow_pages
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.scrolling_pages import scrolling
 from acsg_desktop.gui.widgets.standard_menus import (
     add_go_menu,
     add_language_menu,
+    go_to_area,
     name_go_and_language_menus,
 )
+from acsg_desktop.gui.widgets.window_geometry import restore_geometry, saved_geometry
 
 # (navigation label, what the area will do) for areas whose work has not landed yet.
 ASSESSMENTS_LABEL = N_("Assessments")
@@ -82,13 +90,16 @@ class MainWindow(Retranslatable, QMainWindow):
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(scrolling(self.pages, central), 1)  # fits at 150 % scale too
         self.setCentralWidget(central)
+        follow_pages(self.pages)
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
         self._build_menus()
-        self.resize(1200, 720)
-        self._restore_geometry()
+        self.resize(1200, 720)  # until shown: show_fitted() fits it to the screen
+        self.geometry_restored = restore_geometry(
+            self, load_settings(self._workspace.data_dir).window_geometry
+        )
         self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.auto_backup)
         self._backup_timer.start()
@@ -165,22 +176,32 @@ class MainWindow(Retranslatable, QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+        self.backup_actions = BackupActions(self, self._workspace, self.file_menu, self.quit_action)
+        self.help_actions = HelpActions(self, self.help_menu, self.about_action)
 
     def show_area(self, row: int) -> None:
         """Switch to the area in navigation row ``row`` and move the focus there."""
-        self.navigation.setCurrentRow(row)
-        page = self.pages.currentWidget()
-        if page is not None:
-            page.setFocus()
+        go_to_area(self.navigation, self.pages, row)
 
     def change_user(self) -> None:
-        UserDialog(self._workspace, self).exec()
+        """Someone else signs in (with their passphrase); every page is built again for them
+        (what each may do depends on their roles)."""
+        if SignInDialog(self._workspace, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        row = self.navigation.currentRow()
+        for built_row, page in list(self._built.items()):
+            placeholder = QWidget(self.pages)
+            self.pages.insertWidget(built_row, placeholder)
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self._built.clear()
+        self._show_row(row)
         self._refresh_status()
 
     def show_about(self) -> None:
-        from acsg_desktop.gui.about_dialog import AboutDialog
+        from acsg_desktop.gui.about_dialog import AboutDialog, workspace_versions
 
-        AboutDialog(self._workspace.data_dir, self).exec()
+        AboutDialog(self._workspace.data_dir, self, workspace_versions(self._workspace)).exec()
 
     def _status_text(self) -> str:
         profile = self._workspace.profiles.get()
@@ -232,18 +253,15 @@ class MainWindow(Retranslatable, QMainWindow):
             self.show_area(0)
             self.assessments_page.open_wizard(assessment_id)
 
-    def _restore_geometry(self) -> None:
-        saved = load_settings(self._workspace.data_dir).window_geometry
-        if saved:
-            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
-
     def auto_backup(self) -> None:
         """A checked backup when data changed and the last one is 30 minutes old or more."""
         try:
             made = self._workspace.backup_if_due()
         except AcsgError as error:
-            self.statusBar().showMessage(
-                _("Automatic backup failed: {reason}").format(reason=error.message)
+            show_text(
+                self.statusBar(),
+                _("Automatic backup failed: {reason}").format(reason=error.message),
+                "showMessage",
             )
             return
         if made is not None:
@@ -252,6 +270,6 @@ class MainWindow(Retranslatable, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.auto_backup()
         settings = load_settings(self._workspace.data_dir)
-        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        settings.window_geometry = saved_geometry(self)
         save_settings(self._workspace.data_dir, settings)
         super().closeEvent(event)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.store.backup_contents import restore_warning
 from acsg_desktop.core.store.database import DatabaseDamagedError
 from acsg_desktop.core.store.lock import InstanceLockedError
 from acsg_desktop.core.workspace import Workspace, restore_into
@@ -18,7 +19,8 @@ def _offer_restore(error: DatabaseDamagedError, data_dir: Path) -> bool:
     """Tell the user what happened; restore the latest backup if they agree. False to quit."""
     box = QMessageBox(QMessageBox.Icon.Warning, _("Database damaged"), error.message)
     restore = None
-    if error.latest_backup is not None:
+    if error.latest_backup is not None:  # said before it is applied: what the backup lacks
+        box.setInformativeText(restore_warning(error.latest_backup, error.moved_to))
         restore = box.addButton(_("Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole)
     fresh = box.addButton(_("Start with an empty database"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)

@@ -2,7 +2,8 @@
 
 ``on_error`` always receives an :class:`AcsgError` with a translated message: our own errors as
 they are, anything else logged with its traceback and replaced by an "unexpected error" naming
-the log file (the original kept as ``__cause__``).
+the log file, or for the database library's own errors by a sentence (the original kept as
+``__cause__``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, said_to_user
 from acsg_desktop.core.logs import report_unexpected
 
 
@@ -34,7 +35,12 @@ class _Job(QRunnable):
             self.signals.failed.emit(error)
             return
         except Exception as error:
-            self.signals.failed.emit(report_unexpected(error, "a background job"))
+            failed: AcsgError = report_unexpected(error, "a background job")  # logged, traced
+            said = said_to_user(error)  # the database library's own words are never shown
+            if said:
+                failed = AcsgError(said)
+                failed.__cause__ = error
+            self.signals.failed.emit(failed)
             return
         self.signals.done.emit(result)
 

@@ -50,7 +50,8 @@ def test_level_three_needs_evidence_then_text_is_saved_after_a_pause(
     page.level_buttons[3].click()
     assert "Still needed" in wizard.save_status.text()
     qtbot.keyClicks(page.evidence, "Annual report 2025, table 4")
-    qtbot.waitUntil(lambda: "Still needed" not in wizard.save_status.text(), timeout=3000)
+    assert wizard.save_status.text() == "Saving…"  # typed, not stored yet: never "Saved"
+    qtbot.waitUntil(lambda: wizard.save_status.text().startswith("Saved at"), timeout=3000)
     stored = workspace.assessments.answers(wizard.assessment_id)[wizard.navigator.current]
     assert stored.evidence == "Annual report 2025, table 4"
 

@@ -225,7 +225,7 @@ def test_a_receipt_from_the_desk_is_imported_by_the_authority(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
     page.buttons["receipt"].click()
     assert page.message.text() == f"Receipt written to {out}"
-    dialog = ReceiptDialog(page.selected(), page)  # the stage sent is shown the next time
+    dialog = ReceiptDialog(page.selected_package(), page)  # the stage sent is shown next time
     assert dialog.table.item(0, 2).text() == "Agreed (planning)"
     request_id = int(dialog.requests[0]["id"])
     copy = Path(shutil.copytree(field["root"] / "NE", tmp_path / "NE"))

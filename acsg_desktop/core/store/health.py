@@ -22,6 +22,7 @@ from pathlib import Path
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _, format_number, ngettext
+from acsg_desktop.core.store.early_check import early_result
 
 logger = logging.getLogger(__name__)
 
@@ -323,6 +324,15 @@ def check_database(path: Path, thorough: bool = False) -> list[str]:
         StoreWriteError: a subclass (``DiskFullError``, ``ReadOnlyStoreError``, ...) when the file
             could not be checked for a reason that is not damage; the file is untouched.
     """
+    if not thorough:
+        early = early_result(path)
+        if early is not None:
+            return early
+    return run_check(path, thorough)
+
+
+def run_check(path: Path, thorough: bool = False) -> list[str]:
+    """:func:`check_database` without looking for an early start-up check's result."""
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         problems = _header_problems(path) or _run_check(path, pragma)

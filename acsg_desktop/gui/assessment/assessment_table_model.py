@@ -38,13 +38,15 @@ class AssessmentTableModel(PagedTableModel[AssessmentListRow]):
     def extra(self, row: AssessmentListRow, column: int, role: int) -> Any:
         return row.id if role == ID_ROLE else None
 
+    def row_texts(self, row: AssessmentListRow) -> list[str]:
+        return [
+            row.title,
+            str(row.year),
+            _(STATUS_LABELS[row.status]),
+            format_percent(row.completion),
+            row.framework_version,
+            format_datetime(row.updated_at, "short") if row.updated_at else "",
+        ]
+
     def display(self, row: AssessmentListRow, column: int) -> str:
-        values = {
-            COL_TITLE: row.title,
-            COL_YEAR: str(row.year),
-            COL_STATUS: _(STATUS_LABELS[row.status]),
-            COL_COMPLETION: format_percent(row.completion),
-            COL_FRAMEWORK: row.framework_version,
-            COL_UPDATED: format_datetime(row.updated_at, "short") if row.updated_at else "",
-        }
-        return values[column]
+        return self.row_texts(row)[column]

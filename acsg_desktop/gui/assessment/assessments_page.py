@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -28,6 +27,9 @@ from acsg_desktop.gui.assessment.assessment_table_model import (
 from acsg_desktop.gui.assessment.new_assessment_dialog import CarryOverDialog, NewAssessmentDialog
 from acsg_desktop.gui.assessment.results_page import ResultsPage
 from acsg_desktop.gui.assessment.wizard import AssessmentWizard
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.honest_buttons import enable_with_reason
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -52,8 +54,9 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setCornerButtonEnabled(False)
         header = self.table.horizontalHeader()
-        # Sized by the header and the first batch, not by every row of a long list.
-        header.setResizeContentsPrecision(self.model.batch)
+        # Sized by the header and the rows on screen, not by every row read (each row's
+        # cells asked for every role: most of the time a list takes to show).
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COL_YEAR, Qt.SortOrder.DescendingOrder)
@@ -66,7 +69,7 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.results_button.clicked.connect(self.show_selected_results)
         self.copy_button.clicked.connect(lambda: self.new_assessment(self.selected_id()))
-        self.message = QLabel(self.list_page)
+        self.message = MessageLabel(self.list_page)  # announced to screen readers
         self.message.setWordWrap(True)
         self.results = ResultsPage(self._service, self, offers=workspace.offers)
         self.results.back_requested.connect(self.show_list)
@@ -77,6 +80,8 @@ class AssessmentsPage(Retranslatable, QWidget):
         self._lay_out()
         self.model.set_query(self._service.page)
         self.table.setSortingEnabled(True)  # reads the first batch, newest year first
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
         self._select_first()
         self.retranslate_ui()
 
@@ -110,6 +115,18 @@ class AssessmentsPage(Retranslatable, QWidget):
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
+    def _update_buttons(self) -> None:
+        """Open, Results and Copy act on the selected assessment: without one, they are off
+        and their tooltip says why."""
+        if not self.model.rowCount():
+            reason = _("There is no assessment yet: start one with “New assessment”.")
+        elif self.selected_id() is None:
+            reason = _("Select an assessment in the list first.")
+        else:
+            reason = ""
+        for button in (self.open_button, self.results_button, self.copy_button):
+            enable_with_reason(button, reason)
+
     def selected_id(self) -> int | None:
         indexes = self.table.selectionModel().selectedRows()
         return self.model.row_at(indexes[0].row()).id if indexes else None
@@ -125,7 +142,7 @@ class AssessmentsPage(Retranslatable, QWidget):
                 title, year, carry_over, actor=self._workspace.current_user
             )
         except AcsgError as error:
-            self.message.setText(error.message)
+            show_text(self.message, error.message)
             return None
         self.reload()
         self.open_wizard(created.id)
@@ -199,5 +216,6 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.copy_button.setText(_("Co&py into a new one…"))
         self.table.setAccessibleName(_("Assessments"))
         self.model.retranslate()
+        self._update_buttons()
         if self.wizard is not None:
             self.wizard.indicator_page.guide_titles = self.guide_titles()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -50,6 +51,10 @@ class GapOffersPanel(Retranslatable, QWidget):
         layout.addWidget(self.list, 1)
         layout.addStretch(0)  # takes the room when the list is hidden
         self.retranslate_ui()
+
+    def sizeHint(self) -> QSize:
+        """Modest: the list of offers scrolls, and the results page must fit a small screen."""
+        return QSize(super().sizeHint().width(), 200)
 
     def load(self, assessment_id: int, framework: Framework) -> None:
         """The offers for every gap of ``assessment_id``, from the installed catalogue."""

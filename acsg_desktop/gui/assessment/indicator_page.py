@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -10,9 +9,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QPlainTextEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,8 +20,11 @@ from acsg_desktop.core.assessment.labels import level_name
 from acsg_desktop.core.assessment.rules import answer_levels, evidence_from_level
 from acsg_desktop.core.framework.model import Area, Indicator
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.live_text import retranslated_text
 from acsg_desktop.core.records.assessment import Answer, AnswerKind, answer_problems
 from acsg_desktop.core.text_rules import ANSWER_FIELDS
+from acsg_desktop.gui.widgets.choice_radio import ChoiceRadioButton
+from acsg_desktop.gui.widgets.link_button import LinkList
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 TEXT_SAVE_DELAY_MS = 700
@@ -41,6 +43,7 @@ class IndicatorPage(Retranslatable, QWidget):
     """Shows one indicator at a time; emits ``answer_given`` whenever the answer changes."""
 
     answer_given = Signal(object)  # Answer
+    answer_pending = Signal()  # typed, to be saved after the pause
     guide_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,15 +60,16 @@ class IndicatorPage(Retranslatable, QWidget):
         self.question.setFont(font)
         self.key_label = QLabel(self)
         self.guide_titles: dict[str, str] = {}
-        self.guides_label = QLabel(self)
-        self.guides_label.setWordWrap(True)
-        self.guides_label.linkActivated.connect(self.guide_requested)
+        self.guide_links = LinkList(self)  # Tab reaches each related guide, Enter opens it
+        self.guide_links.link_activated.connect(self.guide_requested)
         self.choices = QButtonGroup(self)
+        self.choice_group = QGroupBox(self)  # one named group for screen readers, no frame
+        self.choice_group.setFlat(True)
         self.levels = answer_levels()
-        self.level_buttons = [QRadioButton(self) for _level in self.levels]
-        self.level_texts = [_wrapping_label(self) for _level in self.levels]
-        self.not_applicable = QRadioButton(self)
-        self.insufficient = QRadioButton(self)
+        self.level_buttons = [ChoiceRadioButton(self.choice_group) for _level in self.levels]
+        self.level_texts = [_wrapping_label(self.choice_group) for _level in self.levels]
+        self.not_applicable = ChoiceRadioButton(self.choice_group)
+        self.insufficient = ChoiceRadioButton(self.choice_group)
         self.evidence = QPlainTextEdit(self)
         self.evidence_prompt = _wrapping_label(self)
         self.note = QPlainTextEdit(self)
@@ -85,17 +89,21 @@ class IndicatorPage(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         for header in (self.area_label, self.question, self.key_label):
             layout.addWidget(header)
+        choices = QVBoxLayout(self.choice_group)
+        choices.setContentsMargins(0, 0, 0, 0)
         for level, button, text in zip(
             self.levels, self.level_buttons, self.level_texts, strict=True
         ):
             self.choices.addButton(button, level)
             text.setContentsMargins(26, 0, 0, 6)
-            layout.addWidget(button)
-            layout.addWidget(text)
+            text.setBuddy(button)  # the description is related to its level
+            choices.addWidget(button)
+            choices.addWidget(text)
         self.choices.addButton(self.not_applicable, NOT_APPLICABLE_ID)
         self.choices.addButton(self.insufficient, INSUFFICIENT_ID)
-        layout.addWidget(self.not_applicable)
-        layout.addWidget(self.insufficient)
+        choices.addWidget(self.not_applicable)
+        choices.addWidget(self.insufficient)
+        layout.addWidget(self.choice_group)
         form = QFormLayout()
         for name, widget in (
             ("evidence", self.evidence),
@@ -110,7 +118,7 @@ class IndicatorPage(Retranslatable, QWidget):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(64)
         layout.addLayout(form)
-        layout.addWidget(self.guides_label)
+        layout.addWidget(self.guide_links)
         layout.addStretch(1)
         chain = self.focus_order()
         for before, after in pairwise(chain):
@@ -125,6 +133,7 @@ class IndicatorPage(Retranslatable, QWidget):
             self.evidence,
             self.note,
             self.answered_by,
+            *self.guide_links.buttons,
         ]
 
     def _connect(self) -> None:
@@ -136,6 +145,7 @@ class IndicatorPage(Retranslatable, QWidget):
     def _text_edited(self) -> None:
         if not self._loading and self._indicator is not None:
             self._text_timer.start()
+            self.answer_pending.emit()
 
     def set_people(self, names: list[str]) -> None:
         """Names offered under "Answered by"."""
@@ -227,23 +237,22 @@ class IndicatorPage(Retranslatable, QWidget):
         indicator = self._indicator
         self.area_label.setText(
             _("{area} · indicator {position}").format(
-                area=self._area.title.get(), position=self._position
+                area=self._area.title.get(), position=retranslated_text(self._position)
             )
         )
         self.question.setText(indicator.question.get())
+        self.choice_group.setAccessibleName(indicator.question.get())
         self.key_label.setText(_("Key indicator: counts double.") if indicator.weight > 1 else "")
         self.key_label.setVisible(indicator.weight > 1)
-        for level, text in zip(self.levels, self.level_texts, strict=True):
+        for level, text, button in zip(
+            self.levels, self.level_texts, self.level_buttons, strict=True
+        ):
             text.setText(indicator.level_text(level).get())
+            button.setAccessibleDescription(text.text())
         self.evidence_prompt.setText(
             _("Required from level {level}. {prompt}").format(
                 level=evidence_from_level(), prompt=indicator.evidence_prompt.get()
             )
         )
-        links = [
-            f'<a href="{guide}">{html.escape(self.guide_titles.get(guide, guide))}</a>'
-            for guide in indicator.guides
-        ]
-        self.guides_label.setText(
-            _("Related practice guides: {links}").format(links=" · ".join(links)) if links else ""
-        )
+        links = [(guide, self.guide_titles.get(guide, guide)) for guide in indicator.guides]
+        self.guide_links.set_links(_("Related practice guides:") if links else "", links)

@@ -22,6 +22,8 @@ from acsg_desktop.core.assessment.service import MAX_YEAR, MIN_YEAR
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, ngettext
 from acsg_desktop.core.records.assessment import AssessmentSummary
+from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
+from acsg_desktop.gui.widgets.field_errors import show_field_errors
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -49,7 +51,7 @@ class NewAssessmentDialog(Retranslatable, QDialog):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -68,8 +70,9 @@ class NewAssessmentDialog(Retranslatable, QDialog):
         self.retranslate_ui()
 
     def _accept_if_valid(self) -> None:
-        if not self.title_edit.text().strip():
-            self.error.setText(_("Give the assessment a title, such as “2026 baseline”."))
+        if not self.title_edit.text().strip():  # said with the field, the keyboard on it
+            message = _("Give the assessment a title, such as “2026 baseline”.")
+            show_field_errors({"title": self.title_edit}, {"title": self.error}, {"title": message})
             return
         self.accept()
 

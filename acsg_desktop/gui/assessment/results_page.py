@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -25,21 +24,26 @@ from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label, percent_label
 from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.assessment.service import AssessmentService
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _, format_number, format_percent
 from acsg_desktop.core.offers.service import OfferService
-from acsg_desktop.core.records.assessment import AssessmentStatus
+from acsg_desktop.core.records.assessment import AssessmentStatus, AssessmentSummary
+from acsg_desktop.gui.assessment.gap_detail import GapDetailPane
 from acsg_desktop.gui.assessment.gap_offers_panel import GapOffersPanel
 from acsg_desktop.gui.assessment.gap_table import (
     fill_gap_table,
     gap_headers,
     make_gap_table,
+    make_gaps_tab,
     make_table,
 )
 from acsg_desktop.gui.assessment.status_dialogs import ask_reopen_reason
+from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.charts import BarChart, RadarChart, Series
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.scrolling_pages import follow_focus
 
 
 def _change(now: float | None, before: float | None) -> str:
@@ -47,6 +51,13 @@ def _change(now: float | None, before: float | None) -> str:
         return "–"
     delta = round(now - before)
     return ("+" if delta > 0 else "") + format_number(delta)
+
+
+def _latest_earlier(shown: AssessmentSummary, others: list[AssessmentSummary]) -> int | None:
+    """The assessment to compare ``shown`` with at first: the latest one before it, never a
+    later one (comparing a baseline with its follow-up would read the change backwards)."""
+    earlier = [o for o in others if (o.year, o.id) < (shown.year, shown.id)]
+    return max(earlier, key=lambda o: (o.year, o.id)).id if earlier else None
 
 
 class ResultsPage(Retranslatable, QWidget):
@@ -77,6 +88,9 @@ class ResultsPage(Retranslatable, QWidget):
         self.radar, self.bars = RadarChart(self), BarChart(self)
         self.gaps = make_gap_table(self, self.offers)
         self._gap_rows: list[Gap] = []
+        self.gap_detail = GapDetailPane(self)
+        self.gap_detail.guide_requested.connect(self.guide_requested)
+        self.gaps.itemSelectionChanged.connect(self._show_gap_detail)
         if self.offers is not None:
             self.offers.follow(self.gaps, self.selected_gaps)
         self.draft_button = QPushButton(self)
@@ -91,7 +105,7 @@ class ResultsPage(Retranslatable, QWidget):
         self.reopen_button = QPushButton(self)
         self.reopen_button.clicked.connect(self.reopen)
         self.current_user: Callable[[], str] = str  # who reopens: set by the owner of the page
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self.tabs = QTabWidget(self)
         self._lay_out()
         self.retranslate_ui()
@@ -99,24 +113,15 @@ class ResultsPage(Retranslatable, QWidget):
     def _lay_out(self) -> None:
         scores_tab = QWidget(self)
         charts = QHBoxLayout(scores_tab)
-        charts.addWidget(self.radar, 1)
+        charts.addWidget(self.radar, 2)
         bars = QScrollArea(scores_tab)
         bars.setWidgetResizable(True)
         bars.setWidget(self.bars)
-        charts.addWidget(bars, 1)
-        gaps_tab = QWidget(self)
-        gaps_layout = QVBoxLayout(gaps_tab)
-        split = QSplitter(Qt.Orientation.Vertical, gaps_tab)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self.gaps)
-        if self.offers is not None:
-            split.addWidget(self.offers)
-            split.setSizes([320, 200])
-        gaps_layout.addWidget(split, 1)
-        gap_buttons = QHBoxLayout()
-        gap_buttons.addWidget(self.draft_button)
-        gap_buttons.addWidget(self.guide_button)
-        gaps_layout.addLayout(gap_buttons)
+        follow_focus(bars)  # the chart in it is the Tab stop
+        charts.addWidget(bars, 3)  # room for whole area names beside their bars
+        gaps_tab = make_gaps_tab(
+            self, self.gaps, [self.gap_detail, self.offers], [self.draft_button, self.guide_button]
+        )
         for tab in (scores_tab, gaps_tab, self.changes):
             self.tabs.addTab(tab, "")
         top = QHBoxLayout()
@@ -138,12 +143,14 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare.blockSignals(True)
         self.compare.clear()
         self.compare.addItem(_("Nothing"), None)
-        for other in self._service.list():
-            if other.id != assessment_id:
-                self.compare.addItem(f"{other.title} ({other.year})", other.id)
-        self.compare.setCurrentIndex(1 if self.compare.count() > 1 else 0)
+        others = [other for other in self._service.list() if other.id != assessment_id]
+        for other in others:
+            self.compare.addItem(f"{other.title} ({other.year})", other.id)
+        earlier = _latest_earlier(self._service.get(assessment_id), others)
+        self.compare.setCurrentIndex(max(0, self.compare.findData(earlier)))
         self.compare.blockSignals(False)
         self.message.clear()
+        self.gaps.clearSelection()
         self._refresh()
 
     def earlier_id(self) -> int | None:
@@ -199,7 +206,19 @@ class ResultsPage(Retranslatable, QWidget):
         self._gap_rows = list(scores.gaps) + list(scores.insufficient)
         if self.offers is not None:
             self.offers.load(self.assessment_id, framework)
-        fill_gap_table(self.gaps, framework, self._gap_rows, self.guide_titles(), self.offers)
+        fill_gap_table(self.gaps, framework, self._gap_rows, self.offers)
+        if self._gap_rows and not self.gaps.selectionModel().hasSelection():
+            self.gaps.selectRow(0)  # the detail pane is never empty when there are gaps
+        self._show_gap_detail()
+
+    def _show_gap_detail(self) -> None:
+        rows = sorted({index.row() for index in self.gaps.selectionModel().selectedRows()})
+        if not rows or self.assessment_id is None:
+            self.gap_detail.show_gap(None, None)
+            return
+        framework = self._service.framework_of(self._service.get(self.assessment_id))
+        gap = self._gap_rows[rows[0]]
+        self.gap_detail.show_gap(framework, gap, rows[0] + 1, self.guide_titles())
 
     def _fill_changes(
         self, aims: dict[str, str], areas: dict[str, str], scores: Scores, earlier: Scores | None
@@ -226,19 +245,19 @@ class ResultsPage(Retranslatable, QWidget):
     def _open_guide(self) -> None:
         gaps = self.selected_gaps()
         if not gaps or self.assessment_id is None:
-            self.message.setText(_("Select a gap first."))
+            show_text(self.message, _("Select a gap first."))
             return
         framework = self._service.framework_of(self._service.get(self.assessment_id))
         guides = framework.indicator(gaps[0].indicator_id).guides
         if not guides:
-            self.message.setText(_("No practice guide is linked to this indicator yet."))
+            show_text(self.message, _("No practice guide is linked to this indicator yet."))
             return
         self.guide_requested.emit(guides[0])
 
     def _draft(self) -> None:
         gaps = self.selected_gaps()
         if not gaps or self.assessment_id is None:
-            self.message.setText(_("Select one or more gaps first (Ctrl+click to add rows)."))
+            show_text(self.message, _("Select one or more gaps first (Ctrl+click to add rows)."))
             return
         self.draft_requested.emit(self.assessment_id, gaps)
 
@@ -252,10 +271,10 @@ class ResultsPage(Retranslatable, QWidget):
         try:
             self._service.reopen(self.assessment_id, actor=self.current_user(), reason=reason)
         except AcsgError as error:
-            self.message.setText(_("Not reopened: {reason}").format(reason=error.message))
+            show_text(self.message, _("Not reopened: {reason}").format(reason=error.message))
             return
         self._refresh()
-        self.message.setText(_("The assessment is in progress again: open it from the list."))
+        show_text(self.message, _("The assessment is in progress again: open it from the list."))
         self.reopened.emit(self.assessment_id)
 
     def export(self) -> None:
@@ -264,7 +283,10 @@ class ResultsPage(Retranslatable, QWidget):
             return
         summary = self._service.get(self.assessment_id)
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the results as CSV"), f"assessment-{summary.year}.csv", "CSV (*.csv)"
+            self,
+            _("Export the results as CSV"),
+            _("assessment-{year}.csv").format(year=summary.year),
+            _("CSV files (*.csv)"),
         )
         if not name:
             return
@@ -278,10 +300,10 @@ class ResultsPage(Retranslatable, QWidget):
             )
             export_csv(Path(name), text)
         except (AcsgError, OSError) as error:
-            reason = error.message if isinstance(error, AcsgError) else str(error)
-            self.message.setText(_("Not exported: {reason}").format(reason=reason))
+            reason = error.message if isinstance(error, AcsgError) else os_reason(error)
+            show_text(self.message, _("Not exported: {reason}").format(reason=reason))
             return
-        self.message.setText(_("Exported to {path}").format(path=name))
+        show_text(self.message, _("Exported to {path}").format(path=name))
 
     def retranslate_ui(self) -> None:
         self.compare_label.setText(_("&Compare with:"))

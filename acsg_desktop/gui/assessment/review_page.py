@@ -16,6 +16,8 @@ from acsg_desktop.core.assessment.scoring import Scores
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, format_percent
 from acsg_desktop.core.records.assessment import Answer, answer_problems
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,7 +44,7 @@ class ReviewPage(Retranslatable, QWidget):
         self.complete_button.clicked.connect(self.complete_requested)
         self.results_button = QPushButton(self)
         self.results_button.clicked.connect(self.results_requested)
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (
@@ -65,6 +67,11 @@ class ReviewPage(Retranslatable, QWidget):
     ) -> None:
         """Refresh from the stored answers."""
         self._state = (framework, contexts, answers, scores)
+        self._fill()
+        self.message.clear()
+
+    def _fill(self) -> None:
+        framework, contexts, answers, scores = self._state
         self.missing.clear()
         for indicator in framework.indicators:
             if not indicator.applies(contexts):
@@ -89,10 +96,9 @@ class ReviewPage(Retranslatable, QWidget):
                 percent=format_percent(scores.completion),
             )
         )
-        self.message.clear()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
+        show_text(self.message, text)
 
     def retranslate_ui(self) -> None:
         self.missing_label.setText(_("Still to answer (press Enter to go there):"))
@@ -100,4 +106,4 @@ class ReviewPage(Retranslatable, QWidget):
         self.complete_button.setText(_("&Mark as completed"))
         self.results_button.setText(_("See the &results"))
         if hasattr(self, "_state"):
-            self.show_state(*self._state)
+            self._fill()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,18 +23,25 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.assessment.navigator import CONTEXT_STEP, REVIEW_STEP, AssessmentNavigator
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import _, format_number
+from acsg_desktop.core.i18n import _, format_number, format_time
 from acsg_desktop.core.records.assessment import Answer, AssessmentStatus, answer_problems
 from acsg_desktop.gui.assessment.context_page import ContextPage
 from acsg_desktop.gui.assessment.indicator_page import IndicatorPage
 from acsg_desktop.gui.assessment.review_page import ReviewPage
 from acsg_desktop.gui.assessment.status_dialogs import confirm_completion
 from acsg_desktop.gui.assessment.status_line import StatusLine
+from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
+from acsg_desktop.gui.widgets.announce import announce
 from acsg_desktop.gui.widgets.history_dialog import HistoryDialog
+from acsg_desktop.gui.widgets.live_text import show_text
+from acsg_desktop.gui.widgets.read_only import set_read_only
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_STYLE = "color: #b00020;"
+
+
+def _saved_now() -> str:
+    return _("Saved at {time}.").format(time=format_time(datetime.now().time()))
 
 
 class AssessmentWizard(Retranslatable, QWidget):
@@ -83,6 +91,7 @@ class AssessmentWizard(Retranslatable, QWidget):
         self.indicator_page = IndicatorPage(self)
         self.indicator_page.set_people(people)
         self.indicator_page.answer_given.connect(self._save)
+        self.indicator_page.answer_pending.connect(self._pending)
         self.indicator_page.guide_requested.connect(self.guide_requested)
         self.review_page = ReviewPage(self)
         self.review_page.go_to.connect(lambda step: self.show_step(self.navigator.go_to(step)))
@@ -109,7 +118,7 @@ class AssessmentWizard(Retranslatable, QWidget):
         self._lay_out()
         self._set_tab_order()
         for widget in (self.context_page, self.indicator_page):
-            widget.setEnabled(not self.read_only)
+            set_read_only(widget, self.read_only)  # still read and reached by Tab
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
@@ -177,6 +186,7 @@ class AssessmentWizard(Retranslatable, QWidget):
             self._status("")
         if step == CONTEXT_STEP:
             self._start_at_top(0)
+            announce(self, _("Context questions"))
         elif step == REVIEW_STEP:
             self.review_page.show_state(
                 self.framework,
@@ -185,6 +195,7 @@ class AssessmentWizard(Retranslatable, QWidget):
                 self._service.scores(self.assessment_id),
             )
             self._start_at_top(2)
+            announce(self, _("Review and complete"))
         else:
             indicator = self.framework.indicator(step)
             position = _("{index} of {count}").format(
@@ -199,6 +210,8 @@ class AssessmentWizard(Retranslatable, QWidget):
                 position,
             )
             self._start_at_top(1)
+            page = self.indicator_page
+            announce(self, f"{page.area_label.text()}. {page.question.text()}")
             self._show_answer_state(self.answers.get(step), saved_now=False)
         self.history_button.setEnabled(step not in (CONTEXT_STEP, REVIEW_STEP))
         self.back_button.setEnabled(self.navigator.can_go_back())
@@ -227,23 +240,26 @@ class AssessmentWizard(Retranslatable, QWidget):
         self._show_answer_state(saved, saved_now=True)
         self._refresh_overview()
 
+    def _pending(self) -> None:
+        """Typed but not stored yet: never "Saved" until the commit has returned."""
+        self._status(_("Saving…"), spoken=False)
+
     def _show_answer_state(self, answer: Answer | None, saved_now: bool) -> None:
         if answer is None:
-            self._status(_("Not answered yet."))
+            self._status(_("Not answered yet."), spoken=saved_now)
             return
-        text = (
-            _("Saved at {time}.").format(time=QTime.currentTime().toString("HH:mm:ss"))
-            if saved_now
-            else _("Saved.")
-        )
+        text = _saved_now() if saved_now else _("Saved.")
         problems = answer_problems(answer)
         if problems:
             text += " " + _("Still needed: {problem}").format(problem=next(iter(problems.values())))
-        self._status(text, error=bool(problems))
+        self._status(text, error=bool(problems), spoken=saved_now)
 
-    def _status(self, text: str, error: bool = False) -> None:
-        self.save_status.setText(text)
+    def _status(self, text: str, error: bool = False, spoken: bool = True) -> None:
+        """Show ``text`` below the page; ``spoken``: also announce it (a save, an error)."""
+        show_text(self.save_status, text)
         self.save_status.setStyleSheet(ERROR_STYLE if error else "")
+        if spoken:
+            announce(self.save_status, text, urgent=error)
 
     def _contexts_changed(self, contexts: dict[str, bool]) -> None:
         seen = self.summary.version  # a colleague's change to the contexts is a conflict
@@ -256,7 +272,7 @@ class AssessmentWizard(Retranslatable, QWidget):
             return
         self.summary = replace(self.summary, contexts=contexts, version=seen + 1)
         self.navigator.set_contexts(contexts)
-        self._status(_("Saved at {time}.").format(time=QTime.currentTime().toString("HH:mm:ss")))
+        self._status(_saved_now())
         self._refresh_overview()
 
     def _overview_chosen(self, item: QListWidgetItem) -> None:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.desk.overview import Overview
-from acsg_desktop.core.i18n import _
+from acsg_desktop.core.i18n import N_, _
 from acsg_desktop.gui.desk.dashboard_views import Table, areas_table, heat_rows
 from acsg_desktop.gui.desk.data_view import save_csv
 from acsg_desktop.gui.desk.heat_map import HeatMapWidget
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 LEGEND_COLUMNS = 3
@@ -59,7 +60,7 @@ class AreaScoresView(Retranslatable, QWidget):
         column.addWidget(self.heat_map)
         column.addWidget(self.legend)
         column.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = self.scores_scroll = QScrollArea(self)  # a Tab stop: the arrows scroll it
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         top = QHBoxLayout()
@@ -79,9 +80,9 @@ class AreaScoresView(Retranslatable, QWidget):
         self.legend.setAccessibleDescription("\n".join(titles.values()))
 
     def export(self) -> None:
-        message = save_csv(self, "desk-area-scores.csv", self.table.headers, self.table.rows)
+        message = save_csv(self, N_("desk-area-scores.csv"), self.table.headers, self.table.rows)
         if message:
-            self.message.setText(message)
+            show_text(self.message, message)
 
     def retranslate_ui(self) -> None:
         self.intro.setText(
@@ -94,4 +95,5 @@ class AreaScoresView(Retranslatable, QWidget):
         self.export_button.setText(_("Export CSV…"))
         self.export_button.setAccessibleName(_("Export the area scores as CSV"))
         self.heat_map.setAccessibleName(_("Area scores by country"))
+        self.scores_scroll.setAccessibleName(_("Area scores by country"))
         self.legend.setAccessibleName(_("Areas"))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.desk.workspace import DeskWorkspace
 from acsg_desktop.core.display import escape_line
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _, format_date, format_datetime
 from acsg_desktop.core.records.desk import IssuedCertificate
@@ -29,6 +29,8 @@ from acsg_desktop.gui.desk.certify_dialog import CertifyDialog
 from acsg_desktop.gui.desk.data_view import fill_table, make_table
 from acsg_desktop.gui.desk.labels import country_label, desk_actor
 from acsg_desktop.gui.desk.publish_box import PublishBox
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -71,7 +73,7 @@ class CertificatesPage(Retranslatable, QWidget):
         self.details = QLabel(self)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.publish_box = PublishBox(desk, self)
@@ -141,7 +143,7 @@ class CertificatesPage(Retranslatable, QWidget):
         name, _filter = QFileDialog.getSaveFileName(
             self,
             _("Save the desk certificate"),
-            "acsg-secretariat.pem",
+            _("acsg-secretariat.pem"),
             _("Certificates (*.pem)"),
         )
         if not name:
@@ -149,10 +151,11 @@ class CertificatesPage(Retranslatable, QWidget):
         try:
             write_bytes_atomically(Path(name), certificate_pem(self._desk.trust.certificate()))
         except OSError as error:
-            self.message.setText(_("Not saved: {reason}").format(reason=error.strerror or error))
+            show_text(self.message, _("Not saved: {reason}").format(reason=os_reason(error)))
             return
-        self.message.setText(
-            _("Saved to {path}. Authorities put it in their trust folder.").format(path=name)
+        show_text(
+            self.message,
+            _("Saved to {path}. Authorities put it in their trust folder.").format(path=name),
         )
 
     def certify(self) -> None:
@@ -179,7 +182,7 @@ class CertificatesPage(Retranslatable, QWidget):
         target, _filter = QFileDialog.getSaveFileName(
             self,
             _("Save the issued certificate"),
-            "authority-certificate.pem",
+            _("authority-certificate.pem"),
             _("Certificates (*.pem)"),
         )
         if not target:
@@ -195,16 +198,17 @@ class CertificatesPage(Retranslatable, QWidget):
         except (AcsgError, OSError) as error:
             self._say_not_certified(error)
             return
-        self.message.setText(
+        show_text(
+            self.message,
             _("Certificate {serial} for {subject} written to {path}").format(
                 serial=issued.serial, subject=issued.subject, path=target
-            )
+            ),
         )
         self.refresh()
 
     def _say_not_certified(self, error: AcsgError | OSError) -> None:
-        reason = error.message if isinstance(error, AcsgError) else str(error.strerror or error)
-        self.message.setText(_("Not certified: {reason}").format(reason=reason))
+        reason = error.message if isinstance(error, AcsgError) else os_reason(error)
+        show_text(self.message, _("Not certified: {reason}").format(reason=reason))
 
     def revoke(self) -> None:
         chosen = self.selected()
@@ -218,14 +222,14 @@ class CertificatesPage(Retranslatable, QWidget):
         if not given:
             return
         if not reason.strip():
-            self.message.setText(_("Not revoked: say why."))
+            show_text(self.message, _("Not revoked: say why."))
             return
         try:
             self._desk.trust.revoke(chosen.serial, reason, actor=desk_actor(self._desk))
         except AcsgError as error:
-            self.message.setText(_("Not revoked: {reason}").format(reason=error.message))
+            show_text(self.message, _("Not revoked: {reason}").format(reason=error.message))
             return
-        self.message.setText(_("Certificate {serial} revoked.").format(serial=chosen.serial))
+        show_text(self.message, _("Certificate {serial} revoked.").format(serial=chosen.serial))
         self.refresh()
 
     def retranslate_ui(self) -> None:

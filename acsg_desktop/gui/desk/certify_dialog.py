@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.signing.ca import AUTHORITY_VALIDITY_DAYS
+from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
 
 MAX_DAYS = 5 * 365
 
@@ -41,10 +41,8 @@ class CertifyDialog(QDialog):
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(_("Passphrase of the desk's key"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button.setText(_("Certify and save…"))
+        self.buttons = LabelledButtonBox(Standard.Ok | Standard.Cancel, self)
+        self.buttons.label(Standard.Ok, _("Certify and save…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.passphrase.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
@@ -60,7 +58,7 @@ class CertifyDialog(QDialog):
 
     @property
     def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        button = self.buttons.button(Standard.Ok)
         assert button is not None  # the box was made with an OK button
         return button
 

@@ -19,23 +19,25 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.desk.overview import Overview
 from acsg_desktop.core.desk.workspace import DeskWorkspace
-from acsg_desktop.core.i18n import _, format_number
+from acsg_desktop.core.errors import os_reason
+from acsg_desktop.core.i18n import N_, _, format_number
 from acsg_desktop.gui.desk import dashboard_views as views
 from acsg_desktop.gui.desk.area_scores_view import AreaScoresView
 from acsg_desktop.gui.desk.data_view import DataView
 from acsg_desktop.gui.desk.labels import area_titles
 from acsg_desktop.gui.desk.need_bars import NeedBarsWidget
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 VIEW_FILES = {
-    "submissions": "desk-submissions.csv",
-    "aims": "desk-aims.csv",
-    "by_type": "desk-requests-by-type.csv",
-    "by_area": "desk-requests-by-area.csv",
-    "by_stage": "desk-requests-by-stage.csv",
-    "unmet_area": "desk-unmet-needs-by-area.csv",
-    "unmet_region": "desk-unmet-needs-by-region.csv",
+    "submissions": N_("desk-submissions.csv"),
+    "aims": N_("desk-aims.csv"),
+    "by_type": N_("desk-requests-by-type.csv"),
+    "by_area": N_("desk-requests-by-area.csv"),
+    "by_stage": N_("desk-requests-by-stage.csv"),
+    "unmet_area": N_("desk-unmet-needs-by-area.csv"),
+    "unmet_region": N_("desk-unmet-needs-by-region.csv"),
 }
 
 
@@ -144,16 +146,16 @@ class DashboardPage(Retranslatable, QWidget):
         from acsg_desktop.core.framework.loader import load_framework
 
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save a PDF briefing"), "acsg-briefing.pdf", _("PDF files (*.pdf)")
+            self, _("Save a PDF briefing"), _("acsg-briefing.pdf"), _("PDF files (*.pdf)")
         )
         if not name:
             return
         try:
             write_bytes_atomically(Path(name), briefing_pdf(self.overview, load_framework()))
         except OSError as error:
-            self.summary.setText(str(error.strerror or error))
+            show_text(self.summary, _("Not written: {reason}").format(reason=os_reason(error)))
             return
-        self.summary.setText(_("Briefing written to {path}").format(path=name))
+        show_text(self.summary, _("Briefing written to {path}").format(path=name))
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Dashboard"))

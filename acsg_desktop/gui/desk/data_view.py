@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.assessment.csv_export import delimiter, export_csv, spreadsheet_cell
+from acsg_desktop.core.errors import os_reason
 from acsg_desktop.core.i18n import _
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 Rows = list[list[str]]
@@ -37,16 +40,18 @@ def rows_csv(headers: list[str], rows: Rows) -> str:
 
 
 def save_csv(parent: QWidget, file_name: str, headers: list[str], rows: Rows) -> str:
-    """Ask where, write the CSV; the message to show ("" when the user cancelled)."""
+    """Ask where, write the CSV; the message to show ("" when the user cancelled).
+
+    ``file_name``: the suggested name, an ``N_()`` message offered in the user's language."""
     name, _filter = QFileDialog.getSaveFileName(
-        parent, _("Export as CSV"), file_name, _("CSV files (*.csv)")
+        parent, _("Export as CSV"), _(file_name), _("CSV files (*.csv)")
     )
     if not name:
         return ""
     try:
         export_csv(Path(name), rows_csv(headers, rows))
     except OSError as error:
-        return _("Not exported: {reason}").format(reason=error.strerror or error)
+        return _("Not exported: {reason}").format(reason=os_reason(error))
     return _("Exported to {path}").format(path=name)
 
 
@@ -107,7 +112,7 @@ class DataView(Retranslatable, QWidget):
         self.table = make_table(self)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export)
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         top = QHBoxLayout()
@@ -139,7 +144,7 @@ class DataView(Retranslatable, QWidget):
     def export(self) -> None:
         message = save_csv(self, self.file_name, self.headers, self.rows)
         if message:
-            self.message.setText(message)
+            show_text(self.message, message)
 
     def retranslate_ui(self) -> None:
         self.export_button.setText(_("Export CSV…"))

@@ -15,6 +15,7 @@ from acsg_desktop.gui.desk.desk_window import DeskWindow
 from acsg_desktop.gui.desk.key_dialog import DeskKeyDialog
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.single_instance import InstanceServer, bring_forward
+from acsg_desktop.gui.widgets.window_geometry import show_fitted
 
 
 def open_desk(folder: Path) -> DeskWorkspace | None:
@@ -41,7 +42,7 @@ def run_desk(app: QApplication, folder: Path, language: LanguageSwitcher) -> int
             return 0
         window = DeskWindow(desk, language)
         InstanceServer(folder, window)
-        window.show()
+        show_fitted(window, window.geometry_restored)
         return app.exec()
     finally:
         desk.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,13 +19,18 @@ from acsg_desktop.gui.desk.certificates_page import CertificatesPage
 from acsg_desktop.gui.desk.dashboard_page import DashboardPage
 from acsg_desktop.gui.desk.labels import desk_actor
 from acsg_desktop.gui.desk.received_page import ReceivedPackagesPage
+from acsg_desktop.gui.help.help_menu import HelpActions
 from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.widgets.announce import follow_pages
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.scrolling_pages import scrolling
 from acsg_desktop.gui.widgets.standard_menus import (
     add_go_menu,
     add_language_menu,
+    go_to_area,
     name_go_and_language_menus,
 )
+from acsg_desktop.gui.widgets.window_geometry import restore_geometry, saved_geometry
 
 AREA_LABELS = (N_("Received packages"), N_("Dashboard"), N_("Certificates"))
 RECEIVED_ROW, DASHBOARD_ROW, CERTIFICATES_ROW = range(3)
@@ -54,14 +58,17 @@ class DeskWindow(Retranslatable, QMainWindow):
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(scrolling(self.pages, central), 1)  # fits at 150 % scale too
         self.setCentralWidget(central)
+        follow_pages(self.pages)
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
         self._build_menus()
         self.navigation.setCurrentRow(RECEIVED_ROW)
-        self.resize(1200, 720)
-        self._restore_geometry()
+        self.resize(1200, 720)  # until shown: show_fitted() fits it to the screen
+        self.geometry_restored = restore_geometry(
+            self, load_settings(self._desk.folder).window_geometry
+        )
         self.retranslate_ui()
 
     def _show_row(self, row: int) -> None:
@@ -74,10 +81,7 @@ class DeskWindow(Retranslatable, QMainWindow):
 
     def show_area(self, row: int) -> None:
         """Switch to the page in navigation row ``row`` and move the focus there."""
-        self.navigation.setCurrentRow(row)
-        page = self.pages.currentWidget()
-        if page is not None:
-            page.setFocus()
+        go_to_area(self.navigation, self.pages, row)
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -90,6 +94,7 @@ class DeskWindow(Retranslatable, QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+        self.help_actions = HelpActions(self, self.help_menu, self.about_action, part="desk")
 
     def show_about(self) -> None:
         from acsg_desktop.gui.about_dialog import AboutDialog
@@ -118,13 +123,8 @@ class DeskWindow(Retranslatable, QMainWindow):
             )
         )
 
-    def _restore_geometry(self) -> None:
-        saved = load_settings(self._desk.folder).window_geometry
-        if saved:
-            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
-
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = load_settings(self._desk.folder)
-        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        settings.window_geometry = saved_geometry(self)
         save_settings(self._desk.folder, settings)
         super().closeEvent(event)

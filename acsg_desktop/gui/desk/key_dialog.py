@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -15,6 +14,9 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.desk.trust import MIN_PASSPHRASE, DeskTrust
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
+from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
+from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
+from acsg_desktop.gui.widgets.field_errors import show_field_errors
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -36,10 +38,8 @@ class DeskKeyDialog(Retranslatable, QDialog):
             label.setBuddy(field)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a11d1d")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.buttons = LabelledButtonBox(Standard.Save | Standard.Cancel, self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -56,16 +56,22 @@ class DeskKeyDialog(Retranslatable, QDialog):
     def save(self) -> None:
         """Create the key; stay open with the reason when something is missing or wrong."""
         name, passphrase = self.name.text().strip(), self.passphrase.text()
+        fields = {"name": self.name, "passphrase": self.passphrase, "again": self.again}
+        problems = {}
         if not name:
-            self.error.setText(_("Say who holds the desk's key."))
-            return
-        if passphrase != self.again.text():
-            self.error.setText(_("The two passphrases differ: type them again."))
-            return
-        try:
-            self._trust.create(name, passphrase.encode("utf-8"))
-        except AcsgError as error:
-            self.error.setText(error.message)
+            problems["name"] = _("Say who holds the desk's key.")
+        elif passphrase != self.again.text():
+            problems["again"] = _("The two passphrases differ: type them again.")
+        else:
+            try:
+                self._trust.create(name, passphrase.encode("utf-8"))
+            except AcsgError as error:
+                problems["passphrase"] = error.message
+        for widget in fields.values():
+            widget.setAccessibleDescription("")
+        if problems:  # the message, tied to its field, which gets the keyboard
+            field = next(iter(problems))
+            show_field_errors(fields, {field: self.error}, problems)
             return
         self.accept()
 
@@ -88,9 +94,5 @@ class DeskKeyDialog(Retranslatable, QDialog):
         ):
             label.setText(text)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        if save is not None:
-            save.setText(_("Create the key"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        if cancel is not None:
-            cancel.setText(_("Quit"))
+        self.buttons.label(Standard.Save, _("Create the key"))
+        self.buttons.label(Standard.Cancel, _("Quit"))

@@ -19,12 +19,26 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.desk.workspace import DeskWorkspace
-from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _
 from acsg_desktop.gui.desk.labels import desk_actor
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 SUFFIXES = {"guides": ".acsgguides", "offers": ".acsgoffers"}
+
+
+def _default_name(kind: str, version: int) -> str:
+    """The suggested file name, in the user's language."""
+    names = {"guides": _("acsg-guides-{version}"), "offers": _("acsg-offers-{version}")}
+    return names[kind].format(version=version) + SUFFIXES[kind]
+
+
+def _unreadable(error: OSError | UnicodeDecodeError) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return _("a file of the source is not UTF-8 text")
+    return os_reason(error)
 
 
 class PublishBox(Retranslatable, QGroupBox):
@@ -36,7 +50,7 @@ class PublishBox(Retranslatable, QGroupBox):
         self.buttons = {kind: QPushButton(self) for kind in SUFFIXES}
         self.buttons["guides"].clicked.connect(lambda: self.publish("guides"))
         self.buttons["offers"].clicked.connect(lambda: self.publish("offers"))
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         row = QHBoxLayout()
@@ -69,7 +83,7 @@ class PublishBox(Retranslatable, QGroupBox):
             return
         version = self._desk.publisher.last_version(kind) + 1
         target, _filter = QFileDialog.getSaveFileName(
-            self, _("Save as"), f"acsg-{kind}-{version}{SUFFIXES[kind]}", f"*{SUFFIXES[kind]}"
+            self, _("Save as"), _default_name(kind, version), f"*{SUFFIXES[kind]}"
         )
         if not target:
             return
@@ -78,11 +92,12 @@ class PublishBox(Retranslatable, QGroupBox):
                 kind, Path(source), passphrase.encode(), Path(target), actor=desk_actor(self._desk)
             )
         except (AcsgError, OSError, UnicodeDecodeError) as error:
-            reason = error.message if isinstance(error, AcsgError) else str(error)
-            self.message.setText(_("Not published: {reason}").format(reason=reason))
+            reason = error.message if isinstance(error, AcsgError) else _unreadable(error)
+            show_text(self.message, _("Not published: {reason}").format(reason=reason))
             return
-        self.message.setText(
-            _("Version {version} written to {path}").format(version=published, path=target)
+        show_text(
+            self.message,
+            _("Version {version} written to {path}").format(version=published, path=target),
         )
 
     def retranslate_ui(self) -> None:

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from acsg_desktop.core.records.requests import MatchStage
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.gui.desk.data_view import make_table
 from acsg_desktop.gui.desk.labels import country_label, stage_label
+from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
 
 COL_ID, COL_TITLE, COL_LAST, COL_STAGE, COL_MESSAGE = range(5)
 
@@ -67,10 +67,8 @@ class ReceiptDialog(QDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a11d1d")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button.setText(_("Sign and save…"))
+        self.buttons = LabelledButtonBox(Standard.Ok | Standard.Cancel, self)
+        self.buttons.label(Standard.Ok, _("Sign and save…"))
         self.buttons.accepted.connect(self._accept_if_complete)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -117,7 +115,7 @@ class ReceiptDialog(QDialog):
 
     @property
     def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        button = self.buttons.button(Standard.Ok)
         assert button is not None  # the box was made with an OK button
         return button
 

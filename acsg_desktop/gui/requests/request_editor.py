@@ -23,7 +23,7 @@ from acsg_desktop.core.i18n import _
 from acsg_desktop.core.offers.service import OfferService
 from acsg_desktop.core.records.requests import SupportRequest
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.service import RequestError, RequestService
+from acsg_desktop.core.requests.service import RequestError, RequestService, is_blank_draft
 from acsg_desktop.core.requests.validation import completeness, request_problems
 from acsg_desktop.core.requests.workflow import (
     NEEDS_REASON_TO_EDIT,
@@ -33,11 +33,14 @@ from acsg_desktop.core.requests.workflow import (
 )
 from acsg_desktop.gui.requests import reply_dialog
 from acsg_desktop.gui.requests.offers_panel import RequestOffersPanel
-from acsg_desktop.gui.requests.request_form import ERROR_STYLE, RequestForm
+from acsg_desktop.gui.requests.request_form import RequestForm
 from acsg_desktop.gui.requests.review_panel import ReviewPanel
+from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.history_view import HistoryView
+from acsg_desktop.gui.widgets.honest_buttons import enable_with_reason
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.scrolling_pages import follow_focus
 
 # The buttons that move the request, each offered when the core says the action is available.
 ACTION_BUTTONS = {
@@ -46,6 +49,17 @@ ACTION_BUTTONS = {
     "approve": RequestAction.APPROVE,
     "reply": RequestAction.RECORD_REPLY,
     "withdraw": RequestAction.WITHDRAW,
+}
+# Every button below the form, left to right, and the method it calls.
+BUTTON_METHODS = {
+    "save": "save",
+    "submit": "submit",
+    "send_back": "send_back",
+    "approve": "approve",
+    "reply": "record_reply",
+    "withdraw": "withdraw",
+    "delete": "delete_blank",
+    "back": "close_editor",
 }
 
 
@@ -87,24 +101,13 @@ class RequestEditor(Retranslatable, QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        follow_focus(scroll)  # its fields are the Tab stops, each scrolled into view
         for widget in (scroll, self.offers, self.review, self.history):
             self.tabs.addTab(widget, "")
-        self.buttons = {
-            name: QPushButton(self)
-            for name in ("save", "submit", "send_back", "approve", "reply", "withdraw", "back")
-        }
-        actions: dict[str, Callable[[], object]] = {
-            "save": self.save,
-            "submit": self.submit,
-            "send_back": self.send_back,
-            "approve": self.approve,
-            "reply": self.record_reply,
-            "withdraw": self.withdraw,
-            "back": self.close_editor,
-        }
+        self.buttons = {name: QPushButton(self) for name in BUTTON_METHODS}
         for name, button in self.buttons.items():
-            button.clicked.connect(actions[name])
-        self.message = QLabel(self)
+            button.clicked.connect(getattr(self, BUTTON_METHODS[name]))
+        self.message = MessageLabel(self)  # announced to screen readers
         self.message.setWordWrap(True)
         self._lay_out()
         self.form.set_content(self.request.content)
@@ -130,6 +133,26 @@ class RequestEditor(Retranslatable, QWidget):
     def _edited(self) -> None:
         self._dirty = True
         self._show_completeness()
+        self._offer_delete()
+
+    def _offer_delete(self) -> None:
+        """A draft nothing was written in (a "New request" by mistake) can be deleted."""
+        button = self.buttons["delete"]
+        button.setVisible(is_blank_draft(self.request))
+        unsaved = _("Something was typed: save it, or withdraw the request instead.")
+        enable_with_reason(button, unsaved if self._dirty else "")
+
+    def delete_blank(self) -> None:
+        """Delete this blank draft and go back to the list."""
+        try:
+            self._service.delete_blank(
+                self.request.id, actor=self._user(), expected_version=self.request.version
+            )
+        except AcsgError as error:
+            self._say(error.message, error=True)
+            return
+        self._dirty = False
+        self.closed.emit()
 
     def _show_completeness(self) -> None:
         content = self.form.content()
@@ -158,6 +181,7 @@ class RequestEditor(Retranslatable, QWidget):
             self.buttons[name].setEnabled(action in offered)
         self.buttons["reply"].setVisible(RequestAction.RECORD_REPLY in offered)  # once exported
         self._show_completeness()
+        self._offer_delete()
 
     def _run(self, action: Callable[[], SupportRequest], done: str) -> bool:
         try:
@@ -191,6 +215,7 @@ class RequestEditor(Retranslatable, QWidget):
             _("Saved."),
         )
         self._dirty = not saved
+        self._offer_delete()
         return saved
 
     def submit(self) -> None:
@@ -242,8 +267,7 @@ class RequestEditor(Retranslatable, QWidget):
         )
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.say(text, error=error)  # an error is announced at once
 
     def _interest_changed(self, done: str) -> None:  # show it, and its entry in the history
         self.request = self._service.get(self.request.id)  # marking makes a new version
@@ -295,6 +319,7 @@ class RequestEditor(Retranslatable, QWidget):
             "approve": _("&Approve"),
             "reply": _("Record the Secretariat's repl&y…"),
             "withdraw": _("&Withdraw…"),
+            "delete": _("&Delete this empty draft"),
             "back": _("Back to the li&st"),
         }
         for name, text in texts.items():

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -34,11 +34,17 @@ from acsg_desktop.core.records.requests import (
 )
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.text_rules import REQUEST_FIELDS
+from acsg_desktop.gui.widgets.accessible_names import name_control
+from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
+from acsg_desktop.gui.widgets.announce import plain_text
 from acsg_desktop.gui.widgets.choice_boxes import ChoiceBoxes
+from acsg_desktop.gui.widgets.date_edit import localize_date_edit
+from acsg_desktop.gui.widgets.field_errors import show_field_errors
+from acsg_desktop.gui.widgets.field_group import field_group
+from acsg_desktop.gui.widgets.read_only import set_read_only
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 CURRENCIES = ("XAF", "XOF", "EUR", "USD", "CHF", "GBP", "CAD", "MXN", "PHP", "NGN", "KES")
-ERROR_STYLE = "color: #b00020;"
 FIELD_LABELS = {
     "title": N_("T&itle"),
     "areas": N_("Areas"),
@@ -116,6 +122,8 @@ class RequestForm(Retranslatable, QWidget):
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
+        self.currency_label = QLabel(self)
+        self.currency_label.setBuddy(self.currency)
         self.budget_shown = QLabel(self)
         self.expected_results = _text_edit(self)
         self.measurement = _text_edit(self)
@@ -130,15 +138,11 @@ class RequestForm(Retranslatable, QWidget):
         for name, line_edit in capped.items():
             line_edit.setMaxLength(REQUEST_FIELDS[name].cap)
 
-    def _row(self, *widgets: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for widget in widgets:
-            row.addWidget(widget)
-        row.addStretch(1)
-        return row
+    def _row(self, *widgets: QWidget) -> QWidget:
+        return field_group(self, widgets)  # one named group; its label's mnemonic reaches it
 
     def _lay_out(self) -> None:
-        inputs: dict[str, object] = {
+        self.fields: dict[str, QWidget] = {
             "title": self.title_edit,
             "areas": self.areas,
             "aims": self.aims,
@@ -151,21 +155,19 @@ class RequestForm(Retranslatable, QWidget):
             "partner_kinds": self._column(self.partner_kinds, self.any_region),
             "start": self.start,
             "duration_months": self.duration,
-            "budget": self._row(self.budget, self.currency, self.budget_shown),
+            "budget": self._row(self.budget, self.currency_label, self.currency, self.budget_shown),
             "expected_results": self.expected_results,
             "measurement": self.measurement,
             "sustainability": self.sustainability,
             "contact_person": self.contact_person,
         }
         form = QFormLayout(self)
-        for name, field in inputs.items():
+        for name, field in self.fields.items():
             column = QVBoxLayout()
             column.setSpacing(1)
-            if isinstance(field, QWidget):
-                column.addWidget(field)
-                self.labels[name].setBuddy(field)
-            else:
-                column.addLayout(field)  # type: ignore[arg-type]
+            column.addWidget(field)
+            # a group passes the focus to its first field: "B&udget" reaches the amount
+            self.labels[name].setBuddy(field)
             self.errors[name].setStyleSheet(ERROR_STYLE)
             self.errors[name].setWordWrap(True)
             self.errors[name].hide()
@@ -173,11 +175,8 @@ class RequestForm(Retranslatable, QWidget):
             form.addRow(self.labels[name], column)
         self.plan_reference.setMinimumWidth(300)
 
-    def _column(self, *widgets: QWidget) -> QVBoxLayout:
-        column = QVBoxLayout()
-        for widget in widgets:
-            column.addWidget(widget)
-        return column
+    def _column(self, *widgets: QWidget) -> QWidget:
+        return field_group(self, widgets, vertical=True)
 
     def _connect(self) -> None:
         for edit in (
@@ -299,14 +298,11 @@ class RequestForm(Retranslatable, QWidget):
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """A message under each field that needs work; the others are cleared."""
-        for name, label_widget in self.errors.items():
-            label_widget.setText(problems.get(name, ""))
-            label_widget.setHidden(name not in problems)
+        show_field_errors(self.fields, self.errors, problems, focus=bool(problems))
 
     def set_read_only(self, read_only: bool) -> None:
-        for child in self.findChildren(QWidget):
-            if not isinstance(child, QLabel):
-                child.setEnabled(not read_only)
+        """Values stay readable and reached by Tab; only changing them is refused."""
+        set_read_only(self, read_only)
 
     def retranslate_ui(self) -> None:
         for name, text in FIELD_LABELS.items():
@@ -326,7 +322,11 @@ class RequestForm(Retranslatable, QWidget):
             self.contact_person: _("Contact person"),
         }
         for widget, name in accessible.items():
-            widget.setAccessibleName(name)
+            name_control(widget, name)
+        for name, field in self.fields.items():
+            if isinstance(field, QGroupBox):  # a group is named after its question
+                field.setAccessibleName(plain_text(_(FIELD_LABELS[name])))
+        self.currency_label.setText(_("Currency"))
         for focus, button in self.focus_buttons.items():
             button.setText(label(focus))
         self.plan_yes.setText(_("Part of our capacity development plan"))
@@ -335,4 +335,5 @@ class RequestForm(Retranslatable, QWidget):
         self.pledge_reference.setPlaceholderText(_("Global Refugee Forum pledge, if any"))
         self.any_region.setText(_("An offer from any region is welcome"))
         self.duration.setSpecialValueText(_("not set"))
+        localize_date_edit(self.start)
         self._show_budget()

@@ -27,10 +27,7 @@ REQUEST_ROLE = ROW_ROLE
 
 
 class RequestTableModel(PagedTableModel[RequestListRow]):
-    """One row per request; the row under ``REQUEST_ROLE``, its id under ``ID_ROLE``.
-
-    "Complete" is worked out for the fetched rows only, so the list cannot be sorted by it.
-    """
+    """One row per request; the row under ``REQUEST_ROLE``, its id under ``ID_ROLE``."""
 
     headers = HEADERS
     sort_keys: ClassVar[dict[int, str]] = {
@@ -39,20 +36,23 @@ class RequestTableModel(PagedTableModel[RequestListRow]):
         COL_STATUS: "status",
         COL_STAGE: "stage",
         COL_TYPES: "types",
+        COL_COMPLETE: "complete",
         COL_UPDATED: "updated",
     }
 
     def extra(self, row: RequestListRow, column: int, role: int) -> Any:
         return row.id if role == ID_ROLE else None
 
+    def row_texts(self, row: RequestListRow) -> list[str]:
+        return [
+            str(row.id),
+            row.title,
+            label(row.status),
+            label(row.match_stage) if row.match_stage else "–",
+            ", ".join(label(t) for t in row.support_types),
+            "–" if row.completeness is None else format_percent(row.completeness),
+            format_datetime(row.updated_at, "short"),
+        ]
+
     def display(self, row: RequestListRow, column: int) -> str:
-        values = {
-            COL_ID: str(row.id),
-            COL_TITLE: row.title,
-            COL_STATUS: label(row.status),
-            COL_STAGE: label(row.match_stage) if row.match_stage else "–",
-            COL_TYPES: ", ".join(label(t) for t in row.support_types),
-            COL_COMPLETE: format_percent(row.completeness),
-            COL_UPDATED: format_datetime(row.updated_at, "short"),
-        }
-        return values[column]
+        return self.row_texts(row)[column]

@@ -34,6 +34,9 @@ from acsg_desktop.gui.requests.request_table_model import (
     ID_ROLE,
     RequestTableModel,
 )
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.honest_buttons import enable_with_reason
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.paged_model import keep_indicator_on_sortable
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -58,7 +61,7 @@ class RequestsPage(Retranslatable, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setCornerButtonEnabled(False)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(self.model.batch)
+        header.setResizeContentsPrecision(0)  # sized by the rows on screen, not the whole batch
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -73,9 +76,11 @@ class RequestsPage(Retranslatable, QWidget):
         self.new_button, self.open_button = QPushButton(self), QPushButton(self)
         self.new_button.clicked.connect(lambda: self.new_request(RequestContent()))
         self.open_button.clicked.connect(self.open_selected)
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)  # announced to screen readers
         self._lay_out()
         self.table.setSortingEnabled(True)  # reads the first batch, newest first
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
@@ -136,6 +141,16 @@ class RequestsPage(Retranslatable, QWidget):
     def reload(self) -> None:
         self.model.reload()
 
+    def _update_buttons(self) -> None:
+        """Open acts on the selected request: without one it is off, and says why."""
+        if not self.model.rowCount():
+            reason = _("No request is listed: create one, or change the filters.")
+        elif self.selected_id() is None:
+            reason = _("Select a request in the list first.")
+        else:
+            reason = ""
+        enable_with_reason(self.open_button, reason)
+
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(ID_ROLE)) if rows else None
@@ -153,7 +168,7 @@ class RequestsPage(Retranslatable, QWidget):
         try:
             created = self._workspace.requests.create(content, actor=self._workspace.current_user)
         except AcsgError as error:
-            self.message.setText(error.message)
+            show_text(self.message, error.message)
             return None
         self.reload()
         self.open_editor(created.id)
@@ -180,6 +195,8 @@ class RequestsPage(Retranslatable, QWidget):
             lambda: self._workspace.current_user,
             self,
         )
+        self.editor.review.current_user = self._workspace.current_person
+        self.editor.review.show_request(self.editor.request)
         self.editor.closed.connect(self.show_list)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
@@ -212,3 +229,4 @@ class RequestsPage(Retranslatable, QWidget):
         self.table.setAccessibleName(_("Support requests"))
         self._fill_filters()
         self.model.retranslate()
+        self._update_buttons()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.people.profile_service import ProfileService
+from acsg_desktop.gui.backup.restart import WorkAfterClose
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.profile_form import ProfileForm
+from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
-class FirstRunDialog(Retranslatable, QDialog):
+class FirstRunDialog(WorkAfterClose, Retranslatable, QDialog):
     """Asks for the authority profile; the preferred language switches the screen at once."""
 
     def __init__(
@@ -25,17 +27,33 @@ class FirstRunDialog(Retranslatable, QDialog):
         self.form = ProfileForm(self)
         self.form.language.setCurrentIndex(max(0, self.form.language.findData(language.language)))
         self.form.language.currentIndexChanged.connect(self._switch_language)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = LabelledButtonBox(Standard.Save | Standard.Cancel, self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.import_hint = QLabel(self)
+        self.import_hint.setWordWrap(True)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.import_from_other_computer)
+        moving = QHBoxLayout()
+        moving.addWidget(self.import_hint, 1)
+        moving.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.form)
+        layout.addLayout(moving)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self.retranslate_ui()
+
+    def import_from_other_computer(self) -> None:
+        """The office's data from its old computer instead of a new profile: once the file is
+        checked, the dialog closes and the app imports it with the folder closed."""
+        from acsg_desktop.gui.backup.move_in_dialog import MoveInDialog  # cryptography: slow
+
+        dialog = MoveInDialog(None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.work is not None:
+            self.ask_for(dialog.work)
+            self.reject()
 
     def _switch_language(self) -> None:
         self._language.apply(str(self.form.language.currentData()))
@@ -53,6 +71,8 @@ class FirstRunDialog(Retranslatable, QDialog):
                 "This appears on every report and package you send to the ACSG Secretariat."
             )
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save and continue"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Quit"))
+        self.buttons.label(Standard.Save, _("Save and continue"))
+        self.buttons.label(Standard.Cancel, _("Quit"))
+        self.import_hint.setText(_("This office used ACSG Desktop on another computer?"))
+        self.import_button.setText(_("&Import from another computer…"))
         self.setAccessibleName(_("Welcome to ACSG Desktop"))

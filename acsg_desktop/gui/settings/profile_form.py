@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, N_, SUPPORTED_LANGUAGES, _
@@ -9,6 +10,7 @@ from acsg_desktop.core.people.profile import ProfileInvalidError, validate_profi
 from acsg_desktop.core.people.profile_service import ProfileService
 from acsg_desktop.core.records.profile import FIELDS, Profile
 from acsg_desktop.core.text_rules import PROFILE_FIELDS
+from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
 from acsg_desktop.gui.widgets.country_combo import CountryComboBox
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -19,7 +21,6 @@ LABELS = {
     "email": N_("&E-mail"),
     "preferred_language": N_("P&referred language"),
 }
-ERROR_STYLE = "color: #b00020;"
 
 
 class ProfileForm(Retranslatable, QWidget):
@@ -90,14 +91,22 @@ class ProfileForm(Retranslatable, QWidget):
     def save_to(self, profiles: ProfileService) -> bool:
         """Validate, then store the profile; False (messages shown) when something is wrong."""
         if not self.validate():
+            self._focus_first_error()
             return False
         try:
             profiles.save(self.profile())
         except ProfileInvalidError as error:
             for field in FIELDS:
                 self._set_error(field, error.errors.get(field, ""))
+            self._focus_first_error()
             return False
         return True
+
+    def _focus_first_error(self) -> None:
+        """The keyboard on the first wrong field: a screen reader says its name and message."""
+        wrong = next((field for field in FIELDS if self.error_text(field)), None)
+        if wrong is not None:
+            self._inputs[wrong].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def validate(self) -> bool:
         """Show a message under each wrong field; True when every field is valid."""

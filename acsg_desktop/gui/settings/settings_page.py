@@ -20,8 +20,11 @@ from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.people_box import PeopleBox
 from acsg_desktop.gui.settings.profile_form import ProfileForm
+from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.scrolling_pages import follow_focus
 
 
 class SettingsPage(Retranslatable, QWidget):
@@ -41,7 +44,7 @@ class SettingsPage(Retranslatable, QWidget):
         self.form = ProfileForm(self.profile_box)
         self.save_button = QPushButton(self.profile_box)
         self.save_button.clicked.connect(self.save_profile)
-        self.save_status = QLabel(self.profile_box)
+        self.save_status = MessageLabel(self.profile_box)  # announced to screen readers
         self.display_box = QGroupBox(self)
         self.display_language = QComboBox(self.display_box)
         for code in SUPPORTED_LANGUAGES:
@@ -75,6 +78,7 @@ class SettingsPage(Retranslatable, QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        follow_focus(scroll)  # its fields are the Tab stops, each scrolled into view
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -96,7 +100,7 @@ class SettingsPage(Retranslatable, QWidget):
         self.save_status.clear()
         if not self.form.save_to(self._profiles):
             return
-        self.save_status.setText(_("Profile saved."))
+        show_text(self.save_status, _("Profile saved."))
         self.profile_saved.emit()
 
     def retranslate_ui(self) -> None:
@@ -104,7 +108,6 @@ class SettingsPage(Retranslatable, QWidget):
         self.profile_box.setTitle(_("Authority profile"))
         self.save_button.setText(_("&Save profile"))
         self.save_button.setAccessibleName(_("Save profile"))
-        self.save_status.clear()
         self.display_box.setTitle(_("Display"))
         self.language_label.setText(_("&Display language"))
         self.display_language.setAccessibleName(_("Display language"))

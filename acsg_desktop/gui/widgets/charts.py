@@ -6,14 +6,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from acsg_desktop.core.assessment.labels import percent_label
+from acsg_desktop.core.i18n import N_, _
 
 CURRENT_COLOUR = QColor("#1f5fa8")
-EARLIER_COLOUR = QColor("#d9822b")
+EARLIER_COLOUR = QColor("#b35f00")  # 4.6:1 on white (graphics need 3:1)
 GRID_COLOUR = QColor("#b8b8b8")
 
 
@@ -33,27 +34,40 @@ def _pen(colour: QColor, width: float, dashed: bool = False) -> QPen:
 
 
 class _Chart(QWidget):
+    NAME = N_("Chart")  # what screen readers call it; its values are its description
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.labels: dict[str, str] = {}
         self.current: Series | None = None
         self.earlier: Series | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it: a reader says its values
 
     def set_data(self, labels: dict[str, str], current: Series, earlier: Series | None) -> None:
         """Axis key -> label, the values to show, and optionally the values to compare with."""
         self.labels, self.current, self.earlier = labels, current, earlier
+        self.setAccessibleName(_(self.NAME))
         self.setAccessibleDescription(self.describe())
         self.updateGeometry()
         self.update()
 
     def describe(self) -> str:
-        """The chart as text, for screen readers."""
+        """The chart as text, for screen readers: each value, and the earlier one beside it."""
         parts = []
         for key, label in self.labels.items():
-            value = self.current.values.get(key) if self.current else None
-            parts.append(f"{label}: {percent_label(value)}")
+            value = percent_label(self.current.values.get(key) if self.current else None)
+            if self.earlier is None:
+                parts.append(_("{name}: {value}").format(name=label, value=value))
+                continue
+            parts.append(
+                _("{name}: {value} ({series}: {earlier})").format(
+                    name=label,
+                    value=value,
+                    series=self.earlier.label,
+                    earlier=percent_label(self.earlier.values.get(key)),
+                )
+            )
         return "; ".join(parts)
 
     def _legend(self, painter: QPainter, top_left: QPointF) -> None:
@@ -75,6 +89,8 @@ class _Chart(QWidget):
 
 class RadarChart(_Chart):
     """One axis per aim, 0 % at the centre, 100 % on the outer ring."""
+
+    NAME = N_("Scores by aim (radar chart)")
 
     def sizeHint(self) -> QSize:
         return QSize(380, 340)
@@ -151,49 +167,102 @@ class RadarChart(_Chart):
 
 
 class BarChart(_Chart):
-    """One horizontal bar per area; the earlier value, if any, as a dashed marker."""
+    """One horizontal bar per area; the earlier value, if any, as a dashed marker. Area names
+    are never elided: the label column is as wide as the longest name allows, and names wrap
+    onto more lines when the chart is narrower than that."""
+
+    NAME = N_("Scores by area (bar chart)")
 
     ROW_HEIGHT = 22
-    LABEL_WIDTH = 330
+    MIN_LABEL_WIDTH = 160
+    BAR_AND_VALUE = 200  # px kept for the bar and its value at the narrowest
+    VALUE_WIDTH = 60
+    LABEL_GAP = 8
+
+    def _widest_label(self) -> int:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(t) for t in self.labels.values()), default=0)
+        return widest + self.LABEL_GAP + 2
+
+    def _label_width(self, width: int) -> int:
+        return max(min(self._widest_label(), width - self.BAR_AND_VALUE), self.MIN_LABEL_WIDTH)
+
+    def _row_heights(self, width: int) -> list[int]:
+        """Each area's row: one line, or as many as its name needs once wrapped."""
+        room = QRect(0, 0, self._label_width(width) - self.LABEL_GAP, 10_000)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        metrics = self.fontMetrics()
+        return [
+            max(self.ROW_HEIGHT, metrics.boundingRect(room, flags, text).height() + 6)
+            for text in self.labels.values()
+        ]
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return 40 + sum(self._row_heights(width))
 
     def sizeHint(self) -> QSize:
-        return QSize(560, 40 + self.ROW_HEIGHT * max(1, len(self.labels)))
+        width = self._widest_label() + self.BAR_AND_VALUE + 80
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(420, self.sizeHint().height())
+        width = self.MIN_LABEL_WIDTH + self.BAR_AND_VALUE
+        return QSize(width, self.heightForWidth(width))
+
+    def elided_texts(self) -> list[str]:
+        """The area names that do not show whole (a word wider than the label column)."""
+        metrics = self.fontMetrics()
+        room = self._label_width(self.width()) - self.LABEL_GAP
+        return [
+            t
+            for t in self.labels.values()
+            if any(metrics.horizontalAdvance(w) > room for w in t.split())
+        ]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bar_left = min(self.LABEL_WIDTH, self.width() * 0.5)
-        bar_span = max(10.0, self.width() - bar_left - 60)
-        metrics = painter.fontMetrics()
-        for row, (key, label) in enumerate(self.labels.items()):
-            top = 36 + row * self.ROW_HEIGHT
-            painter.setPen(self.palette().text().color())
-            elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(bar_left) - 8)
-            painter.drawText(
-                QRectF(0, top, bar_left - 8, self.ROW_HEIGHT),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                elided,
-            )
-            value = self.current.values.get(key) if self.current else None
-            if value is not None:
-                painter.fillRect(
-                    QRectF(bar_left, top + 4, bar_span * value / 100, self.ROW_HEIGHT - 8),
-                    CURRENT_COLOUR,
-                )
-            earlier = self.earlier.values.get(key) if self.earlier else None
-            if earlier is not None:
-                x = bar_left + bar_span * earlier / 100
-                painter.setPen(_pen(EARLIER_COLOUR, 3, dashed=True))
-                painter.drawLine(QPointF(x, top + 1), QPointF(x, top + self.ROW_HEIGHT - 1))
-            painter.setPen(self.palette().text().color())
-            text = percent_label(value)
-            painter.drawText(
-                QRectF(bar_left + bar_span + 6, top, 54, self.ROW_HEIGHT),
-                Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
+        bar_left = float(self._label_width(self.width()))
+        top = 36.0
+        for (key, label), height in zip(
+            self.labels.items(), self._row_heights(self.width()), strict=True
+        ):
+            self._draw_row(painter, QRectF(0, top, self.width(), height), bar_left, key, label)
+            top += height
         self._legend(painter, QPointF(bar_left, 12))
         painter.end()
+
+    def _draw_row(
+        self, painter: QPainter, row: QRectF, bar_left: float, key: str, label: str
+    ) -> None:
+        """The area's name (wrapped, right-aligned), its bar, the earlier marker, the value."""
+        bar_span = max(10.0, row.width() - bar_left - self.VALUE_WIDTH)
+        text_colour = self.palette().text().color()
+        painter.setPen(text_colour)
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+        painter.drawText(
+            QRectF(0, row.top(), bar_left - self.LABEL_GAP, row.height()),
+            int(align) | int(Qt.TextFlag.TextWordWrap),
+            label,
+        )
+        bar_top = row.top() + (row.height() - self.ROW_HEIGHT) / 2  # the bar in the middle
+        value = self.current.values.get(key) if self.current else None
+        if value is not None:
+            painter.fillRect(
+                QRectF(bar_left, bar_top + 4, bar_span * value / 100, self.ROW_HEIGHT - 8),
+                CURRENT_COLOUR,
+            )
+        earlier = self.earlier.values.get(key) if self.earlier else None
+        if earlier is not None:
+            x = bar_left + bar_span * earlier / 100
+            painter.setPen(_pen(EARLIER_COLOUR, 3, dashed=True))
+            end = bar_top + self.ROW_HEIGHT - 1
+            painter.drawLine(QPointF(x, bar_top + 1), QPointF(x, end))
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRectF(bar_left + bar_span + 6, row.top(), self.VALUE_WIDTH - 6, row.height()),
+            Qt.AlignmentFlag.AlignVCenter,
+            percent_label(value),
+        )

@@ -1,16 +1,18 @@
-"""A grid of check boxes for choosing several values from a fixed list."""
+"""A grid of check boxes for choosing several values from a fixed list, in one group that
+screen readers name (``setAccessibleName``) after the question."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QWidget
 
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
-class ChoiceBoxes(Retranslatable, QWidget):
+class ChoiceBoxes(Retranslatable, QGroupBox):
     """One check box per value, labelled in the current language by ``name_of``."""
 
     def __init__(
@@ -21,12 +23,16 @@ class ChoiceBoxes(Retranslatable, QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setFlat(True)  # a group for screen readers, no frame
         self._name_of = name_of
         self.boxes = {value: QCheckBox(self) for value in values}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for position, box in enumerate(self.boxes.values()):
             grid.addWidget(box, position // columns, position % columns)
+        if self.boxes:  # a label's buddy (and mnemonic) reaches the first box
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setFocusProxy(next(iter(self.boxes.values())))
         self.retranslate_ui()
 
     def selected(self) -> tuple[Any, ...]:

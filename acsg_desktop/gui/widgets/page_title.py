@@ -1,9 +1,11 @@
-"""The heading every area's page starts with."""
+"""The heading every area's page starts with (announced when its page is shown)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
+
+from acsg_desktop.gui.widgets.announce import mark_page_title
 
 TITLE_POINT_SIZE = 16
 
@@ -15,4 +17,5 @@ def make_page_title(parent: QWidget) -> QLabel:
     font.setPointSize(TITLE_POINT_SIZE)
     font.setBold(True)
     title.setFont(font)
+    mark_page_title(title)
     return title

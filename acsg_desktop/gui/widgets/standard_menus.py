@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QListWidget, QMainWindow, QMenu, QStackedWidget
 
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from acsg_desktop.gui.language import LanguageSwitcher
+from acsg_desktop.gui.widgets.announce import focus_first
 
 
 def add_go_menu(
@@ -23,6 +24,14 @@ def add_go_menu(
         menu.addAction(action)
         actions.append(action)
     return menu, actions
+
+
+def go_to_area(navigation: QListWidget, pages: QStackedWidget, row: int) -> None:
+    """Show the area of navigation row ``row`` and put the keyboard on its first control."""
+    navigation.setCurrentRow(row)
+    page = pages.currentWidget()
+    if page is not None and not focus_first(page):
+        page.setFocus()
 
 
 def add_language_menu(

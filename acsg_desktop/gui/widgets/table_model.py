@@ -51,7 +51,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, index.column())
-        return self.extra(row, index.column(), role)
+        value = self.extra(row, index.column(), role)
+        if value is None and role == Qt.ItemDataRole.ToolTipRole:
+            return self.display(row, index.column())  # whole, when a narrow column elides it
+        return value
 
     def display(self, row: Row, column: int) -> str:
         raise NotImplementedError

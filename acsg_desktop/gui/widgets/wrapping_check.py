@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from acsg_desktop.gui.widgets.read_only import is_read_only
+
 
 class _ClickableLabel(QLabel):
     def __init__(self, box: QCheckBox, parent: QWidget) -> None:
@@ -13,7 +15,8 @@ class _ClickableLabel(QLabel):
         self._box = box
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+        usable = self._box.isEnabled() and not is_read_only(self._box)
+        if event.button() == Qt.MouseButton.LeftButton and usable:
             self._box.toggle()
         super().mousePressEvent(event)
 
@@ -27,6 +30,7 @@ class WrappingCheckBox(QWidget):
         self.box = QCheckBox(self)
         self.label = _ClickableLabel(self.box, self)
         self.label.setWordWrap(True)
+        self.label.setBuddy(self.box)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
