@@ -7,6 +7,7 @@ bidi overrides that reorder what a reader sees. Both the CLI and the GUI pass su
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from acsg_desktop.core.live_text import LiveText, live, retranslated_text
@@ -46,3 +47,9 @@ def escape_line(text: str) -> str:
     if isinstance(text, LiveText):
         return live(escaped, lambda: escape_line(retranslated_text(text)))
     return escaped
+
+
+def file_stem(text: str, fallback: str) -> str:
+    """``text`` as a file name stem in its own language ("Référence 2025" -> "référence-2025"):
+    letters and digits kept, anything else one hyphen; ``fallback`` when nothing is left."""
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or fallback

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.display import file_stem
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.guides.render import side_by_side_html, single_html
 from acsg_desktop.core.guides.search_text import FIRST_HIT, mark_words
@@ -169,7 +170,10 @@ class GuideReader(Retranslatable, QWidget):
         if self.guide is None:
             return
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Print the guide to PDF"), f"{self.guide.id}.pdf", "PDF (*.pdf)"
+            self,
+            _("Print the guide to PDF"),
+            file_stem(self.guide.text(current_language()).title, self.guide.id) + ".pdf",
+            "PDF (*.pdf)",
         )
         if not name:
             return

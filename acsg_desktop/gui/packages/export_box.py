@@ -3,7 +3,6 @@ passphrase; a wrong passphrase asks again, nothing is written until it is right.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.display import file_stem
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, _, current_language
 from acsg_desktop.core.records.assessment import AssessmentStatus
@@ -38,8 +38,8 @@ def nothing_to_export() -> str:
 def suggested_name(assessment: str, language: str) -> str:
     """A file name that says what the package holds, so a second language does not overwrite
     the first: ``acsg-2025-baseline-2025-fr.acsgpkg``."""
-    words = re.sub(r"[^\w]+", "-", assessment.casefold()).strip("-") or "package"
-    return f"acsg-{words}-{language}.acsgpkg"
+    stem = file_stem(assessment, _("package"))
+    return f"acsg-{stem}-{language}.acsgpkg"
 
 
 class ExportBox(Retranslatable, QGroupBox):

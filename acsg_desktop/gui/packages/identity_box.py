@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from acsg_desktop.core.display import file_stem
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.roles import SIGNATORY
@@ -109,7 +110,10 @@ class IdentityBox(Retranslatable, QGroupBox):
 
         info = self._store().info(self._workspace.current_user)
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the certificate"), "certificate.pem", "PEM (*.pem)"
+            self,
+            _("Export the certificate"),
+            file_stem(_("certificate") + " " + info.person, "certificate") + ".pem",
+            "PEM (*.pem)",
         )
         if name:
             write_bytes_atomically(Path(name), certificate_pem(info.certificate))
