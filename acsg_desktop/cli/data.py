@@ -83,6 +83,12 @@ def cmd_db_backups(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_db_restore(args: argparse.Namespace, folder: Path) -> int:
+    """Restore a backup, saying (as the app does) what it lacks compared with the data now."""
+    from acsg_desktop.core.store.backup_contents import restore_warning
+
+    current = database_path(folder)
+    warning = restore_warning(Path(args.backup), current if current.exists() else None)
+    print(warning, file=sys.stderr)
     kept = restore_into(folder, Path(args.backup))
     lines = [_("Backup restored.")]
     if kept:

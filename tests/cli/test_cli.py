@@ -91,8 +91,10 @@ def test_backup_list_and_restore(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _err = run(capsys, "db", "backups")
     assert out.splitlines()[0].startswith("1 backup in")
     run(capsys, "profile", "set", "--authority", "Changed")
-    status, out, _err = run(capsys, "db", "restore", backup)
+    assert run(capsys, "demo")[0] == 0  # answers and requests made after the backup
+    status, out, err = run(capsys, "db", "restore", backup)
     assert status == 0 and "Backup restored." in out
+    assert "0 answers" in err and "not in it" in err  # what the backup lacks is said first
     _status, out, _err = run(capsys, "profile", "show", "--json")
     assert json.loads(out)["authority_name"] == "Commission nationale d'éligibilité"
 
