@@ -21,6 +21,7 @@ from acsg_desktop.core.records.requests import (
     RequestStatus,
     SupportRequest,
 )
+from acsg_desktop.core.requests.blank import is_blank_draft
 from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import (
@@ -83,22 +84,6 @@ def _changed_fields(before: RequestContent, after: RequestContent) -> list[tuple
         for name in (f.name for f in fields(RequestContent))
         if old[name] != new[name]
     ]
-
-
-# What the form fills in by itself: a draft with nothing else is blank.
-_FORM_DEFAULTS = ("contact_person", "start", "currency", "any_region")
-
-
-def is_blank_draft(request: SupportRequest) -> bool:
-    """True for a draft without comments whose content is only the form's defaults."""
-    if request.status is not RequestStatus.DRAFT or request.comments:
-        return False
-    blank = RequestContent()
-    return all(
-        getattr(request.content, field.name) == getattr(blank, field.name)
-        for field in fields(RequestContent)
-        if field.name not in _FORM_DEFAULTS
-    )
 
 
 class RequestService:

@@ -22,8 +22,9 @@ from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.offers.service import OfferService
 from acsg_desktop.core.records.requests import SupportRequest
+from acsg_desktop.core.requests.blank import is_blank_draft
 from acsg_desktop.core.requests.labels import label
-from acsg_desktop.core.requests.service import RequestError, RequestService, is_blank_draft
+from acsg_desktop.core.requests.service import RequestError, RequestService
 from acsg_desktop.core.requests.validation import completeness, request_problems
 from acsg_desktop.core.requests.workflow import (
     NEEDS_REASON_TO_EDIT,

@@ -8,7 +8,8 @@ import pytest
 
 from acsg_desktop.core.errors import ConflictError
 from acsg_desktop.core.records.requests import RequestContent
-from acsg_desktop.core.requests.service import RequestError, is_blank_draft
+from acsg_desktop.core.requests.blank import is_blank_draft
+from acsg_desktop.core.requests.service import RequestError
 from acsg_desktop.core.workspace import Workspace
 from tests.core.requests.helpers import COMPLETE, DRAFTER, REVIEWER, staffed
 
