@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.people.passphrases import passphrase_matches
@@ -41,7 +42,9 @@ def prove(session: Any, name: str, passphrase: str | None) -> None:
     repository = PersonRepository(session)
     people = dict(repository.people())
     if name not in people:
-        raise PersonError(_("There is no one called {name} in this office.").format(name=name))
+        raise PersonError(
+            _("There is no one called {name} in this office.").format(name=escape_line(name))
+        )
     stored = repository.passphrase_hash(name)
     if stored is None:
         if len(people) == 1:

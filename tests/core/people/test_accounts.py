@@ -67,6 +67,9 @@ def test_everyone_proves_who_they_are_once_there_are_several(office: Workspace) 
         office.sign_in(DRAFTER, None)
     with pytest.raises(PersonError, match="no one called"):
         office.sign_in("Nobody", TEST_PASSPHRASE)
+    with pytest.raises(PersonError) as unknown:
+        office.sign_in("Idriss\nAbakar\x1b[2J", TEST_PASSPHRASE)  # a typed name stays one line
+    assert "\n" not in unknown.value.message and "\x1b" not in unknown.value.message
     assert office.sign_in(DRAFTER, TEST_PASSPHRASE).roles == frozenset({"drafter"})
     assert office.current_user == DRAFTER
 
