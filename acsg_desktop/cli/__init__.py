@@ -50,6 +50,18 @@ def build_parser(command: str | None = None, with_commands: bool = True) -> argp
     )
     parser.add_argument("--version", action="version", version=f"acsg {__version__}")
     parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
+    parser.add_argument(
+        "--database",
+        help=_(
+            "an office server (postgresql://login@host/database), or local for this folder's "
+            "own database (default: ACSG_DATABASE, else the last one used)"
+        ),
+    )
+    parser.add_argument(
+        "--no-backup",
+        action="store_true",
+        help=_("upgrade an office server even when no pg_dump backup can be made first"),
+    )
     parser.add_argument("--user", help=_("who makes the change (default: the app's current user)"))
     parser.add_argument(
         "--user-passphrase-file",
@@ -70,6 +82,8 @@ def _global_options() -> argparse.ArgumentParser:
     pre.add_argument("--data-dir")
     pre.add_argument("--user")
     pre.add_argument("--user-passphrase-file")
+    pre.add_argument("--database")
+    pre.add_argument("--no-backup", action="store_true")
     return pre
 
 

@@ -6,17 +6,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import actor_of, emit
+from acsg_desktop.cli.common import actor_of, emit, open_workspace
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import aim_label, percent_label
 from acsg_desktop.core.assessment.results import results_document
 from acsg_desktop.core.i18n import _, format_percent
 from acsg_desktop.core.records.assessment import STATUS_LABELS
-from acsg_desktop.core.workspace import Workspace
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         assessments = workspace.assessments.list()
         completions = {a.id: workspace.assessments.scores(a.id).completion for a in assessments}
     documents = [
@@ -88,7 +87,7 @@ def _show_lines(document: dict[str, Any]) -> list[str]:
 
 
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         summary = workspace.assessments.get(args.id)
         framework = workspace.assessments.framework_of(summary)
         document = results_document(framework, summary, workspace.assessments.scores(args.id))
@@ -97,7 +96,7 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         service = workspace.assessments
         summary = service.get(args.id)
         text = results_csv(
@@ -112,7 +111,7 @@ def cmd_export_csv(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_reopen(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         actor = actor_of(args, workspace)
         summary = workspace.assessments.reopen(args.id, actor=actor, reason=args.reason)
     emit(

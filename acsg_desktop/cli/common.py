@@ -141,3 +141,40 @@ def actor_and_proof(args: argparse.Namespace, workspace: Workspace) -> tuple[str
 def actor_of(args: argparse.Namespace, workspace: Workspace) -> str:
     """The proven person of ``actor_and_proof``."""
     return actor_and_proof(args, workspace)[0]
+
+
+def open_workspace(args: argparse.Namespace, folder: Path) -> Workspace:
+    """The workspace of ``folder`` on the database the command asks for (``--database``, else
+    ACSG_DATABASE, else the last one used); a server's password is asked at a terminal when
+    neither the address, ``~/.pgpass``, a service file nor PGPASSWORD gives it."""
+    from acsg_desktop.core.database_choice import chosen_database
+    from acsg_desktop.core.store.server_errors import ServerPasswordError
+    from acsg_desktop.core.workspace import Workspace
+
+    address = chosen_database(folder, getattr(args, "database", None))
+    no_backup = bool(getattr(args, "no_backup", False))
+    try:
+        workspace = Workspace.open(folder, address, allow_without_backup=no_backup)
+    except ServerPasswordError as error:
+        if not (error.missing and address and sys.stdin.isatty()):
+            raise
+        import getpass
+
+        password = getpass.getpass(_("Password for the office server: "))
+        workspace = Workspace.open(
+            folder, address, password=password, allow_without_backup=no_backup
+        )
+    _refuse_other_user_on_server(args, workspace)
+    return workspace
+
+
+def _refuse_other_user_on_server(args: argparse.Namespace, workspace: Workspace) -> None:
+    user = getattr(args, "user", None)
+    if workspace.database.is_server and user:
+        workspace.close()
+        raise AcsgError(
+            _(
+                "On an office server you act under your own login ({name}): --user is not "
+                "used there."
+            ).format(name=workspace.current_user)
+        )

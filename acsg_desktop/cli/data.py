@@ -8,13 +8,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit, read_passphrase
+from acsg_desktop.cli.common import emit, open_workspace, read_passphrase
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
 from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.store.database import backups_of, check_closed, database_path
 from acsg_desktop.core.store.health import StoreWriteError, describe_damage
-from acsg_desktop.core.workspace import Workspace, restore_into
+from acsg_desktop.core.workspace import restore_into
 
 COUNT_LABELS = {
     "authority_profile": N_("Authority profile"),
@@ -26,7 +26,7 @@ COUNT_LABELS = {
 
 
 def cmd_info(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         revision = workspace.database.schema_revision()
         counts = workspace.database.table_counts()
     document = {"data_dir": str(folder), "schema_revision": revision, "counts": counts}
@@ -67,7 +67,7 @@ def cmd_db_check(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_db_backup(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         backup = workspace.database.backup("manual")
     emit(args, {"backup": str(backup)}, [_("Backup written to {path}").format(path=backup)])
     return 0
@@ -109,7 +109,7 @@ def cmd_db_move_out(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.transfer.words import contents_sentence
 
     passphrase = read_passphrase(args.passphrase_file)
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         summary = move_out(workspace.database, folder, Path(args.file), passphrase, args.with_keys)
     lines = [
         _("Everything was written to {path}.").format(path=args.file),
@@ -178,7 +178,7 @@ def _profile_lines(profile: Profile) -> list[str]:
 
 
 def cmd_profile_show(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         profile = workspace.profiles.get()
     if profile is None:
         raise AcsgError(_("No authority profile yet: run the app once, or `acsg profile set`."))
@@ -187,7 +187,7 @@ def cmd_profile_show(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_profile_set(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         current = workspace.profiles.get() or Profile("", "", "", "", "en")
         wanted = Profile(
             country_code=args.country or current.country_code,

@@ -6,15 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit
+from acsg_desktop.cli.common import emit, open_workspace
 from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.demo.requests import DEMO_PASSPHRASE
 from acsg_desktop.core.i18n import _, current_language
-from acsg_desktop.core.workspace import Workspace
 
 
 def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         result = create_demo(workspace, args.lang or current_language())
         people = workspace.people.list()
     document = {

@@ -6,13 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import emit, read_certificates, read_identity
+from acsg_desktop.cli.common import emit, open_workspace, read_certificates, read_identity
 from acsg_desktop.core.guides.bundle_build import build_bundle
 from acsg_desktop.core.guides.service import indicators_helped, trusted_certificates
 from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.records.guides import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
 from acsg_desktop.core.signing.keys import fingerprint, subject_text
-from acsg_desktop.core.workspace import Workspace
 
 
 def _filters(args: argparse.Namespace) -> GuideFilters:
@@ -26,7 +25,7 @@ def _language(args: argparse.Namespace) -> str:
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         guides = workspace.guides.list(_language(args), _filters(args))
     document = {
         "guides": [
@@ -38,7 +37,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_search(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         hits = workspace.guides.search(args.query, _language(args), _filters(args))
     document = {
         "query": args.query,
@@ -61,7 +60,7 @@ def cmd_search(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         guide = workspace.guides.get(args.id)
         framework = workspace.assessments.shipped_framework()
     language = _language(args)
@@ -90,7 +89,7 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     extra = read_certificates(args.trust or [])
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         trusted = trusted_certificates(folder) + extra
         contents = workspace.guides.import_bundle(Path(args.file), trusted)
     document = {

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import actor_of, emit, read_certificates, read_identity
+from acsg_desktop.cli.common import actor_of, emit, open_workspace, read_certificates, read_identity
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _
@@ -32,7 +32,7 @@ def _catalogue_line(version: int, illustrative: bool) -> str:
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     extra = read_certificates(args.trust or [])
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         contents = workspace.offers.import_catalogue(
             Path(args.file), trusted_certificates(folder) + extra
         )
@@ -61,7 +61,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_load_example(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         contents = workspace.offers.load_example()
     emit(
         args,
@@ -90,7 +90,7 @@ def _offer_line(offer: Offer) -> str:
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         catalogue = workspace.offers.catalogue()
         offers = workspace.offers.list(_filters(args))
     document = {
@@ -125,7 +125,7 @@ def _show_lines(offer: Offer, framework: Framework) -> list[str]:
 
 
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         offer = workspace.offers.get(args.id)
         framework = workspace.assessments.shipped_framework()
     emit(args, offer_to_dict(offer), _show_lines(offer, framework))
@@ -197,7 +197,7 @@ def _suggest_assessment(
 
 
 def cmd_suggest(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         catalogue = workspace.offers.catalogue()
         if args.request is not None:
             framework = workspace.assessments.shipped_framework()
@@ -217,7 +217,7 @@ def cmd_suggest(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_unmet(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         items = workspace.offers.unmet_needs(args.assessment)
         framework = workspace.assessments.framework_of(workspace.assessments.get(args.assessment))
     document = {
@@ -234,7 +234,7 @@ def cmd_unmet(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_interest(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         interests = workspace.offers.set_interest(
             args.request, args.offer, not args.remove, actor=actor_of(args, workspace)
         )

@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from acsg_desktop.cli.common import actor_of, emit, read_certificates, read_passphrase
+from acsg_desktop.cli.common import (
+    actor_of,
+    emit,
+    open_workspace,
+    read_certificates,
+    read_passphrase,
+)
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _, current_language
 
@@ -15,18 +21,12 @@ if TYPE_CHECKING:  # `acsg verify` needs no data folder: the database layer is l
     from acsg_desktop.core.workspace import Workspace
 
 
-def _open(folder: Path) -> Workspace:
-    from acsg_desktop.core.workspace import Workspace
-
-    return Workspace.open(folder)
-
-
 def _person(args: argparse.Namespace, workspace: Workspace) -> str:
     return str(args.name or actor_of(args, workspace))
 
 
 def cmd_identity_create(args: argparse.Namespace, folder: Path) -> int:
-    with _open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         profile = workspace.profiles.get()
         if profile is None:
             raise AcsgError(_("Set the authority profile first (acsg profile set)."))
@@ -71,7 +71,7 @@ def cmd_identity_csr(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.fileio import write_bytes_atomically
     from acsg_desktop.core.package.identities import IdentityStore
 
-    with _open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         person = _person(args, workspace)
     request = IdentityStore(folder).signing_request(person, read_passphrase(args.passphrase_file))
     write_bytes_atomically(Path(args.out), request)
@@ -86,7 +86,7 @@ def cmd_identity_csr(args: argparse.Namespace, folder: Path) -> int:
 def cmd_identity_import(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.package.identities import IdentityStore
 
-    with _open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         person = _person(args, workspace)
     info = IdentityStore(folder).import_certificate(
         person, read_passphrase(args.passphrase_file), Path(args.certificate).read_bytes()
@@ -106,7 +106,7 @@ def cmd_identity_import(args: argparse.Namespace, folder: Path) -> int:
 def cmd_identity_passphrase(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.package.identities import IdentityStore
 
-    with _open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         person = _person(args, workspace)
     IdentityStore(folder).change_passphrase(
         person, read_passphrase(args.passphrase_file), read_passphrase(args.new_passphrase_file)
@@ -120,7 +120,7 @@ def cmd_identity_export(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.package.identities import IdentityStore
     from acsg_desktop.core.signing.keys import certificate_pem
 
-    with _open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         person = _person(args, workspace)
     info = IdentityStore(folder).info(person)
     write_bytes_atomically(Path(args.out), certificate_pem(info.certificate))
@@ -148,7 +148,7 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     another language it is a new package (see docs/domain.md)."""
     from acsg_desktop.core.package.outbox import export_message
 
-    with _open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         result = workspace.exports.export(
             args.assessment,
             _person(args, workspace),

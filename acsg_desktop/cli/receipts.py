@@ -7,15 +7,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import actor_of, emit, read_certificates
+from acsg_desktop.cli.common import actor_of, emit, open_workspace, read_certificates
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _, format_datetime, ngettext
-from acsg_desktop.core.workspace import Workspace
 
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     extra = read_certificates(args.trust or [])
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         receipt = workspace.receipts.import_receipt(
             Path(args.file), trusted_certificates(folder) + extra, actor=actor_of(args, workspace)
         )
@@ -37,7 +36,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         records = workspace.receipts.imported()
     document: dict[str, Any] = {
         "receipts": [

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from acsg_desktop.cli.common import actor_and_proof, actor_of, emit, read_passphrase
+from acsg_desktop.cli.common import actor_and_proof, actor_of, emit, open_workspace, read_passphrase
 from acsg_desktop.core.i18n import _, format_date, format_money
 from acsg_desktop.core.people.service import role_label
 from acsg_desktop.core.records.request_codec import request_to_dict
@@ -21,7 +21,6 @@ from acsg_desktop.core.records.roles import ROLES
 from acsg_desktop.core.requests.filters import RequestFilter, filter_requests
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.requests.validation import completeness, request_problems
-from acsg_desktop.core.workspace import Workspace
 
 
 def _summary(request: SupportRequest) -> dict[str, Any]:
@@ -48,7 +47,7 @@ def _status_text(request: SupportRequest) -> str:
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         chosen = RequestFilter.from_values(args.status or "", args.area or "", args.type or "")
         requests = filter_requests(workspace.requests.list(), chosen)
     lines = [f"{r.id:>3}  {_status_text(r):24}  {r.content.title}" for r in requests] or [
@@ -99,7 +98,7 @@ def _show_lines(request: SupportRequest) -> list[str]:
 
 
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         request = workspace.requests.get(args.id)
     document = (
         _summary(request)
@@ -111,7 +110,7 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_reply(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         request = workspace.requests.record_reply(
             args.id, MatchStage(args.stage), actor=actor_of(args, workspace), message=args.message
         )
@@ -124,7 +123,7 @@ def cmd_reply(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         check = workspace.audit_check()
     document = {
         "ok": check.ok,
@@ -155,7 +154,7 @@ def cmd_audit_verify(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_people_list(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         people = workspace.people.list()
     lines = [f"{p.name}: {', '.join(role_label(r) for r in sorted(p.roles))}" for p in people]
     emit(args, {"people": [{"name": p.name, "roles": sorted(p.roles)} for p in people]}, lines)
@@ -163,7 +162,7 @@ def cmd_people_list(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_people_add(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         actor, proof = actor_and_proof(args, workspace)
         first = read_passphrase(args.passphrase_file).decode() if args.passphrase_file else None
         person = workspace.people.save(
@@ -178,7 +177,7 @@ def cmd_people_add(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_people_passphrase(args: argparse.Namespace, folder: Path) -> int:
-    with Workspace.open(folder) as workspace:
+    with open_workspace(args, folder) as workspace:
         actor, proof = actor_and_proof(args, workspace)
         new = read_passphrase(args.new_passphrase_file).decode()
         workspace.people.set_passphrase(args.name, new, actor=actor, proof=proof)

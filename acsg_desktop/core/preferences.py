@@ -19,6 +19,9 @@ class Settings:
     window_geometry: str = ""
     open_assessment: str = ""
     current_user: str = ""
+    # The office server this computer works on (address without its password); "" for the
+    # data folder's own database.
+    database: str = ""
 
 
 def settings_path(data_dir: Path) -> Path:

@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.audit.chain import ChainCheck, verify_chain
+from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import GuideService
+from acsg_desktop.core.i18n import _
 from acsg_desktop.core.offers.service import OfferService
+from acsg_desktop.core.people.accounts import NotAllowed
 from acsg_desktop.core.people.profile_service import ProfileService
 from acsg_desktop.core.people.service import PeopleService, Person
 from acsg_desktop.core.preferences import load_settings, save_settings
@@ -17,7 +20,12 @@ from acsg_desktop.core.receipts.service import ReceiptService
 from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.core.requests.service import RequestService
 from acsg_desktop.core.store.audit_repository import AuditRepository
-from acsg_desktop.core.store.database import Database, prepare_data_dir, restore_closed
+from acsg_desktop.core.store.database import (
+    Database,
+    backup_dir,
+    prepare_data_dir,
+    restore_closed,
+)
 from acsg_desktop.core.store.lock import InstanceLock
 
 if TYPE_CHECKING:
@@ -42,30 +50,55 @@ class Workspace:
         self._exports: ExportService | None = None
 
     @classmethod
-    def open(cls, data_dir: Path) -> Workspace:
-        """Lock ``data_dir``, then check, migrate and open its database.
+    def open(
+        cls,
+        data_dir: Path,
+        database: str | None = None,
+        *,
+        password: str | None = None,
+        allow_without_backup: bool = False,
+    ) -> Workspace:
+        """Lock ``data_dir``, then check, migrate and open its database: the folder's own
+        SQLite file, or the office server at the address ``database`` (the folder then keeps
+        this computer's settings, keys, logs and server backups).
 
         Raises:
-            AcsgError: (or a subclass) with a message for the user when the folder cannot be used.
+            AcsgError: (or a subclass) with a message for the user when the folder or the
+                server cannot be used; ``ServerPasswordError`` when a password is needed.
         """
         prepare_data_dir(data_dir)
         lock = InstanceLock(data_dir)
         lock.acquire()
         try:
-            database = Database.open(data_dir)
+            opened = _open_database(data_dir, database, password, allow_without_backup)
         except BaseException:
             lock.release()
             raise
-        workspace = cls(data_dir, lock, database)
+        workspace = cls(data_dir, lock, opened)
         try:
+            workspace._take_login()
             workspace.guides.install_shipped_if_newer()
             workspace.requests.fill_completeness()  # requests stored before revision 0014
             workspace.guides.note_time()
-            database.count_changes_from_now()
+            opened.count_changes_from_now()
         except BaseException:
             workspace.close()
             raise
         return workspace
+
+    def _take_login(self) -> None:
+        """On a server, the current person is the login's, whatever this computer remembers."""
+        if not self.database.is_server:
+            return
+        person = self.people.login_person()
+        if person is None:
+            raise NotAllowed(
+                _(
+                    "Your login {login} is not an official of this office server. Ask your IT "
+                    "officer to add you (acsg server add-official)."
+                ).format(login=getattr(self.database, "login", "?"))
+            )
+        self.current_user = person.name
 
     @property
     def exports(self) -> ExportService:
@@ -100,7 +133,14 @@ class Workspace:
 
     def set_current_user(self, name: str) -> None:
         """Who is using the app now; every change is recorded under this name. Callers prove
-        who it is first (``sign_in``); this only remembers it for the next start."""
+        who it is first (``sign_in``); this only remembers it for the next start. On a server
+        the login decides: another name is refused."""
+        if self.database.is_server and name != self.current_user:
+            raise NotAllowed(
+                _("On the office server you act under your own login only, not as {name}.").format(
+                    name=escape_line(name)
+                )
+            )
         self.current_user = name
         settings = load_settings(self.data_dir)
         settings.current_user = name
@@ -148,6 +188,18 @@ class Workspace:
             return self.database.close()
         finally:
             self._lock.release()
+
+
+def _open_database(
+    data_dir: Path, address: str | None, password: str | None, allow_without_backup: bool
+) -> Database:
+    if not address:
+        return Database.open(data_dir)
+    from acsg_desktop.core.store.server import ServerDatabase
+
+    return ServerDatabase.connect(
+        address, password, backup_dir(data_dir), allow_without_backup=allow_without_backup
+    )
 
 
 def restore_into(data_dir: Path, backup: Path) -> Path | None:

@@ -40,6 +40,16 @@ def roles_of(session: Any, name: str) -> frozenset[str]:
 def prove(session: Any, name: str, passphrase: str | None) -> None:
     """Raise unless ``passphrase`` proves ``name`` (no proof for the only, unprotected account)."""
     repository = PersonRepository(session)
+    login = repository.server_login()
+    if login is not None:  # on an office server, the login proved who this is
+        if repository.name_of_login(login) != name:
+            raise NotAllowed(
+                _(
+                    "On the office server you act under your own login ({login}) only, not as "
+                    "{name}."
+                ).format(login=login, name=escape_line(name))
+            )
+        return
     people = dict(repository.people())
     if name not in people:
         raise PersonError(

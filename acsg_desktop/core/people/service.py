@@ -80,9 +80,32 @@ class PeopleService:
         return next((person for person in self.list() if person.name == name), None)
 
     def needs_sign_in(self) -> bool:
-        """True unless the office is one person without a passphrase."""
+        """True unless the office is one person without a passphrase, or a server (where the
+        login says who this is)."""
+        if self._database.is_server:
+            return False
         people = self.list()
         return len(people) > 1 or any(person.has_passphrase for person in people)
+
+    def login_person(self) -> Person | None:
+        """On an office server, the person this login is; the very first login of a server
+        without people becomes its first person, with every role (as the first person of a
+        data folder does). None on SQLite, or for a login that is nobody here.
+        """
+        with self._database.unit_of_work() as session:
+            repository = PersonRepository(session)
+            login = repository.server_login()
+            if login is None:
+                return None
+            name = repository.name_of_login(login)
+            if name is None and not repository.any_login() and not repository.people():
+                name = login
+                repository.set_roles(name, sorted(ROLES))
+                repository.set_login(name, login)
+                AuditRepository(session).append(
+                    name, "person", name, "roles", "", ",".join(sorted(ROLES))
+                )
+        return self.get(name) if name else None
 
     def sign_in(self, name: str, passphrase: str | None) -> Person:
         """The person ``name`` once ``passphrase`` proves it (see ``accounts.prove``)."""
@@ -144,7 +167,8 @@ class PeopleService:
         passphrase: str | None,
     ) -> None:
         """Refuse a change that would leave no administrator or an unprotected account."""
-        if name not in people:
+        on_server = PersonRepository(session).server_login() is not None
+        if name not in people and not on_server:
             if passphrase is None:
                 raise PersonError(
                     _(

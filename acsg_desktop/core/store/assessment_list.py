@@ -9,7 +9,6 @@ indicators come in as a ``VALUES`` table, so no assessment is scored in Python.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -18,6 +17,8 @@ from sqlalchemy.orm import Session
 from acsg_desktop.core.framework.model import LEVELS
 from acsg_desktop.core.records.assessment import EVIDENCE_FROM_LEVEL, AnswerKind, AssessmentStatus
 from acsg_desktop.core.records.list_rows import AssessmentListRow, PageOrder
+from acsg_desktop.core.store.column_types import as_utc_naive
+from acsg_desktop.core.store.dialect import SqlDialect, dialect_of
 
 # (framework id, version, indicator id, context it depends on or None)
 IndicatorKey = tuple[str, str, str, str | None]
@@ -26,7 +27,7 @@ IndicatorKey = tuple[str, str, str, str | None]
 WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 
 ORDERS = {
-    "title": "title COLLATE NOCASE",
+    "title": "lower(title)",
     "year": "year",
     "status": "status",
     "completion": "completion",
@@ -35,22 +36,25 @@ ORDERS = {
 }
 DEFAULT_ORDER = "year DESC, id DESC"
 
-_APPLIES = (
-    "(ind.ctx IS NULL OR coalesce(json_extract(coalesce(nullif(p.contexts, ''), '{}'), "
-    "'$.\"' || ind.ctx || '\"'), 1) != 0)"
-)
 _SAME_FRAMEWORK = "ind.fw = p.framework_id AND ind.ver = p.framework_version"
-_COMPLETE = (
-    "trim(n.answered_by, :ws) != '' AND (n.kind != :level_kind OR (n.level BETWEEN "
-    ":min_level AND :max_level AND (n.level < :evidence_from OR trim(n.evidence, :ws) != '')))"
-)
-_COUNTS = (
-    f"(SELECT count(*) FROM ind WHERE {_SAME_FRAMEWORK} AND {_APPLIES}) AS applicable, "
-    "(SELECT count(*) FROM answer n JOIN ind ON "
-    f"{_SAME_FRAMEWORK} AND ind.iid = n.indicator_id "
-    f"WHERE n.assessment_id = p.id AND {_APPLIES} AND {_COMPLETE}) AS answered"
-)
 _COLUMNS = "p.id, p.title, p.year, p.status, p.framework_version, p.updated_at"
+
+
+def _counts(sql: SqlDialect) -> str:
+    applies = f"(ind.ctx IS NULL OR {sql.context_applies('p.contexts', 'ind.ctx')})"
+    answered_by, evidence = (
+        sql.trim_chars(f"n.{name}", ":ws") for name in ("answered_by", "evidence")
+    )
+    complete = (
+        f"{answered_by} != '' AND (n.kind != :level_kind OR (n.level BETWEEN "
+        f":min_level AND :max_level AND (n.level < :evidence_from OR {evidence} != '')))"
+    )
+    return (
+        f"(SELECT count(*) FROM ind WHERE {_SAME_FRAMEWORK} AND {applies}) AS applicable, "
+        "(SELECT count(*) FROM answer n JOIN ind ON "
+        f"{_SAME_FRAMEWORK} AND ind.iid = n.indicator_id "
+        f"WHERE n.assessment_id = p.id AND {applies} AND {complete}) AS answered"
+    )
 
 
 def _order_sql(order: PageOrder) -> str:
@@ -62,20 +66,15 @@ def _order_sql(order: PageOrder) -> str:
 
 def _indicator_table(indicators: Sequence[IndicatorKey]) -> tuple[str, dict[str, Any]]:
     if not indicators:
-        return "ind(fw, ver, iid, ctx) AS (SELECT '', '', '', NULL WHERE 0)", {}
+        return "ind(fw, ver, iid, ctx) AS (SELECT '', '', '', CAST(NULL AS text) WHERE 1 = 0)", {}
     params: dict[str, Any] = {}
     values = []
     for number, (fw, version, indicator, context) in enumerate(indicators):
         names = [f"f{number}", f"v{number}", f"i{number}", f"c{number}"]
         params.update(zip(names, (fw, version, indicator, context), strict=True))
-        values.append("(" + ", ".join(f":{name}" for name in names) + ")")
+        # Typed, so that PostgreSQL knows a column whose every value is NULL.
+        values.append("(" + ", ".join(f"CAST(:{name} AS text)" for name in names) + ")")
     return "ind(fw, ver, iid, ctx) AS (VALUES " + ", ".join(values) + ")", params
-
-
-def _datetime(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
 
 
 def assessment_page(
@@ -94,7 +93,8 @@ def assessment_page(
         inner += f" ORDER BY {order_sql} LIMIT :limit OFFSET :offset"
     statement = (
         # q is materialized so that each count runs once per row, not once per use.
-        f"WITH {table}, p AS ({inner}), q AS MATERIALIZED (SELECT {_COLUMNS}, {_COUNTS} FROM p) "
+        f"WITH {table}, p AS ({inner}), "
+        f"q AS MATERIALIZED (SELECT {_COLUMNS}, {_counts(dialect_of(session))} FROM p) "
         "SELECT *, CASE WHEN applicable = 0 THEN 1.0 ELSE answered * 1.0 / applicable END "
         f"AS completion FROM q ORDER BY {order_sql} LIMIT :limit OFFSET :outer_offset"
     )
@@ -116,7 +116,7 @@ def assessment_page(
             year=int(r[2]),
             status=AssessmentStatus(r[3]),
             framework_version=str(r[4]),
-            updated_at=_datetime(r[5]),
+            updated_at=as_utc_naive(r[5]),
             applicable=int(r[6]),
             answered=int(r[7]),
         )

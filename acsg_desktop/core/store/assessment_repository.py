@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -29,13 +30,11 @@ ANSWER_KEYS = ("assessment_id", "indicator_id")
 
 
 @cache
-def _answer_upsert() -> Any:
-    """INSERT ... ON CONFLICT DO UPDATE for an answer, built once, with bound values.
-
-    SQLite syntax (PostgreSQL has the same statement in its own dialect module).
-    """
+def _answer_upsert(dialect: str) -> Any:
+    """INSERT ... ON CONFLICT DO UPDATE for an answer, built once per dialect, bound values."""
     names = ANSWER_KEYS + ANSWER_COLUMNS
-    statement = sqlite_insert(AnswerRow).values({name: bindparam(name) for name in names})
+    insert = postgres_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(AnswerRow).values({name: bindparam(name) for name in names})
     return statement.on_conflict_do_update(
         index_elements=list(ANSWER_KEYS),
         set_={
@@ -265,7 +264,7 @@ class AssessmentRepository:
         saved_at = answer.saved_at or utc_now()
         connection = self._session.connection()
         connection.execute(
-            _answer_upsert(),
+            _answer_upsert(self._session.get_bind().dialect.name),
             {
                 "assessment_id": assessment_id,
                 "indicator_id": answer.indicator_id,

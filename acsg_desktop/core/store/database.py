@@ -231,6 +231,11 @@ class Database:
         """Where the data is, for messages (a file here; a server address elsewhere)."""
         return str(self.path)
 
+    @property
+    def is_server(self) -> bool:
+        """True on an office server, where each official's own login says who they are."""
+        return False
+
     def backup(self, reason: str) -> Path:
         """A checked backup now (``reason`` names it: manual, before-guides, ...).
 

@@ -21,9 +21,12 @@ from acsg_desktop.core.records.guides import (
     GuideText,
     SearchHit,
 )
+from acsg_desktop.core.store.dialect import SqlDialect, dialect_of
+from acsg_desktop.core.store.guide_search_server import HEADLINE, SERVER_SEARCH, tsquery
 from acsg_desktop.core.store.rows import GuideBookmarkRow, GuideDocumentRow
 
 SNIPPET_TOKENS = 14
+NO_LIMIT = 2**62  # "LIMIT -1" is SQLite only
 WORD = re.compile(r"\w+", re.UNICODE)
 RANKING = "bm25(10.0, 4.0, 1.0)"  # a word in the title counts most, then the summary
 # Every language version is searched. Ordering by the index's own rank column lets FTS5 sort
@@ -54,14 +57,13 @@ _IN_LANGUAGE = (
 )
 
 
-def _filter_sql(filters: GuideFilters) -> tuple[str, dict[str, Any]]:
+def _filter_sql(sql: SqlDialect, filters: GuideFilters) -> tuple[str, dict[str, Any]]:
     clauses, params = [], {}
-    if filters.area:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(d.areas) WHERE value = :area)")
-        params["area"] = filters.area
-    if filters.aim:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(d.aims) WHERE value = :aim)")
-        params["aim"] = filters.aim
+    for name in ("area", "aim"):
+        if getattr(filters, name):
+            items = sql.json_elements(f"d.{name}s")
+            clauses.append(f"EXISTS (SELECT 1 FROM {items} WHERE value = :{name})")
+            params[name] = getattr(filters, name)
     for name in ("type", "region"):
         if getattr(filters, name):
             clauses.append(f"d.{name} = :{name}")
@@ -133,21 +135,27 @@ class GuideRepository:
     ) -> list[GuideSummary]:
         """(id, title, type, year) of the guides matching ``filters``, titled in ``language``
         when that version exists, by title; ``limit`` of them from ``offset`` (-1: all)."""
-        where, params = _filter_sql(filters)
+        where, params = _filter_sql(dialect_of(self._session), filters)
         rows = self._session.execute(
             text(
-                "SELECT d.guide_id, d.title, d.type, d.year FROM guide_document d "
+                "SELECT d.guide_id, min(d.title) AS title, min(d.type), min(d.year) "
+                "FROM guide_document d "
                 + _IN_LANGUAGE
                 + where
-                + " GROUP BY d.guide_id ORDER BY d.title LIMIT :limit OFFSET :offset"
+                + " GROUP BY d.guide_id ORDER BY title, d.guide_id LIMIT :limit OFFSET :offset"
             ),
-            {"lang": language, "limit": limit, "offset": offset, **params},
+            {
+                "lang": language,
+                "limit": limit if limit >= 0 else NO_LIMIT,
+                "offset": offset,
+                **params,
+            },
         )
         return [GuideSummary(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
 
     def summary_count(self, language: str, filters: GuideFilters) -> int:
         """How many guides ``summaries`` lists for ``filters``."""
-        where, params = _filter_sql(filters)
+        where, params = _filter_sql(dialect_of(self._session), filters)
         found = self._session.execute(
             text("SELECT count(DISTINCT d.guide_id) FROM guide_document d " + _IN_LANGUAGE + where),
             {"lang": language, **params},
@@ -162,15 +170,21 @@ class GuideRepository:
         A guide has at most one row per language, so the best ``limit`` guides are among the
         best ``limit`` x languages rows.
         """
-        query = fts_query(user_text)
+        sql = dialect_of(self._session)
+        query = tsquery(user_text) if sql.postgres else fts_query(user_text)
         if not query:
             return []
-        where, params = _filter_sql(filters)
+        where, params = _filter_sql(sql, filters)
+        if sql.postgres:
+            search = SERVER_SEARCH.format(where=where)
+        else:
+            search = _SEARCH + where + " ORDER BY guide_fts.rank"
         rows = self._session.execute(
-            text(_SEARCH + where + " ORDER BY guide_fts.rank LIMIT :rows"),
+            text(search + " LIMIT :rows"),
             {
                 "query": query,
                 "ranking": RANKING,
+                "headline": HEADLINE,
                 "lang": language,
                 "start": HIGHLIGHT_START,
                 "end": HIGHLIGHT_END,

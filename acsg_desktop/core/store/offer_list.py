@@ -18,77 +18,88 @@ from sqlalchemy.orm import Session
 from acsg_desktop.core.records.list_rows import OfferQuery, PageOrder
 from acsg_desktop.core.records.offer_codec import offer_from_dict
 from acsg_desktop.core.records.offers import Offer
-from acsg_desktop.core.store.sql_text import FOLD, labelled, use_text_functions
+from acsg_desktop.core.store.column_types import json_value
+from acsg_desktop.core.store.dialect import SqlDialect, dialect_of
+from acsg_desktop.core.store.sql_text import FOLD, labelled
 
 ANY_REGION = "*"  # the key of "any region" in OfferQuery.labels
 
 
-def _in_language(path: str) -> str:
-    """The text at ``path`` in the query's language, else in English, else in French."""
+def _in_language(sql: SqlDialect, key: str) -> str:
+    """The text at ``key`` in the query's language, else in English, else in French."""
+    keys = tuple(key.split("."))
     return (
-        f"coalesce(nullif(trim(json_extract(document, '{path}.' || :lang)), ''), "
-        f"nullif(trim(json_extract(document, '{path}.en')), ''), "
-        f"json_extract(document, '{path}.fr'), '')"
+        f"coalesce(nullif(trim({sql.json_text('document', *keys, ':lang')}), ''), "
+        f"nullif(trim({sql.json_text('document', *keys, 'en')}), ''), "
+        f"{sql.json_text('document', *keys, 'fr')}, '')"
     )
 
 
-_CODED = {
-    "kind": "json_extract(document, '$.party.kind')",
-    "types": "json_extract(document, '$.support_types[0]')",
-    "status": "status",
-    "where": (
-        f"CASE WHEN json_extract(document, '$.scope.any_region') THEN '{ANY_REGION}' "
-        "ELSE coalesce(json_extract(document, '$.scope.regions[0]'), "
-        "upper(json_extract(document, '$.scope.countries[0]')), '') END"
-    ),
-}
-_TEXTS = {"title": _in_language("$.title"), "party": _in_language("$.party.name")}
+def _coded(sql: SqlDialect, key: str) -> str:
+    """The code a coded column sorts by."""
+    if key == "kind":
+        return sql.json_text("document", "party", "kind")
+    if key == "types":
+        return sql.json_text("document", "support_types", 0)
+    if key == "status":
+        return "status"
+    return (
+        f"CASE WHEN {sql.json_flag('document', 'scope', 'any_region')} THEN '{ANY_REGION}' "
+        f"ELSE coalesce({sql.json_text('document', 'scope', 'regions', 0)}, "
+        f"upper({sql.json_text('document', 'scope', 'countries', 0)}), '') END"
+    )
 
 
-def _has(path: str, name: str) -> str:
-    return f"EXISTS (SELECT 1 FROM json_each(document, '{path}') WHERE value = :{name})"
+_CODED = ("kind", "types", "status", "where")
+_TEXTS = {"title": "title", "party": "party.name"}
 
 
-def filter_sql(query: OfferQuery) -> tuple[str, dict[str, Any]]:
+def _has(sql: SqlDialect, key: str, name: str) -> str:
+    items = sql.json_elements("document", *key.split("."))
+    return f"EXISTS (SELECT 1 FROM {items} WHERE value = :{name})"
+
+
+def filter_sql(sql: SqlDialect, query: OfferQuery) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (" WHERE ..." or "") and its values for ``query.filters``."""
     filters, clauses, params = query.filters, [], {}
     if filters.status is not None:
         clauses.append("status = :status")
         params["status"] = filters.status.value
     if filters.support_type is not None:
-        clauses.append(_has("$.support_types", "type"))
+        clauses.append(_has(sql, "support_types", "type"))
         params["type"] = filters.support_type.value
     if filters.party_kind is not None:
-        clauses.append(f"{_CODED['kind']} = :kind")
+        clauses.append(f"{_coded(sql, 'kind')} = :kind")
         params["kind"] = filters.party_kind.value
-    for name, path, value in (
-        ("area", "$.areas", filters.area),
-        ("lang_of", "$.languages", filters.language),
+    for name, key, value in (
+        ("area", "areas", filters.area),
+        ("lang_of", "languages", filters.language),
     ):
         if value:
-            clauses.append(_has(path, name))
+            clauses.append(_has(sql, key, name))
             params[name] = value
     if filters.region:
+        countries = sql.json_elements("document", "scope", "countries", alias="c")
+        wanted = sql.json_elements(":region_countries", alias="w")
         clauses.append(
-            "(json_extract(document, '$.scope.any_region') OR "
-            f"{_has('$.scope.regions', 'region')} OR EXISTS (SELECT 1 FROM "
-            "json_each(document, '$.scope.countries') AS c WHERE upper(c.value) IN "
-            "(SELECT value FROM json_each(:region_countries))))"
+            f"({sql.json_flag('document', 'scope', 'any_region')} OR "
+            f"{_has(sql, 'scope.regions', 'region')} OR EXISTS (SELECT 1 FROM "
+            f"{countries} WHERE upper(c.value) IN (SELECT w.value FROM {wanted})))"
         )
         params["region"] = filters.region
         params["region_countries"] = json.dumps(list(query.region_countries))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _order_sql(query: OfferQuery, order: PageOrder) -> tuple[str, dict[str, Any]]:
+def _order_sql(sql: SqlDialect, query: OfferQuery, order: PageOrder) -> tuple[str, dict[str, Any]]:
     direction = " DESC" if order.descending else ""
     if order.key == "id":  # a reference: plain ASCII, unique
         return f"id{direction}", {}
     if order.key in _TEXTS:
-        key = _TEXTS[order.key]
+        key = _in_language(sql, _TEXTS[order.key])
         return f"{FOLD}({key}){direction}, position", {"lang": query.language}
     if order.key in _CODED:
-        labels, params = labelled(_CODED[order.key], query.labels)
+        labels, params = labelled(_coded(sql, order.key), query.labels)
         return f"{labels}{direction}, position", params
     return "position", {}
 
@@ -97,29 +108,28 @@ def offer_page(
     session: Session, query: OfferQuery, offset: int, limit: int, order: PageOrder
 ) -> list[Offer]:
     """Offers ``offset`` to ``offset + limit`` of the filtered list in ``order``."""
-    where, params = filter_sql(query)
-    order_sql, order_params = _order_sql(query, order)
+    sql = dialect_of(session)
+    where, params = filter_sql(sql, query)
+    order_sql, order_params = _order_sql(sql, query, order)
     if FOLD in order_sql:
-        use_text_functions(session)
+        sql.use_text_functions(session)
     rows = session.execute(
         text(f"SELECT document FROM offer{where} ORDER BY {order_sql} LIMIT :limit OFFSET :offset"),
         {**params, **order_params, "limit": limit, "offset": offset},
     )
-    return [offer_from_dict(json.loads(document)) for (document,) in rows]
+    return [offer_from_dict(json_value(document)) for (document,) in rows]
 
 
 def offer_count(session: Session, query: OfferQuery) -> int:
     """How many offers ``query`` lets through."""
-    where, params = filter_sql(query)
+    where, params = filter_sql(dialect_of(session), query)
     return int(session.execute(text(f"SELECT count(*) FROM offer{where}"), params).scalar_one())
 
 
 def offer_languages(session: Session) -> tuple[str, ...]:
     """Every language some installed offer works in, sorted by code."""
+    languages = dialect_of(session).json_elements("offer.document", "languages")
     rows = session.execute(
-        text(
-            "SELECT DISTINCT value FROM offer, json_each(offer.document, '$.languages') "
-            "ORDER BY value"
-        )
+        text(f"SELECT DISTINCT e.value FROM offer, {languages} ORDER BY e.value")
     )
     return tuple(str(value) for (value,) in rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.store.rows import PersonRow
@@ -52,3 +52,25 @@ class PersonRepository:
         exists = self._session.scalar(select(PersonRow.id).where(PersonRow.name == name))
         if exists is None:
             self.set_roles(name, roles)
+
+    def server_login(self) -> str | None:
+        """The PostgreSQL login of this session on an office server; None on SQLite."""
+        if self._session.get_bind().dialect.name != "postgresql":
+            return None
+        return str(self._session.scalar(text("SELECT current_user")))
+
+    def name_of_login(self, login: str) -> str | None:
+        """The person whose server login is ``login``."""
+        return self._session.scalar(select(PersonRow.name).where(PersonRow.login == login))
+
+    def any_login(self) -> bool:
+        """True once someone has a server login."""
+        return (
+            self._session.scalar(select(PersonRow.id).where(PersonRow.login.is_not(None)))
+            is not None
+        )
+
+    def set_login(self, name: str, login: str) -> None:
+        row = self._session.scalar(select(PersonRow).where(PersonRow.name == name))
+        if row is not None:
+            row.login = login

@@ -15,14 +15,16 @@ from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, RequestListRow
 from acsg_desktop.core.records.requests import MatchStage, RequestStatus, SupportType
-from acsg_desktop.core.store.sql_text import CASEFOLD, use_text_functions
+from acsg_desktop.core.store.column_types import as_utc_naive
+from acsg_desktop.core.store.dialect import dialect_of
+from acsg_desktop.core.store.sql_text import CASEFOLD
 
 ORDERS = {
     "id": "id",
-    "title": "title COLLATE NOCASE",
+    "title": "lower(title)",
     "status": "status",
     "stage": "coalesce(match_stage, '')",
-    "types": "json_extract(content, '$.support_types')",
+    "types": "{types}",
     "complete": "coalesce(completeness, -1)",
     "updated": "updated_at",
 }
@@ -31,31 +33,34 @@ _TYPES = frozenset(kind.value for kind in SupportType)  # unknown ones are dropp
 
 def filter_sql(session: Session, request_filter: RequestFilter) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (" WHERE ..." or "") and its values for ``request_filter``."""
-    clauses, params = [], {}
+    clauses, params, sql = [], {}, dialect_of(session)
     if request_filter.status is not None:
         clauses.append("status = :status")
         params["status"] = request_filter.status.value
     if request_filter.area:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(content, '$.areas') WHERE value = :area)")
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM {sql.json_elements('content', 'areas')} WHERE value = :area)"
+        )
         params["area"] = request_filter.area
     if request_filter.support_type is not None:
         clauses.append(
-            "EXISTS (SELECT 1 FROM json_each(content, '$.support_types') WHERE value = :type)"
+            f"EXISTS (SELECT 1 FROM {sql.json_elements('content', 'support_types')} "
+            "WHERE value = :type)"
         )
         params["type"] = request_filter.support_type.value
     words = request_filter.text.casefold().strip()
     if words:
-        use_text_functions(session)
-        clauses.append(f"instr({CASEFOLD}(title), :words) > 0")
+        sql.use_text_functions(session)
+        clauses.append(sql.contains(f"{CASEFOLD}(title)", ":words"))
         params["words"] = words
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _order_sql(order: PageOrder) -> str:
+def _order_sql(order: PageOrder, types: str) -> str:
     if order.key not in ORDERS:
         return "id DESC"
     direction = " DESC" if order.descending else ""
-    return f"{ORDERS[order.key]}{direction}, id{direction}"
+    return f"{ORDERS[order.key].format(types=types)}{direction}, id{direction}"
 
 
 def _row(values: Any) -> RequestListRow:
@@ -66,7 +71,7 @@ def _row(values: Any) -> RequestListRow:
         status=RequestStatus(status),
         match_stage=MatchStage(stage) if stage else None,
         support_types=tuple(SupportType(k) for k in json.loads(types or "[]") if k in _TYPES),
-        updated_at=updated if isinstance(updated, datetime) else datetime.fromisoformat(updated),
+        updated_at=as_utc_naive(updated) or datetime.min,
         completeness=None if completeness is None else float(completeness),
     )
 
@@ -76,11 +81,12 @@ def request_page(
 ) -> list[RequestListRow]:
     """Rows ``offset`` to ``offset + limit`` of the filtered list in ``order``."""
     where, params = filter_sql(session, request_filter)
+    types = dialect_of(session).json_text("content", "support_types")
     rows = session.execute(
         text(
-            "SELECT id, title, status, match_stage, updated_at, "
-            "json_extract(content, '$.support_types'), completeness FROM support_request"
-            f"{where} ORDER BY {_order_sql(order)} LIMIT :limit OFFSET :offset"
+            f"SELECT id, title, status, match_stage, updated_at, {types}, completeness "
+            f"FROM support_request{where} ORDER BY {_order_sql(order, types)} "
+            "LIMIT :limit OFFSET :offset"
         ),
         {**params, "limit": limit, "offset": offset},
     )

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
-    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -15,6 +14,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from acsg_desktop.core.store.column_types import JsonText, UtcDateTime
 
 
 class Base(DeclarativeBase):
@@ -32,7 +33,7 @@ class AuthorityProfileRow(Base):
     contact_person: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(254))
     preferred_language: Mapped[str] = mapped_column(String(8))
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class PersonRow(Base):
@@ -43,8 +44,10 @@ class PersonRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     role: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     passphrase_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # On an office server, the PostgreSQL login that is this person (since 0015).
+    login: Mapped[str | None] = mapped_column(String(63), nullable=True, unique=True)
 
 
 class FrameworkSnapshotRow(Base):
@@ -56,7 +59,7 @@ class FrameworkSnapshotRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     framework_id: Mapped[str] = mapped_column(String(50))
     version: Mapped[str] = mapped_column(String(20))
-    content: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(JsonText)
 
 
 class AssessmentRow(Base):
@@ -70,11 +73,11 @@ class AssessmentRow(Base):
     framework_id: Mapped[str] = mapped_column(String(50))
     framework_version: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))
-    contexts: Mapped[str] = mapped_column(Text, default="{}")
+    contexts: Mapped[str] = mapped_column(JsonText, default="{}")
     cursor: Mapped[str] = mapped_column(String(100), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     copied_from: Mapped[int | None] = mapped_column(
         ForeignKey("assessment.id", ondelete="SET NULL"), nullable=True
     )
@@ -98,7 +101,7 @@ class AnswerRow(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(200), default="")
     fingerprint: Mapped[str] = mapped_column(String(32), default="")
-    saved_at: Mapped[datetime] = mapped_column(DateTime)
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
@@ -110,13 +113,13 @@ class SupportRequestRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), index=True)
-    content: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(JsonText)
     created_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     last_editor: Mapped[str] = mapped_column(String(200))
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     approved_by: Mapped[str] = mapped_column(String(200), default="")
-    approved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     approval_waived: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     match_stage: Mapped[str | None] = mapped_column(String(20), nullable=True)
@@ -137,10 +140,10 @@ class RequestCommentRow(Base):
     )
     author: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     response: Mapped[str] = mapped_column(Text, default="")
     responded_by: Mapped[str] = mapped_column(String(200), default="")
-    responded_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    responded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class AuditRow(Base):
@@ -183,8 +186,8 @@ class GuideDocumentRow(Base):
     summary: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(30))
-    areas: Mapped[str] = mapped_column(Text)
-    aims: Mapped[str] = mapped_column(Text)
+    areas: Mapped[str] = mapped_column(JsonText)
+    aims: Mapped[str] = mapped_column(JsonText)
     region: Mapped[str] = mapped_column(String(40))
     year: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(Text)
@@ -196,7 +199,7 @@ class GuideBookmarkRow(Base):
     __tablename__ = "guide_bookmark"
 
     guide_id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class PackageRow(Base):
@@ -214,7 +217,7 @@ class PackageRow(Base):
     signer: Mapped[str] = mapped_column(String(200))
     fingerprint: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     language: Mapped[str] = mapped_column(String(5), default="")  # "" before 0013
 
 
@@ -231,9 +234,9 @@ class PackageReservationRow(Base):
     file_path: Mapped[str] = mapped_column(Text)
     signer: Mapped[str] = mapped_column(String(200))
     fingerprint: Mapped[str] = mapped_column(String(100))
-    request_ids: Mapped[str] = mapped_column(Text)
+    request_ids: Mapped[str] = mapped_column(JsonText)
     state: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     language: Mapped[str] = mapped_column(String(5), default="")
 
 
@@ -245,7 +248,7 @@ class OfferRow(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20))
-    document: Mapped[str] = mapped_column(Text)
+    document: Mapped[str] = mapped_column(JsonText)
 
 
 class OfferInterestRow(Base):
@@ -259,7 +262,7 @@ class OfferInterestRow(Base):
     offer_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     catalogue_version: Mapped[int] = mapped_column(Integer)
     marked_by: Mapped[str] = mapped_column(String(200))
-    marked_at: Mapped[datetime] = mapped_column(DateTime)
+    marked_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class ReceiptRow(Base):
@@ -273,7 +276,7 @@ class ReceiptRow(Base):
     verification: Mapped[str] = mapped_column(String(20))
     document: Mapped[str] = mapped_column(Text)
     imported_by: Mapped[str] = mapped_column(String(200))
-    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class DeskPackageRow(Base):
@@ -292,13 +295,13 @@ class DeskPackageRow(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     previous_sha256: Mapped[str] = mapped_column(String(64))
     created: Mapped[str] = mapped_column(String(40))
-    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # since 0014
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # since 0014
     state: Mapped[str] = mapped_column(String(20), index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     file_path: Mapped[str] = mapped_column(Text)
     document: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(String(200), default="")
-    replies: Mapped[str] = mapped_column(Text, default="{}")
+    replies: Mapped[str] = mapped_column(JsonText, default="{}")
 
 
 class DeskCertificateRow(Base):
@@ -311,8 +314,8 @@ class DeskCertificateRow(Base):
     authority: Mapped[str] = mapped_column(String(200))
     subject: Mapped[str] = mapped_column(String(400))
     fingerprint: Mapped[str] = mapped_column(String(100), unique=True)
-    not_after: Mapped[datetime] = mapped_column(DateTime)
-    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    not_after: Mapped[datetime] = mapped_column(UtcDateTime)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     pem: Mapped[str] = mapped_column(Text)
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revocation_reason: Mapped[str] = mapped_column(Text, default="")

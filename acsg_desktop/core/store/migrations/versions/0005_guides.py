@@ -47,13 +47,8 @@ def upgrade() -> None:
         sa.Column("source", sa.Text, nullable=False),
         sa.UniqueConstraint("guide_id", "lang"),
     )
-    op.execute(
-        "CREATE VIRTUAL TABLE guide_fts USING fts5(title, summary, body, "
-        "content='guide_document', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 2')"
-    )
-    for trigger in FTS_TRIGGERS:
-        op.execute(trigger)
+    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL searches with tsvector (0015)
+        _create_fts5()
     op.create_table(
         "guide_bookmark",
         sa.Column("guide_id", sa.String(100), primary_key=True),
@@ -61,9 +56,20 @@ def upgrade() -> None:
     )
 
 
+def _create_fts5() -> None:
+    op.execute(
+        "CREATE VIRTUAL TABLE guide_fts USING fts5(title, summary, body, "
+        "content='guide_document', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    for trigger in FTS_TRIGGERS:
+        op.execute(trigger)
+
+
 def downgrade() -> None:
     op.drop_table("guide_bookmark")
-    for name in ("guide_document_ai", "guide_document_ad", "guide_document_au"):
-        op.execute(f"DROP TRIGGER {name}")
-    op.execute("DROP TABLE guide_fts")
+    if op.get_bind().dialect.name == "sqlite":
+        for name in ("guide_document_ai", "guide_document_ad", "guide_document_au"):
+            op.execute(f"DROP TRIGGER {name}")
+        op.execute("DROP TABLE guide_fts")
     op.drop_table("guide_document")
