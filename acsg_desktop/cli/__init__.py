@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "receipts": ("receipts", "add_receipt_commands"),
     "demo": ("demo", "add_demo_command"),
     "desk": ("desk", "add_desk_commands"),
+    "server": ("server", "add_server_commands"),
 }
 
 

@@ -67,3 +67,7 @@ def os_reason(error: OSError) -> str:
         errno.EIO: _("the disk could not be read or written (input/output error)"),
     }
     return reasons.get(error.errno or 0) or error.strerror or str(error)
+
+
+class NotThisLoginError(AcsgError):
+    """On an office server, a change was to be recorded under someone the login is not."""

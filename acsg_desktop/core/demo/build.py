@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acsg_desktop.core.demo.country import DEMO_AUTHORITY, DEMO_COUNTRY
-from acsg_desktop.core.demo.requests import create_demo_requests
+from acsg_desktop.core.demo.requests import add_demo_officials, create_demo_requests
 from acsg_desktop.core.demo.script import (
     CONTEXT_SCRIPT,
     PEOPLE,
@@ -86,6 +86,8 @@ def _create_demo(workspace: Workspace, language: str) -> DemoResult:
         raise AcsgError(
             _("This data folder already holds assessments; run the demo in an empty folder.")
         )
+    if workspace.database.is_server:
+        add_demo_officials(workspace)
     if workspace.profiles.get() is None:
         workspace.profiles.save(
             Profile(
@@ -106,5 +108,6 @@ def _create_demo(workspace: Workspace, language: str) -> DemoResult:
     if workspace.offers.catalogue().version == 0:
         workspace.offers.load_example()
     requests = create_demo_requests(workspace, service.get(baseline.id), language)
-    workspace.set_current_user(PEOPLE[0])
+    if not workspace.database.is_server:
+        workspace.set_current_user(PEOPLE[0])
     return DemoResult(service.get(baseline.id), service.get(follow_up.id), requests)

@@ -247,9 +247,29 @@ def _mark_offers_of_interest(workspace: Workspace, counts: dict[int, int]) -> No
             workspace.offers.set_interest(request_id, suggestion.offer.id, True, actor=DRAFTER)
 
 
+# On an office server, each demo person gets a login of their own (password: the passphrase).
+DEMO_LOGINS = {
+    "Amina Mahamat": ("acsg_demo_amina", {"administrator", "drafter", "reviewer", "signatory"}),
+    DRAFTER: ("acsg_demo_idriss", {"drafter"}),
+    REVIEWER: ("acsg_demo_fatime", {"reviewer", "signatory"}),
+}
+
+
+def add_demo_officials(workspace: Workspace) -> None:
+    """On an office server, the three demo people as officials with their own logins; the
+    login that makes the demo may act for them (it plays their parts)."""
+    for name, (login, roles) in DEMO_LOGINS.items():
+        if workspace.people.get(name) is None:
+            workspace.people.add_official(
+                name, frozenset(roles), login, DEMO_PASSPHRASE, act_for=True
+            )
+
+
 def add_demo_people(workspace: Workspace) -> None:
     """The drafter and the reviewer beside the contact person (the administrator), each with
     the demo passphrase: an office of several people signs in."""
+    if workspace.database.is_server:
+        return  # made with their logins before the demo began (add_demo_officials)
     people = workspace.people
     profile = workspace.profiles.get()
     administrator = profile.contact_person if profile else ""

@@ -15,6 +15,7 @@ from acsg_desktop.core.i18n import _
 from acsg_desktop.core.people.passphrases import passphrase_matches
 from acsg_desktop.core.records.roles import ADMINISTRATOR
 from acsg_desktop.core.store.person_repository import PersonRepository
+from acsg_desktop.core.store.server_logins import may_act_as
 
 
 class PersonError(AcsgError):
@@ -42,7 +43,7 @@ def prove(session: Any, name: str, passphrase: str | None) -> None:
     repository = PersonRepository(session)
     login = repository.server_login()
     if login is not None:  # on an office server, the login proved who this is
-        if repository.name_of_login(login) != name:
+        if not may_act_as(session, name):
             raise NotAllowed(
                 _(
                     "On the office server you act under your own login ({login}) only, not as "

@@ -16,6 +16,7 @@ from acsg_desktop.core.records.roles import ADMINISTRATOR, ROLES
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.person_repository import PersonRepository
+from acsg_desktop.core.store.server_roles import create_official_login
 from acsg_desktop.core.text_rules import PERSON_NAME, text_problem
 
 __all__ = ["PeopleService", "Person", "PersonError", "role_label"]
@@ -88,24 +89,35 @@ class PeopleService:
         return len(people) > 1 or any(person.has_passphrase for person in people)
 
     def login_person(self) -> Person | None:
-        """On an office server, the person this login is; the very first login of a server
-        without people becomes its first person, with every role (as the first person of a
-        data folder does). None on SQLite, or for a login that is nobody here.
-        """
+        """On an office server, the person this login is (None on SQLite, or for a login that
+        is nobody's here, such as the IT officer's)."""
         with self._database.unit_of_work() as session:
             repository = PersonRepository(session)
             login = repository.server_login()
-            if login is None:
-                return None
-            name = repository.name_of_login(login)
-            if name is None and not repository.any_login() and not repository.people():
-                name = login
-                repository.set_roles(name, sorted(ROLES))
-                repository.set_login(name, login)
-                AuditRepository(session).append(
-                    name, "person", name, "roles", "", ",".join(sorted(ROLES))
-                )
+            name = repository.name_of_login(login) if login else None
         return self.get(name) if name else None
+
+    def add_official(
+        self, name: str, roles: frozenset[str], login: str, password: str, *, act_for: bool = False
+    ) -> Person:
+        """On an office server, a new official with their own login (and ``password``), as
+        the IT officer does it: the server refuses a login that may not create logins.
+        ``act_for``: this login may then act for them (the demo's people only)."""
+        name = _clean_name(name)
+        if not roles or not roles <= set(ROLES):
+            raise PersonError(
+                _("Give the person at least one role: drafter, reviewer or signatory.")
+            )
+        with self._database.unit_of_work() as session:
+            repository = PersonRepository(session)
+            actor = repository.server_login() or ""
+            create_official_login(session, login, password, act_for=act_for)
+            repository.set_roles(name, sorted(roles))
+            repository.set_login(name, login)
+            AuditRepository(session).append(
+                actor, "person", name, "roles", "", ",".join(sorted(roles)), f"login {login}"
+            )
+        return Person(name, frozenset(roles), False)
 
     def sign_in(self, name: str, passphrase: str | None) -> Person:
         """The person ``name`` once ``passphrase`` proves it (see ``accounts.prove``)."""

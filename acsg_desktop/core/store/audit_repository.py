@@ -10,7 +10,11 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.audit.chain import GENESIS, AuditEntry, expected_hash
+from acsg_desktop.core.display import escape_line
+from acsg_desktop.core.errors import NotThisLoginError
+from acsg_desktop.core.i18n import _
 from acsg_desktop.core.store.rows import AuditRow
+from acsg_desktop.core.store.server_logins import may_act_as
 
 BATCH = 500
 # Built once: the audit entry is written on every saved answer.
@@ -70,7 +74,18 @@ class AuditRepository:
         new_value: str = "",
         reason: str = "",
     ) -> AuditEntry:
-        """Add an entry chained to the current head."""
+        """Add an entry chained to the current head.
+
+        Raises:
+            NotThisLoginError: on an office server, the login may not act as ``actor`` (see
+                :mod:`server_logins`); nothing of the transaction is kept.
+        """
+        if not may_act_as(self._session, actor):
+            raise NotThisLoginError(
+                _(
+                    "On the office server your login may act as yourself only, not as {name}."
+                ).format(name=escape_line(actor))
+            )
         last_id, prev_hash = self.head()
         entry_id = last_id + 1
         at = datetime.now(UTC).isoformat(timespec="microseconds")

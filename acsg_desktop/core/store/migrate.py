@@ -51,11 +51,15 @@ def alembic_config(connection: object) -> Config:
     return config
 
 
-def migrate_to(engine: Engine, revision: str) -> None:
-    """Apply migrations up to ``revision`` (no backup: callers decide)."""
+def migrate_to(engine: Engine, revision: str, role: str | None = None) -> None:
+    """Apply migrations up to ``revision`` (no backup: callers decide); on a server, as the
+    database ``role`` that owns the tables when given."""
     from alembic import command
+    from sqlalchemy import text
 
     with engine.begin() as connection:
+        if role:
+            connection.execute(text(f'SET LOCAL ROLE "{role}"'))
         command.upgrade(alembic_config(connection), revision)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, RequestListRow
@@ -20,6 +20,7 @@ from acsg_desktop.core.records.requests import (
     SupportRequest,
 )
 from acsg_desktop.core.store.assessment_repository import utc_now
+from acsg_desktop.core.store.dialect import dialect_of
 from acsg_desktop.core.store.request_list import request_count, request_page
 from acsg_desktop.core.store.rows import RequestCommentRow, SupportRequestRow
 
@@ -100,7 +101,8 @@ class RequestRepository:
     def approved_for(self, assessment_id: int) -> tuple[SupportRequest, ...]:
         """Approved requests drafted for ``assessment_id`` or for no assessment, with their
         comments: two queries, whatever their number, chosen in SQL (only those are decoded)."""
-        drafted_for = func.json_extract(SupportRequestRow.content, "$.assessment_id")
+        path = dialect_of(self._session).json_text("support_request.content", "assessment_id")
+        drafted_for = literal_column(f"CAST({path} AS integer)")
         rows = self._session.scalars(
             select(SupportRequestRow)
             .where(

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.i18n import _
@@ -32,6 +32,7 @@ from acsg_desktop.core.store.server_errors import (
     connection_error,
     operation_error,
 )
+from acsg_desktop.core.store.server_roles import create_roles, grant_officials, owner_role_if_member
 from acsg_desktop.core.store.server_url import parse_address, without_password
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def _revision(engine: Engine, location: str) -> tuple[str | None, int]:
                 return None, len(tables)
             found = connection.execute(text("SELECT version_num FROM alembic_version")).first()
     except DBAPIError as error:
-        if error.connection_invalidated or "connect" in str(error).lower():
+        if error.connection_invalidated or isinstance(error, OperationalError):
             raise connection_error(error.orig or error, location) from error
         raise operation_error(error, location, "Reading the revision") from error
     return (str(found[0]) if found else None), len(tables)
@@ -211,8 +212,12 @@ class ServerDatabase(Database):
     def _migrate(self) -> None:
         from acsg_desktop.core.store.migrate import migrate_to
 
+        owner = owner_role_if_member(self.engine)
         try:
-            migrate_to(self.engine, HEAD_REVISION)
+            migrate_to(self.engine, HEAD_REVISION, owner)
+            if owner:
+                with self.engine.begin() as connection:
+                    grant_officials(connection)
         except DBAPIError as error:
             raise operation_error(error, self.address, "Upgrading") from error
 
@@ -266,3 +271,36 @@ class ServerDatabase(Database):
     def close(self) -> str | None:
         self.engine.dispose()
         return None
+
+
+def initialise_server(
+    address: str, password: str | None, backup_folder: Path, *, allow_without_backup: bool = False
+) -> ServerDatabase:
+    """Make the database at ``address`` an ACSG office server, as its IT officer: the owner
+    and official roles, the schema (upgraded as the owner), and the officials' rights. Safe to
+    run again (after an upgrade of the app, for instance).
+
+    Raises:
+        ServerError: a subclass; ``ServerPermissionError`` when this login may not create roles.
+    """
+    engine = make_server_engine(address, password)
+    location = without_password(address)
+    try:
+        with engine.begin() as connection:
+            create_roles(connection)
+    except DBAPIError as error:
+        if error.connection_invalidated or isinstance(error, OperationalError):
+            raise connection_error(error.orig or error, location) from error
+        raise operation_error(error, location, "Creating the roles") from error
+    finally:
+        engine.dispose()
+    database = ServerDatabase.connect(
+        address, password, backup_folder, allow_without_backup=allow_without_backup
+    )
+    try:
+        with database.engine.begin() as connection:
+            grant_officials(connection)
+    except DBAPIError as error:
+        database.close()
+        raise operation_error(error, location, "Granting") from error
+    return database

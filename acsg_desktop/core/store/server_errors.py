@@ -51,7 +51,10 @@ def connection_error(error: BaseException, location: str) -> ServerError:
     lowered = words.lower()
     if "no password supplied" in lowered or "password is required" in lowered:
         return ServerPasswordError(
-            _("The office server {server} asks for a password.").format(server=location),
+            _(
+                "The office server {server} asks for a password: type it when asked, or keep "
+                "it in ~/.pgpass (or PGPASSWORD)."
+            ).format(server=location),
             missing=True,
         )
     if "password authentication failed" in lowered or "authentication failed" in lowered:

@@ -42,5 +42,6 @@ def parse_address(text: str, password: str | None = None) -> URL:
 
 def without_password(text: str) -> str:
     """``text`` as it may be stored and shown: the password taken out."""
-    url = parse_address(text).set(password=None)
+    # URL.set() takes None as "unchanged": a namedtuple's own _replace() clears the field.
+    url = parse_address(text)._replace(password=None)
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
