@@ -18,6 +18,10 @@ from acsg_desktop.core.people import passphrases
 # Account hashes made by tests use a low scrypt cost (tests/core/people checks the real one).
 passphrases.log2_n = 10
 
+# The throwaway PostgreSQL server: postgres_cluster, postgres_url, database_backend; workspaces
+# on either backend: store_backend, module_backend, backend_workspace, demo_logins_dropped.
+pytest_plugins = ["tests.postgres_fixtures", "tests.backend_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

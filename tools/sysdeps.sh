@@ -1,5 +1,6 @@
 #!/bin/sh
-# Check the system libraries Qt needs (and, with "test", the tools the tests call).
+# Check the system libraries Qt needs (and, with "test", the tools and the PostgreSQL server
+# the tests call).
 # Missing ones are installed with apt-get when running as root; otherwise we stop and print the
 # exact command to run. Usage: tools/sysdeps.sh run|test
 set -eu
@@ -29,6 +30,11 @@ if [ "$mode" = "test" ]; then
         tool="${pair%%:*}"; pkg="${pair#*:}"
         command -v "$tool" >/dev/null 2>&1 || missing="$missing $pkg"
     done
+    # The PostgreSQL server the tests start: Debian keeps initdb off PATH, in its versioned folder.
+    if ! command -v initdb >/dev/null 2>&1 \
+        && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+        missing="$missing postgresql"
+    fi
 fi
 
 [ -z "$missing" ] && exit 0

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from acsg_desktop.cli.common import emit, open_workspace, read_passphrase
+from acsg_desktop.cli.db_copy import add_copy_command
+from acsg_desktop.cli.server import cmd_server_check, on_server, refuse_on_server, server_backups
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
 from acsg_desktop.core.records.profile import Profile
@@ -29,9 +31,16 @@ def cmd_info(args: argparse.Namespace, folder: Path) -> int:
     with open_workspace(args, folder) as workspace:
         revision = workspace.database.schema_revision()
         counts = workspace.database.table_counts()
-    document = {"data_dir": str(folder), "schema_revision": revision, "counts": counts}
+        server = workspace.database.location if workspace.database.is_server else None
+    document = {
+        "data_dir": str(folder),
+        "database": server or "local",
+        "schema_revision": revision,
+        "counts": counts,
+    }
     lines = [
         _("Data folder: {path}").format(path=folder),
+        *([_("Office server: {server}").format(server=server)] if server else []),
         _("Schema version: {revision}").format(revision=revision),
         *(
             _("{table}: {count}").format(table=_(COUNT_LABELS.get(name, name)), count=count)
@@ -43,6 +52,8 @@ def cmd_info(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_db_check(args: argparse.Namespace, folder: Path) -> int:
+    if on_server(args, folder):
+        return cmd_server_check(args, folder)
     path = database_path(folder)
     try:
         path, problems = check_closed(folder)
@@ -74,7 +85,7 @@ def cmd_db_backup(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_db_backups(args: argparse.Namespace, folder: Path) -> int:
-    where, backups = backups_of(folder)
+    where, backups = server_backups(folder) if on_server(args, folder) else backups_of(folder)
     summary = ngettext(
         "{count} backup in {path}", "{count} backups in {path}", len(backups)
     ).format(count=format_number(len(backups)), path=where)
@@ -84,6 +95,7 @@ def cmd_db_backups(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_db_restore(args: argparse.Namespace, folder: Path) -> int:
     """Restore a backup, saying (as the app does) what it lacks compared with the data now."""
+    refuse_on_server(args, folder)
     from acsg_desktop.core.store.backup_contents import restore_warning
 
     current = database_path(folder)
@@ -105,6 +117,7 @@ def _summary_document(summary: Any, target: str) -> dict[str, Any]:
 
 
 def cmd_db_move_out(args: argparse.Namespace, folder: Path) -> int:
+    refuse_on_server(args, folder)
     from acsg_desktop.core.transfer.service import move_out
     from acsg_desktop.core.transfer.words import contents_sentence
 
@@ -121,6 +134,7 @@ def cmd_db_move_out(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_db_move_in(args: argparse.Namespace, folder: Path) -> int:
+    refuse_on_server(args, folder)
     from acsg_desktop.core.transfer.service import move_in
     from acsg_desktop.core.transfer.words import contents_sentence
 
@@ -216,6 +230,7 @@ def add_db_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     restore.add_argument("backup", help=_("backup file"))
     restore.set_defaults(handler=cmd_db_restore)
     _add_move_commands(db_commands, json_flag)
+    add_copy_command(db_commands, json_flag)
 
 
 def add_profile_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +94,59 @@ def add_server_commands(commands: Any, json_flag: argparse.ArgumentParser) -> No
         "--password-file", required=True, help=_("a file holding the login's first password")
     )
     add.set_defaults(handler=cmd_server_add_official)
+
+
+def on_server(args: argparse.Namespace, folder: Path) -> bool:
+    """True when the command works on an office server."""
+    from acsg_desktop.core.database_choice import chosen_database
+
+    return bool(chosen_database(folder, getattr(args, "database", None)))
+
+
+def refuse_on_server(args: argparse.Namespace, folder: Path) -> None:
+    """Restoring and moving replace a data folder's own file: an office server's data is
+    restored by its IT officer (pg_restore of the dumps `acsg db backup` writes)."""
+    if on_server(args, folder):
+        raise AcsgError(
+            _(
+                "This command works on this computer's own data only. An office server is "
+                "restored by its IT officer with pg_restore (acsg db backup writes the dumps); "
+                "acsg db copy moves data between a laptop and the server."
+            )
+        )
+
+
+def cmd_server_check(args: argparse.Namespace, folder: Path) -> int:
+    """`acsg db check` on a server: it answers at the current schema and the audit chain holds
+    (the server checks its own pages)."""
+    with open_workspace(args, folder) as workspace:
+        problems = workspace.database.integrity_problems()
+        chain = workspace.audit_check()
+        location = workspace.database.location
+    if not chain.ok:
+        problems.append(f"audit chain broken at entry {chain.broken_entry}")
+    emit(args, {"database": location, "ok": not problems, "problems": problems}, [])
+    if problems:
+        print(
+            _("The office server {server} has problems: {problems}").format(
+                server=location, problems="; ".join(problems)
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    if not args.json:
+        print(
+            _("The office server {server} answers and its audit log is intact.").format(
+                server=location
+            )
+        )
+    return 0
+
+
+def server_backups(folder: Path) -> tuple[Path, list[Path]]:
+    """Where this computer keeps the office server's dumps, and those there, newest first."""
+    from acsg_desktop.core.store.database import backup_dir
+    from acsg_desktop.core.store.server import list_dumps
+
+    where = backup_dir(folder)
+    return where, list_dumps(where)

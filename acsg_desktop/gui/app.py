@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from acsg_desktop.core.workspace import Workspace
     from acsg_desktop.gui.backup.restart import ClosedFolderWork
     from acsg_desktop.gui.language import LanguageSwitcher
+    from acsg_desktop.gui.settings.server_session import ServerSession
 
 
 def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -42,6 +43,12 @@ def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]
         "--secretariat",
         action="store_true",
         help="open the Secretariat's desk (its folder: --data-dir, else ACSG_DESK_HOME)",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="ADDRESS|local",
+        help="the office server (postgresql://login@host:port/database), or 'local' for the "
+        "data folder's own file (default: ACSG_DATABASE, else the one used last)",
     )
     return parser.parse_known_args(argv)
 
@@ -59,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     crashes = install_crash_capture()
     try:
-        return _run(folder, qt_args, args.secretariat)
+        return _run(folder, qt_args, args.secretariat, args.database)
     except Exception:
         crashes.excepthook(*sys.exc_info())
         return UNEXPECTED_EXIT_STATUS
@@ -67,13 +74,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         crashes.uninstall()
 
 
-def _run(folder: Path, qt_args: list[str], secretariat: bool = False) -> int:
+def _run(
+    folder: Path, qt_args: list[str], secretariat: bool = False, database: str | None = None
+) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from acsg_desktop.core.language import apply_start_language
     from acsg_desktop.gui.backup.restart import run_with_folder_closed
     from acsg_desktop.gui.fonts import load_fonts
     from acsg_desktop.gui.language import LanguageSwitcher
+    from acsg_desktop.gui.settings.server_session import ServerSession
     from acsg_desktop.gui.startup import open_workspace
     from acsg_desktop.gui.widgets.accessible_style import apply_accessible_look
 
@@ -91,10 +101,11 @@ def _run(folder: Path, qt_args: list[str], secretariat: bool = False) -> int:
         from acsg_desktop.gui.desk.desk_start import run_desk
 
         return run_desk(app, folder, language)
-    workspace = open_workspace(folder)
+    session = ServerSession(database)  # the server and its password for this run
+    workspace = open_workspace(folder, session)
     while workspace is not None:
         try:
-            status, work = _open_window(app, folder, workspace, language)
+            status, work = _open_window(app, folder, workspace, language, session)
         finally:
             notice = workspace.close()
             if notice:
@@ -103,12 +114,16 @@ def _run(folder: Path, qt_args: list[str], secretariat: bool = False) -> int:
             return status
         if run_with_folder_closed(work, folder, None):  # a restore or an import: gui/backup/
             language.apply(apply_start_language(folder), remember=False)  # the moved settings'
-        workspace = open_workspace(folder)  # again as at a start: checks, first run, sign-in
+        workspace = open_workspace(folder, session)  # as at a start: checks, first run, sign-in
     return 1
 
 
 def _open_window(
-    app: QApplication, folder: Path, workspace: Workspace, language: LanguageSwitcher
+    app: QApplication,
+    folder: Path,
+    workspace: Workspace,
+    language: LanguageSwitcher,
+    session: ServerSession,
 ) -> tuple[int, ClosedFolderWork | None]:
     """The first-run setup, the sign-in and the main window; the exit status, and the work
     the user confirmed that needs the folder closed (a restore, an import), if any."""
@@ -121,12 +136,12 @@ def _open_window(
     from acsg_desktop.gui.widgets.window_geometry import show_fitted
 
     if workspace.profiles.get() is None:
-        first_run = FirstRunDialog(workspace.profiles, language)
+        first_run = FirstRunDialog(workspace.profiles, language, server=(workspace, session))
         if not first_run.exec():
             return 0, first_run.work_after_close
     if not ensure_signed_in(workspace):
         return 0, None
-    window = MainWindow(workspace, language)
+    window = MainWindow(workspace, language, session)
     server = InstanceServer(folder, window)
     quit_after_first_paint(window)  # ACSG_EXIT_AFTER_START=1: make bundle-test
     show_fitted(window, window.geometry_restored)

@@ -30,6 +30,8 @@ from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.offers.offers_page import OffersPage
 from acsg_desktop.gui.packages.packages_page import PackagesPage
 from acsg_desktop.gui.requests.requests_page import RequestsPage
+from acsg_desktop.gui.settings.server_link import ServerLink
+from acsg_desktop.gui.settings.server_session import ServerSession
 from acsg_desktop.gui.settings.settings_page import SettingsPage
 from acsg_desktop.gui.settings.user_dialog import SignInDialog
 from acsg_desktop.gui.widgets.announce import follow_pages
@@ -66,9 +68,15 @@ BACKUP_CHECK_MS = 5 * 60 * 1000
 class MainWindow(Retranslatable, QMainWindow):
     """Navigation list on the left, the chosen area on the right."""
 
-    def __init__(self, workspace: Workspace, language: LanguageSwitcher) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        language: LanguageSwitcher,
+        session: ServerSession | None = None,
+    ) -> None:
         super().__init__()
         self._workspace, self._language = workspace, language
+        self._session = session or ServerSession()
         self.navigation = QListWidget(self)
         self.navigation.setFixedWidth(210)
         self.navigation.setSpacing(4)
@@ -166,6 +174,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.user_action = QAction(self)
         self.user_action.triggered.connect(self.change_user)
+        # On an office server the login is the person: there is no one else to sign in as.
+        self.user_action.setVisible(not self._workspace.database.is_server)
         self.file_menu.addAction(self.user_action)
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
@@ -178,6 +188,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.addAction(self.about_action)
         self.backup_actions = BackupActions(self, self._workspace, self.file_menu, self.quit_action)
         self.help_actions = HelpActions(self, self.help_menu, self.about_action)
+        self.server_link = ServerLink(
+            self, self._workspace, self._session, self.file_menu, self.backup_actions
+        )
+        self.server_link.pages = lambda: list(self._built.values())
+        self.server_link.status_changed = self._refresh_status
 
     def show_area(self, row: int) -> None:
         """Switch to the area in navigation row ``row`` and move the focus there."""

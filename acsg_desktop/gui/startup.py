@@ -11,7 +11,10 @@ from acsg_desktop.core.i18n import _
 from acsg_desktop.core.store.backup_contents import restore_warning
 from acsg_desktop.core.store.database import DatabaseDamagedError
 from acsg_desktop.core.store.lock import InstanceLockedError
+from acsg_desktop.core.store.server_errors import ServerPasswordError
 from acsg_desktop.core.workspace import Workspace, restore_into
+from acsg_desktop.gui.settings.server_session import ServerSession
+from acsg_desktop.gui.settings.server_start import ask_password, work_locally_instead
 from acsg_desktop.gui.single_instance import bring_forward
 
 
@@ -36,11 +39,19 @@ def _offer_restore(error: DatabaseDamagedError, data_dir: Path) -> bool:
     return clicked is fresh
 
 
-def open_workspace(data_dir: Path) -> Workspace | None:
-    """Open ``data_dir`` or explain why not; None means the app should quit."""
+def open_workspace(data_dir: Path, session: ServerSession | None = None) -> Workspace | None:
+    """Open ``data_dir``, on the office server ``session`` chooses if any, or explain why not;
+    None means the app should quit."""
+    session = session or ServerSession()
     while True:
+        address = session.database(data_dir)
         try:
-            return Workspace.open(data_dir)
+            return Workspace.open(data_dir, address, password=session.password_for(address))
+        except ServerPasswordError as error:
+            password = ask_password(session.shown(address), error) if address else None
+            if not address or password is None:
+                return None
+            session.keep_password(address, password)
         except DatabaseDamagedError as error:
             if not _offer_restore(error, data_dir):
                 return None
@@ -54,5 +65,9 @@ def open_workspace(data_dir: Path) -> Workspace | None:
             QMessageBox.information(None, _("ACSG Desktop is already open"), message)
             return None
         except AcsgError as error:
-            QMessageBox.critical(None, _("ACSG Desktop cannot start"), error.message)
+            if address is None:
+                QMessageBox.critical(None, _("ACSG Desktop cannot start"), error.message)
+            elif work_locally_instead(error.message):
+                session.use_for_this_run(None)
+                continue
             return None

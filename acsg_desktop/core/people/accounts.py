@@ -45,10 +45,9 @@ def prove(session: Any, name: str, passphrase: str | None) -> None:
     if login is not None:  # on an office server, the login proved who this is
         if not may_act_as(session, name):
             raise NotAllowed(
-                _(
-                    "On the office server you act under your own login ({login}) only, not as "
-                    "{name}."
-                ).format(login=login, name=escape_line(name))
+                _("On the office server you act under your own login only, not as {name}.").format(
+                    name=escape_line(name)
+                )
             )
         return
     people = dict(repository.people())

@@ -179,8 +179,14 @@ class PeopleService:
         passphrase: str | None,
     ) -> None:
         """Refuse a change that would leave no administrator or an unprotected account."""
-        on_server = PersonRepository(session).server_login() is not None
-        if name not in people and not on_server:
+        if name not in people and PersonRepository(session).server_login() is not None:
+            raise PersonError(
+                _(
+                    "On an office server, a new official needs a login of their own: the IT "
+                    "officer adds them with acsg server add-official."
+                )
+            )
+        if name not in people:
             if passphrase is None:
                 raise PersonError(
                     _(

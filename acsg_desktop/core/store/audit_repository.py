@@ -82,9 +82,9 @@ class AuditRepository:
         """
         if not may_act_as(self._session, actor):
             raise NotThisLoginError(
-                _(
-                    "On the office server your login may act as yourself only, not as {name}."
-                ).format(name=escape_line(actor))
+                _("On the office server you act under your own login only, not as {name}.").format(
+                    name=escape_line(actor)
+                )
             )
         last_id, prev_hash = self.head()
         entry_id = last_id + 1

@@ -22,7 +22,8 @@ CHANNEL = "acsg_changes"
 
 def connection_settings(address: str, password: str | None) -> dict[str, Any]:
     """libpq's settings for ``address``, read as the store's engine reads it."""
-    _args, settings = PGDialect_psycopg().create_connect_args(parse_address(address, password))
+    dialect = PGDialect_psycopg()  # type: ignore[no-untyped-call]
+    _args, settings = dialect.create_connect_args(parse_address(address, password))  # type: ignore[no-untyped-call]
     return {**CONNECT_ARGS, **settings}
 
 

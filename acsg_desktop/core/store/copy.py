@@ -83,7 +83,8 @@ def refuse_holdings(counts: Mapping[str, int], location: str) -> None:
         raise CopyRefusedError(
             _(
                 "The target {target} already holds data ({held}). Data is only copied into an "
-                "empty database: nothing was copied."
+                "empty database: nothing was copied. Copy into a new data folder, or into a new "
+                "database of the office server."
             ).format(target=location, held=", ".join(held))
         )
 
@@ -197,9 +198,9 @@ def _chain(session: Session) -> ChainCheck:
     return verify_chain(AuditRepository(session).entries())
 
 
-def _check_chains(reading: Session, writing: Session, target: str) -> ChainCheck:
-    """The target's chain, verified; it must be the source's, entry for entry."""
-    source, copied = _chain(reading), _chain(writing)
+def _check_copied_chain(source: ChainCheck, writing: Session, target: str) -> ChainCheck:
+    """The target's chain, verified; it must end as the source's, on the same entry."""
+    copied = _chain(writing)
     if copied != source:
         raise CopyFailedError(
             _(
@@ -210,8 +211,9 @@ def _check_chains(reading: Session, writing: Session, target: str) -> ChainCheck
     return copied
 
 
-def refuse_broken_source(reading: Session, location: str) -> None:
-    """Refuse to copy an audit log that was altered (as a restore refuses such a backup).
+def refuse_broken_source(reading: Session, location: str) -> ChainCheck:
+    """The source's audit chain, verified: an altered one is not copied (as a restore refuses
+    such a backup).
 
     Raises:
         CopyRefusedError: the source's chain breaks at some entry.
@@ -224,6 +226,7 @@ def refuse_broken_source(reading: Session, location: str) -> None:
                 "Nothing was copied."
             ).format(source=location, entry=chain.broken_entry)
         )
+    return chain
 
 
 def copy_rows(source: Database, target: Database, progress: Progress | None = None) -> CopyOutcome:
@@ -236,14 +239,14 @@ def copy_rows(source: Database, target: Database, progress: Progress | None = No
     """
     with source.unit_of_work() as reading, target.unit_of_work() as writing:
         refuse_holdings(row_counts(writing), target.location)
-        refuse_broken_source(reading, source.location)
+        source_chain = refuse_broken_source(reading, source.location)
         totals = row_counts(reading)
         copy = _Copy(reading, writing, target.location, progress)
         counts = {table.name: _copy_table(copy, table, totals[table.name]) for table in tables()}
         _refuse_missing_rows(counts, totals, target.location)
         if writing.get_bind().dialect.name == "postgresql":
             _reset_sequences(writing)
-        chain = _check_chains(reading, writing, target.location)
+        chain = _check_copied_chain(source_chain, writing, target.location)
     return CopyOutcome(counts, chain)
 
 

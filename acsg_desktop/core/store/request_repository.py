@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import literal_column, or_, select
+from sqlalchemy import ColumnElement, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, RequestListRow
@@ -102,7 +102,7 @@ class RequestRepository:
         """Approved requests drafted for ``assessment_id`` or for no assessment, with their
         comments: two queries, whatever their number, chosen in SQL (only those are decoded)."""
         path = dialect_of(self._session).json_text("support_request.content", "assessment_id")
-        drafted_for = literal_column(f"CAST({path} AS integer)")
+        drafted_for: ColumnElement[int] = literal_column(f"CAST({path} AS integer)")
         rows = self._session.scalars(
             select(SupportRequestRow)
             .where(

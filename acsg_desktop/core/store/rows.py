@@ -234,7 +234,7 @@ class PackageReservationRow(Base):
     file_path: Mapped[str] = mapped_column(Text)
     signer: Mapped[str] = mapped_column(String(200))
     fingerprint: Mapped[str] = mapped_column(String(100))
-    request_ids: Mapped[str] = mapped_column(JsonText)
+    request_ids: Mapped[str] = mapped_column(Text)  # "1,2": comma-separated ids, not JSON
     state: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     language: Mapped[str] = mapped_column(String(5), default="")

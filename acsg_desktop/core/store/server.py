@@ -124,6 +124,11 @@ def dump_server(address: str, password: str | None, folder: Path, reason: str) -
     return target
 
 
+def list_dumps(folder: Path) -> list[Path]:
+    """The server dumps kept in ``folder``, newest first."""
+    return sorted(folder.glob(DUMP_PATTERN), reverse=True) if folder.is_dir() else []
+
+
 def _environment() -> dict[str, str]:
     return dict(os.environ)
 
@@ -140,6 +145,7 @@ class ServerDatabase(Database):
     ) -> None:
         super().__init__(engine, backup_folder / "office-server", backup_folder)
         self.address = without_password(address)
+        self._given_address = address  # may hold a password: never shown, never stored
         self._password = password
         self.login = ""
 
@@ -172,9 +178,16 @@ class ServerDatabase(Database):
         return database
 
     def _upgrade(self, allow_without_backup: bool) -> None:
-        revision, tables = _revision(self.engine, self.address)
+        revision = self._checked_revision()
         if revision == HEAD_REVISION:
             return
+        if revision is not None:
+            self._backup_before_upgrade(allow_without_backup)
+        self._migrate()
+
+    def _checked_revision(self) -> str | None:
+        """The revision (None: an empty database), refusing a foreign or a newer one."""
+        revision, tables = _revision(self.engine, self.address)
         if revision is None and tables:
             raise NotAnAcsgDatabaseError(
                 _(
@@ -189,9 +202,7 @@ class ServerDatabase(Database):
                     "Desktop (schema {revision}). Install that version or newer."
                 ).format(server=self.address, revision=revision)
             )
-        if revision is not None:
-            self._backup_before_upgrade(allow_without_backup)
-        self._migrate()
+        return revision
 
     def _backup_before_upgrade(self, allow_without_backup: bool) -> None:
         try:
@@ -233,16 +244,14 @@ class ServerDatabase(Database):
         """The server's backups are not counted by changes (see ``backup_if_due``)."""
 
     def backup(self, reason: str) -> Path:
-        return dump_server(self.address, self._password, self.backup_folder, reason)
+        return dump_server(self._given_address, self._password, self.backup_folder, reason)
 
     def backup_if_due(self) -> Path | None:
         """None: a server is backed up by its IT officer's schedule, not by each laptop."""
         return None
 
     def backups(self) -> list[Path]:
-        if not self.backup_folder.is_dir():
-            return []
-        return sorted(self.backup_folder.glob(DUMP_PATTERN), reverse=True)
+        return list_dumps(self.backup_folder)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -304,3 +313,22 @@ def initialise_server(
         database.close()
         raise operation_error(error, location, "Granting") from error
     return database
+
+
+def probe_server(address: str, password: str | None) -> tuple[str, str | None]:
+    """Connect to ``address`` and change nothing: the login, and the schema revision (None for
+    an empty database, which ``ServerDatabase.connect`` would set up).
+
+    Raises:
+        ServerError: a subclass (unreachable, wrong password, not an ACSG database, ...).
+        SchemaTooNewError: the server was upgraded by a newer version of the app.
+    """
+    engine = make_server_engine(address, password)
+    database = ServerDatabase(engine, address, password, Path())
+    try:
+        revision = database._checked_revision()
+        with engine.connect() as connection:
+            login = str(connection.execute(text("SELECT current_user")).scalar())
+    finally:
+        engine.dispose()
+    return login, revision

@@ -35,7 +35,6 @@ JSON = {
     "framework_snapshot": ("content",),
     "guide_document": ("areas", "aims"),
     "offer": ("document",),
-    "package_reservation": ("request_ids",),
     "support_request": ("content",),
 }
 # Tables whose changes other open windows show (the audit log is written with each of them).
