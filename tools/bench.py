@@ -1,7 +1,9 @@
 """`make bench`: every figure beside its floor, measured in the same run, app and floor in turn.
 
-Prints a table and writes build/bench.json: one object per figure with ``name``, ``value``,
-``unit``, ``floor``, ``ratio``, ``target``, ``holds`` (and ``runs``). The ratio is the median of
+Prints a table and writes build/bench.json: under ``figures``, one object per figure with
+``name``, ``value``, ``unit``, ``floor``, ``ratio``, ``target``, ``holds`` (and ``runs``); under
+``server``, the office server with 20 clients beside SQLite with one writer (bench_server; 30 s
+each, 5 s with --quick or ACSG_BENCH_QUICK=1). The ratio is the median of
 the run-by-run ratios (p95 over p95 for the per-operation figures). Not a test: nothing in
 `make test` depends on timing. The machine may be shared: figures are noisy, rerun to compare.
 
@@ -40,6 +42,7 @@ def main() -> int:
     from bench_desk import intake_figures
     from bench_export import export_figures
     from bench_lists import list_figures
+    from bench_server import print_server_table, server_comparison, server_figure, server_seconds
     from bench_startup import startup_figures
     from bench_store import answer_figure, search_figure
     from PySide6.QtWidgets import QApplication
@@ -54,10 +57,14 @@ def main() -> int:
     figures += _timed_section("export and verify", export_figures)
     figures += _timed_section("answer save", lambda: [answer_figure()])
     figures += _timed_section("guide search", lambda: [search_figure()])
+    seconds = server_seconds(sys.argv[1:])
+    [server] = _timed_section("office server", lambda: [server_comparison(seconds)])
+    figures += server_figure(server)
     del app
     print_table(figures)
+    print_server_table(server)
     OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    OUT.write_text(json.dumps({"figures": figures, "server": server}, indent=2), encoding="utf-8")
     held = sum(1 for row in figures if row["holds"])
     print(f"{held} of {len(figures)} figures hold their target; written to {OUT}")
     return 0

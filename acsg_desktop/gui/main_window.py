@@ -124,6 +124,7 @@ class MainWindow(Retranslatable, QMainWindow):
         page = SettingsPage(self._workspace, self._language, self.pages)
         page.profile_saved.connect(self._refresh_status)
         page.people_box.people_changed.connect(self._refresh_status)
+        page.server_requested.connect(self.server_link.open_dialog)
         return page
 
     def _page(self, row: int) -> QWidget:

@@ -78,7 +78,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_an_unexpected_error_is_one_line_naming_the_log_and_status_70(
     isolated_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(_folder: Path) -> Workspace:
+    def broken(_folder: Path, *_args: object, **_options: object) -> Workspace:
         raise KeyError("a bug")
 
     monkeypatch.setattr(Workspace, "open", broken)
@@ -97,7 +97,7 @@ def test_with_no_writable_log_the_line_still_says_what_failed(
     isolated_home.mkdir(parents=True)
     (isolated_home / "logs").write_text("a file where the log folder should be")
 
-    def broken(_folder: Path) -> Workspace:
+    def broken(_folder: Path, *_args: object, **_options: object) -> Workspace:
         raise RuntimeError("disk\x1b[2Jgone")
 
     monkeypatch.setattr(Workspace, "open", broken)
@@ -117,7 +117,7 @@ def test_our_errors_keep_their_message_and_status(
 def test_ctrl_c_ends_the_command_quietly(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(_folder: Path) -> Workspace:
+    def interrupted(_folder: Path, *_args: object, **_options: object) -> Workspace:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Workspace, "open", interrupted)

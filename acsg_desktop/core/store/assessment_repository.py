@@ -11,7 +11,6 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -33,8 +32,14 @@ ANSWER_KEYS = ("assessment_id", "indicator_id")
 def _answer_upsert(dialect: str) -> Any:
     """INSERT ... ON CONFLICT DO UPDATE for an answer, built once per dialect, bound values."""
     names = ANSWER_KEYS + ANSWER_COLUMNS
-    insert = postgres_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(AnswerRow).values({name: bindparam(name) for name in names})
+    statement: Any
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert  # 75 ms: servers only
+
+        statement = insert(AnswerRow)
+    else:
+        statement = sqlite_insert(AnswerRow)
+    statement = statement.values({name: bindparam(name) for name in names})
     return statement.on_conflict_do_update(
         index_elements=list(ANSWER_KEYS),
         set_={

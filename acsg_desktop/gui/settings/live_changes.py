@@ -9,12 +9,11 @@ each keeps the row the user had chosen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QTableView, QWidget
 
-from acsg_desktop.core.store.change_listener import ChangeListener
 from acsg_desktop.core.store.server_errors import ServerError
 from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
 from acsg_desktop.gui.guides.guides_page import GuidesPage
@@ -33,6 +32,9 @@ REFRESHERS: tuple[tuple[type[QWidget], frozenset[str], Callable[[Any], None]], .
     (PackagesPage, frozenset({"package", "receipt", "assessment", "person"}), PackagesPage.refresh),
     (GuidesPage, frozenset({"guide_document"}), GuidesPage.refresh),
 )
+
+if TYPE_CHECKING:  # psycopg (66 ms) is imported on a server only
+    from acsg_desktop.core.store.change_listener import ChangeListener
 
 
 class LiveChanges(QObject):

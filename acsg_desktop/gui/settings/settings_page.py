@@ -31,6 +31,7 @@ class SettingsPage(Retranslatable, QWidget):
     """Edit the profile (saved on request, validated first) and choose the display language."""
 
     profile_saved = Signal()
+    server_requested = Signal()  # "Office server…": the main window opens the dialog
 
     def __init__(
         self, workspace: Workspace, language: LanguageSwitcher, parent: QWidget | None = None
@@ -54,6 +55,12 @@ class SettingsPage(Retranslatable, QWidget):
         self.language_label.setBuddy(self.display_language)
         self.folder_label = QLabel(self.display_box)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._server = workspace.database.location if workspace.database.is_server else ""
+        self.database_label = QLabel(self.display_box)
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.server_button = QPushButton(self.display_box)
+        self.server_button.clicked.connect(self.server_requested)
         self._lay_out()
         self.reload()
         self.retranslate_ui()
@@ -68,6 +75,11 @@ class SettingsPage(Retranslatable, QWidget):
         display_layout = QFormLayout(self.display_box)
         display_layout.addRow(self.language_label, self.display_language)
         display_layout.addRow(self.folder_label)
+        display_layout.addRow(self.database_label)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_button)
+        server_row.addStretch(1)
+        display_layout.addRow(server_row)
         content = QWidget(self)
         layout = QVBoxLayout(content)
         layout.addWidget(self.title)
@@ -115,4 +127,13 @@ class SettingsPage(Retranslatable, QWidget):
             max(0, self.display_language.findData(self._language.language))
         )
         self.folder_label.setText(_("Data folder: {path}").format(path=self._data_dir))
+        self.database_label.setText(
+            _("Office server: {server}").format(server=self._server)
+            if self._server
+            else _("The data is kept on this computer, in the data folder.")
+        )
+        self.server_button.setText(_("Office server…"))
+        self.server_button.setToolTip(
+            _("Connect to your office's shared server, or come back to this computer's own data")
+        )
         self.setAccessibleName(_("Settings"))
