@@ -2,7 +2,6 @@
 update; a use case that fails half-way leaves nothing behind."""
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -18,9 +17,9 @@ from tests.core.requests.helpers import COMPLETE, DRAFTER, REVIEWER, SIGNATORY, 
 
 
 @pytest.fixture
-def workspace(tmp_path: Path):
-    with Workspace.open(tmp_path / "data") as opened:
-        yield staffed(opened)
+def workspace(backend_workspace: Workspace) -> Workspace:
+    """Staffed, on SQLite and on an office server."""
+    return staffed(backend_workspace)
 
 
 def second_desk(workspace: Workspace) -> RequestService:

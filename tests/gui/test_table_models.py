@@ -5,7 +5,6 @@ SQL when a header is clicked, and filter in SQL.
 """
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -59,10 +58,10 @@ def synthetic_guides(count: int) -> list[Guide]:
 
 
 @pytest.fixture
-def demo(qapp, tmp_path: Path) -> Iterator[Workspace]:
-    with Workspace.open(tmp_path) as workspace:
-        create_demo(workspace, "en")
-        yield workspace
+def demo(qapp, backend_workspace: Workspace, demo_logins_dropped: None) -> Workspace:
+    """The demo, on SQLite and on an office server (changes are made as the signed-in user)."""
+    create_demo(backend_workspace, "en")
+    return backend_workspace
 
 
 def _add_requests(workspace: Workspace, count: int) -> None:
@@ -156,7 +155,9 @@ def test_assessment_completion_is_the_scored_completion(demo: Workspace) -> None
     in_progress = [a.id for a in service.list() if a.status is AssessmentStatus.IN_PROGRESS]
     assert in_progress
     for assessment_id in in_progress:  # a context answered "no" leaves its indicators out
-        service.set_contexts(assessment_id, dict.fromkeys(conditions, False), actor="Test")
+        service.set_contexts(
+            assessment_id, dict.fromkeys(conditions, False), actor=demo.current_user
+        )
     old = {summary.id: completion for summary, completion in service.with_completion()}
     assert {row.id: row.completion for row in service.page(0, 10)} == old
     assert old != before
@@ -223,11 +224,13 @@ def test_requests_page_sorts_on_header_click_in_sql(qtbot, demo: Workspace) -> N
 
 def test_completeness_is_kept_with_each_request_and_follows_its_edits(demo: Workspace) -> None:
     service = demo.requests
-    request = service.create(RequestContent(title="Only a title"), actor="Test")
+    request = service.create(RequestContent(title="Only a title"), actor=demo.current_user)
     [row] = [r for r in service.page(0, 10) if r.id == request.id]
     assert row.completeness == completeness(request.content) < 1
     done = next(r for r in service.list() if completeness(r.content) == 1).content
-    edited = service.update(request.id, replace(done, title="Now complete"), actor="Test")
+    edited = service.update(
+        request.id, replace(done, title="Now complete"), actor=demo.current_user
+    )
     [row] = [r for r in service.page(0, 10) if r.id == edited.id]
     assert row.completeness == 1
 

@@ -1,7 +1,7 @@
 """Guide search on PostgreSQL: the same behaviour as FTS5 on SQLite (every word, the last as a
 prefix, accents and case ignored, ranked title first, a marked snippet), with PostgreSQL's own
 full-text search: the ``search`` tsvector of revision 0015, in the ``acsg_english`` or
-``acsg_french`` configuration of each text (unaccent, then the language's stemmer)."""
+``acsg_french`` configuration of each text (unaccented whole words, as FTS5's tokenizer)."""
 
 from __future__ import annotations
 

@@ -45,12 +45,17 @@ GRANT_STATEMENTS = (
 
 
 def owner_role_if_member(engine: Engine) -> str | None:
-    """``acsg_owner`` when this login may act as it (upgrades then run as the owner)."""
+    """``acsg_owner`` when this login may act as it and it was set up in this database
+    (upgrades then run as the owner)."""
     with engine.connect() as connection:
         member = connection.execute(
             text(
+                # Roles are the whole cluster's: the owner is used only in a database where
+                # `server init` gave it the schema and the database.
                 "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :role) "
-                "AND pg_has_role(current_user, :role, 'MEMBER')"
+                "AND pg_has_role(current_user, :role, 'MEMBER') "
+                "AND has_schema_privilege(:role, current_schema(), 'CREATE') "
+                "AND has_database_privilege(:role, current_database(), 'CREATE')"
             ),
             {"role": OWNER},
         ).scalar()

@@ -9,10 +9,17 @@ from acsg_desktop.core.framework.loader import framework_folder, load_framework
 from acsg_desktop.core.records.assessment import Answer, AnswerKind, AssessmentStatus
 from acsg_desktop.core.store.database import StoreWriteError, database_path
 from acsg_desktop.core.workspace import Workspace
+from tests.core.helpers import with_logins
 
 
 @pytest.fixture
-def workspace(tmp_path: Path):
+def workspace(backend_workspace: Workspace) -> Workspace:
+    """On SQLite and on an office server (where Amina needs a login to act)."""
+    return with_logins(backend_workspace, "Amina")
+
+
+@pytest.fixture
+def local_workspace(tmp_path: Path):
     with Workspace.open(tmp_path) as opened:
         yield opened
 
@@ -140,7 +147,8 @@ def test_new_framework_version_keeps_old_assessments_and_carries_over_unchanged_
         assert len(carried) == len(old_framework.indicators) - 1
 
 
-def test_disk_full_during_autosave_keeps_the_database_intact(workspace: Workspace) -> None:
+def test_disk_full_during_autosave_keeps_the_database_intact(local_workspace: Workspace) -> None:
+    workspace = local_workspace
     service = workspace.assessments
     created = service.create("2026 baseline", 2026, actor="Amina")
     indicators = service.framework_of(created).indicators

@@ -60,8 +60,8 @@ GUIDES = [
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory):
-    with Workspace.open(tmp_path_factory.mktemp("bilingual")) as opened:
+def workspace(tmp_path_factory: pytest.TempPathFactory, module_backend: str | None):
+    with Workspace.open(tmp_path_factory.mktemp("bilingual"), module_backend) as opened:
         opened.guides.install(GUIDES, 99)
         yield opened
 

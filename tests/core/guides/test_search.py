@@ -8,8 +8,8 @@ from acsg_desktop.core.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory):
-    with Workspace.open(tmp_path_factory.mktemp("guides")) as opened:
+def workspace(tmp_path_factory: pytest.TempPathFactory, module_backend: str | None):
+    with Workspace.open(tmp_path_factory.mktemp("guides"), module_backend) as opened:
         yield opened
 
 

@@ -17,8 +17,8 @@ from acsg_desktop.core.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory):
-    with Workspace.open(tmp_path_factory.mktemp("offers") / "data") as opened:
+def workspace(tmp_path_factory: pytest.TempPathFactory, module_backend: str | None):
+    with Workspace.open(tmp_path_factory.mktemp("offers") / "data", module_backend) as opened:
         opened.offers.load_example()
         yield opened
 

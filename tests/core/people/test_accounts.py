@@ -15,12 +15,13 @@ from acsg_desktop.core.people.accounts import (
     PersonError,
     WrongPassphrase,
 )
+from acsg_desktop.core.people.profile_service import CONTACT_ROLES
 from acsg_desktop.core.requests.service import RequestError
 from acsg_desktop.core.store.database import database_path
 from acsg_desktop.core.store.engine import make_engine
 from acsg_desktop.core.store.migrate import migrate_to
 from acsg_desktop.core.workspace import Workspace
-from tests.core.helpers import CHAD, TEST_PASSPHRASE, add_people, sqlite_value
+from tests.core.helpers import CHAD, TEST_PASSPHRASE, add_people, add_staff, sqlite_value
 from tests.core.requests.helpers import COMPLETE
 
 ADMIN, DRAFTER, REVIEWER = "Amina Mahamat", "Idriss Abakar", "Fatimé Zakaria"
@@ -33,6 +34,19 @@ def office(tmp_path: Path):
         opened.profiles.save(CHAD)
         add_people(opened, {DRAFTER: {"drafter"}, REVIEWER: {"reviewer"}})
         yield opened
+
+
+@pytest.fixture
+def any_office(backend_workspace: Workspace) -> Workspace:
+    """The same office on SQLite or on an office server (where each has a login)."""
+    if backend_workspace.database.is_server:
+        roles = {ADMIN: set(CONTACT_ROLES), DRAFTER: {"drafter"}, REVIEWER: {"reviewer"}}
+        add_staff(backend_workspace, roles)
+        backend_workspace.profiles.save(CHAD)
+    else:
+        backend_workspace.profiles.save(CHAD)
+        add_people(backend_workspace, {DRAFTER: {"drafter"}, REVIEWER: {"reviewer"}})
+    return backend_workspace
 
 
 def test_a_passphrase_is_kept_only_as_a_salted_scrypt_hash(tmp_path: Path) -> None:
@@ -74,20 +88,20 @@ def test_everyone_proves_who_they_are_once_there_are_several(office: Workspace) 
     assert office.current_user == DRAFTER
 
 
-def test_a_drafter_cannot_give_himself_a_role_or_add_people(office: Workspace) -> None:
-    entries = office.audit_check().entries
+def test_a_drafter_cannot_give_himself_a_role_or_add_people(any_office: Workspace) -> None:
+    entries = any_office.audit_check().entries
     for name in (DRAFTER, "Someone new"):
         with pytest.raises(NotAllowed, match="Only an administrator"):
-            office.people.save(
+            any_office.people.save(
                 name,
                 frozenset({"reviewer"}),
                 actor=DRAFTER,
                 proof=TEST_PASSPHRASE,
                 passphrase="x" * 12,
             )
-    assert office.people.get(DRAFTER).roles == frozenset({"drafter"})
-    assert office.people.get("Someone new") is None
-    assert office.audit_check().entries == entries
+    assert any_office.people.get(DRAFTER).roles == frozenset({"drafter"})
+    assert any_office.people.get("Someone new") is None
+    assert any_office.audit_check().entries == entries
 
 
 def test_the_administrator_proves_it_for_every_change(office: Workspace) -> None:
@@ -175,29 +189,35 @@ def test_the_single_person_waiver_is_the_administrators(office: Workspace) -> No
     assert office.requests.self_approval_allowed()
 
 
-def test_a_reviewer_cannot_answer_her_own_comment(office: Workspace) -> None:
-    created = office.requests.create(COMPLETE, actor=DRAFTER)
-    office.requests.submit_for_review(created.id, actor=DRAFTER)
-    commented = office.requests.comment(created.id, "Say who pays.", actor=REVIEWER)
+def test_a_reviewer_cannot_answer_her_own_comment(any_office: Workspace) -> None:
+    created = any_office.requests.create(COMPLETE, actor=DRAFTER)
+    any_office.requests.submit_for_review(created.id, actor=DRAFTER)
+    commented = any_office.requests.comment(created.id, "Say who pays.", actor=REVIEWER)
     comment_id = commented.comments[0].id
     with pytest.raises(RequestError, match="someone else answers it"):
-        office.requests.respond(created.id, comment_id, "Done, by me.", actor=REVIEWER)
+        any_office.requests.respond(created.id, comment_id, "Done, by me.", actor=REVIEWER)
     with pytest.raises(RequestError, match="needs a response"):
-        office.requests.approve(created.id, actor=REVIEWER)
-    answered = office.requests.respond(created.id, comment_id, "The ministry pays.", actor=DRAFTER)
+        any_office.requests.approve(created.id, actor=REVIEWER)
+    answered = any_office.requests.respond(
+        created.id, comment_id, "The ministry pays.", actor=DRAFTER
+    )
     assert answered.comments[0].answered
 
 
-def test_only_a_signatory_makes_a_signing_identity_or_exports(office: Workspace, tmp_path) -> None:
-    profile = office.profiles.get()
+def test_only_a_signatory_makes_a_signing_identity_or_exports(
+    any_office: Workspace, tmp_path
+) -> None:
+    profile = any_office.profiles.get()
     with pytest.raises(NotAllowed, match="Only a signatory"):
-        office.exports.create_identity(DRAFTER, profile, b"a long passphrase", actor=DRAFTER)
+        any_office.exports.create_identity(DRAFTER, profile, b"a long passphrase", actor=DRAFTER)
     with pytest.raises(Exception, match="own holder"):
-        office.exports.create_identity(ADMIN, profile, b"a long passphrase", actor=DRAFTER)
-    office.exports.create_identity(ADMIN, profile, b"a long passphrase", actor=ADMIN)
-    assessment = office.assessments.create("2026", 2026, actor=ADMIN)
+        any_office.exports.create_identity(ADMIN, profile, b"a long passphrase", actor=DRAFTER)
+    any_office.exports.create_identity(ADMIN, profile, b"a long passphrase", actor=ADMIN)
+    assessment = any_office.assessments.create("2026", 2026, actor=ADMIN)
     with pytest.raises(NotAllowed, match="Only a signatory"):
-        office.exports.export(assessment.id, DRAFTER, b"a long passphrase", tmp_path / "x", "en")
+        any_office.exports.export(
+            assessment.id, DRAFTER, b"a long passphrase", tmp_path / "x", "en"
+        )
     assert not (tmp_path / "x").exists()
 
 

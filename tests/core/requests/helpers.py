@@ -14,7 +14,7 @@ from acsg_desktop.core.records.requests import (
     SupportType,
 )
 from acsg_desktop.core.workspace import Workspace
-from tests.core.helpers import TEST_PASSPHRASE, add_people
+from tests.core.helpers import TEST_PASSPHRASE, add_staff
 
 DRAFTER, REVIEWER, SIGNATORY = "Idriss Abakar", "Fatimé Zakaria", "Amina Mahamat"
 
@@ -41,8 +41,9 @@ COMPLETE = RequestContent(
 
 
 def staffed(workspace: Workspace, proof: str = TEST_PASSPHRASE) -> Workspace:
-    """The drafter, the reviewer and the signatory, added by the administrator (``proof``)."""
-    add_people(
+    """The drafter, the reviewer and the signatory, added by the administrator (``proof``);
+    on an office server, each an official with a login of their own."""
+    add_staff(
         workspace,
         {DRAFTER: {"drafter"}, REVIEWER: {"reviewer"}, SIGNATORY: {"signatory", "drafter"}},
         proof,

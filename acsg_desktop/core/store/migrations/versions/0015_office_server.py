@@ -60,13 +60,17 @@ TEXT_FUNCTIONS = (
     """CREATE FUNCTION acsg_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
        AS $$ SELECT lower(acsg_unaccent(coalesce($1, ''))) $$""",
 )
+# Words are unaccented and kept whole (no stemming, no stop words), as FTS5's unicode61 tokenizer
+# with remove_diacritics does on SQLite: both backends find the same guides for the same words.
+# One configuration per language all the same, so that a language's rules can be added later.
+WORD_TOKENS = "asciiword, asciihword, hword_asciipart, hword, hword_part, word"
 SEARCH = (
     "CREATE TEXT SEARCH CONFIGURATION acsg_english (COPY = english)",
-    "ALTER TEXT SEARCH CONFIGURATION acsg_english ALTER MAPPING FOR hword, hword_part, word "
-    "WITH unaccent, english_stem",
+    f"ALTER TEXT SEARCH CONFIGURATION acsg_english ALTER MAPPING FOR {WORD_TOKENS} "
+    "WITH unaccent, simple",
     "CREATE TEXT SEARCH CONFIGURATION acsg_french (COPY = french)",
-    "ALTER TEXT SEARCH CONFIGURATION acsg_french ALTER MAPPING FOR hword, hword_part, word "
-    "WITH unaccent, french_stem",
+    f"ALTER TEXT SEARCH CONFIGURATION acsg_french ALTER MAPPING FOR {WORD_TOKENS} "
+    "WITH unaccent, simple",
     """ALTER TABLE guide_document ADD COLUMN search tsvector GENERATED ALWAYS AS (
          setweight(to_tsvector(CASE lang WHEN 'fr' THEN 'acsg_french'::regconfig
                                ELSE 'acsg_english'::regconfig END, title), 'A') ||
