@@ -26,7 +26,15 @@ from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
 from acsg_desktop.gui.widgets.accessible_style import apply_accessible_look
 
 SCREEN_SIZE = (1366, 768)
-AREA_FILE_NAMES = ("assessments", "requests", "offers", "packages", "guides", "settings")
+AREA_FILE_NAMES = (
+    "overview",
+    "assessments",
+    "requests",
+    "offers",
+    "packages",
+    "guides",
+    "settings",
+)
 DEMO_USER = "Fatimé Zakaria"
 
 
@@ -40,7 +48,7 @@ def grab(widget: QWidget, target: Path) -> None:
 
 def shoot_assessment(window: MainWindow, out: Path, prefix: str) -> None:
     page = window.assessments_page
-    window.show_area(0)
+    window.show_area(window.pages.indexOf(page))
     follow_up = page.model.row_at(0).id
     page.open_wizard(follow_up)
     wizard = page.wizard
@@ -59,7 +67,7 @@ def shoot_assessment(window: MainWindow, out: Path, prefix: str) -> None:
 
 def shoot_requests(window: MainWindow, out: Path, prefix: str) -> None:
     page = window.requests_page
-    window.show_area(1)
+    window.show_area(window.pages.indexOf(page))
     in_review = next(r for r in window._workspace.requests.list() if r.status.value == "in_review")
     page.open_editor(in_review.id)
     editor = page.editor

@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("package", "add_package_commands"),
     "verify": ("package", "add_package_commands"),
     "receipts": ("receipts", "add_receipt_commands"),
+    "contribution": ("contributions", "add_contribution_commands"),
     "demo": ("demo", "add_demo_command"),
     "desk": ("desk", "add_desk_commands"),
     "server": ("server", "add_server_commands"),

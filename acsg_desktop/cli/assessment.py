@@ -15,7 +15,7 @@ from acsg_desktop.core.records.assessment import STATUS_LABELS
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         assessments = workspace.assessments.list()
         completions = {a.id: workspace.assessments.scores(a.id).completion for a in assessments}
     documents = [
@@ -87,7 +87,7 @@ def _show_lines(document: dict[str, Any]) -> list[str]:
 
 
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         summary = workspace.assessments.get(args.id)
         framework = workspace.assessments.framework_of(summary)
         document = results_document(framework, summary, workspace.assessments.scores(args.id))
@@ -96,7 +96,7 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         service = workspace.assessments
         summary = service.get(args.id)
         text = results_csv(

@@ -143,18 +143,35 @@ def actor_of(args: argparse.Namespace, workspace: Workspace) -> str:
     return actor_and_proof(args, workspace)[0]
 
 
-def open_workspace(args: argparse.Namespace, folder: Path) -> Workspace:
+def open_workspace(args: argparse.Namespace, folder: Path, *, read_only: bool = False) -> Workspace:
     """The workspace of ``folder`` on the database the command asks for (``--database``, else
     ACSG_DATABASE, else the last one used); a server's password is asked at a terminal when
-    neither the address, ``~/.pgpass``, a service file nor PGPASSWORD gives it."""
+    neither the address, ``~/.pgpass``, a service file nor PGPASSWORD gives it. ``read_only``
+    (commands that only read): works while the app is open on the folder; a folder without a
+    database yet, or with one to migrate, is opened as by any other command (under its lock)."""
     from acsg_desktop.core.database_choice import chosen_database
+    from acsg_desktop.core.store.read_only import NeedsUpdateError
+
+    address = chosen_database(folder, getattr(args, "database", None))
+    if read_only:
+        try:
+            return _opened(args, folder, address, read_only=True)
+        except NeedsUpdateError:
+            pass
+    return _opened(args, folder, address, read_only=False)
+
+
+def _opened(
+    args: argparse.Namespace, folder: Path, address: str | None, *, read_only: bool
+) -> Workspace:
     from acsg_desktop.core.store.server_errors import ServerPasswordError
     from acsg_desktop.core.workspace import Workspace
 
-    address = chosen_database(folder, getattr(args, "database", None))
     no_backup = bool(getattr(args, "no_backup", False))
     try:
-        workspace = Workspace.open(folder, address, allow_without_backup=no_backup)
+        workspace = Workspace.open(
+            folder, address, allow_without_backup=no_backup, read_only=read_only
+        )
     except ServerPasswordError as error:
         if not (error.missing and address and sys.stdin.isatty()):
             raise
@@ -162,7 +179,11 @@ def open_workspace(args: argparse.Namespace, folder: Path) -> Workspace:
 
         password = getpass.getpass(_("Password for the office server: "))
         workspace = Workspace.open(
-            folder, address, password=password, allow_without_backup=no_backup
+            folder,
+            address,
+            password=password,
+            allow_without_backup=no_backup,
+            read_only=read_only,
         )
     _refuse_other_user_on_server(args, workspace)
     return workspace

@@ -28,7 +28,7 @@ COUNT_LABELS = {
 
 
 def cmd_info(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         revision = workspace.database.schema_revision()
         counts = workspace.database.table_counts()
         server = workspace.database.location if workspace.database.is_server else None
@@ -192,7 +192,7 @@ def _profile_lines(profile: Profile) -> list[str]:
 
 
 def cmd_profile_show(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         profile = workspace.profiles.get()
     if profile is None:
         raise AcsgError(_("No authority profile yet: run the app once, or `acsg profile set`."))

@@ -25,7 +25,7 @@ def _language(args: argparse.Namespace) -> str:
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         guides = workspace.guides.list(_language(args), _filters(args))
     document = {
         "guides": [
@@ -37,7 +37,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_search(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         hits = workspace.guides.search(args.query, _language(args), _filters(args))
     document = {
         "query": args.query,
@@ -60,7 +60,7 @@ def cmd_search(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         guide = workspace.guides.get(args.id)
         framework = workspace.assessments.shipped_framework()
     language = _language(args)

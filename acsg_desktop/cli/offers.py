@@ -90,7 +90,7 @@ def _offer_line(offer: Offer) -> str:
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         catalogue = workspace.offers.catalogue()
         offers = workspace.offers.list(_filters(args))
     document = {
@@ -125,7 +125,7 @@ def _show_lines(offer: Offer, framework: Framework) -> list[str]:
 
 
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         offer = workspace.offers.get(args.id)
         framework = workspace.assessments.shipped_framework()
     emit(args, offer_to_dict(offer), _show_lines(offer, framework))
@@ -197,7 +197,7 @@ def _suggest_assessment(
 
 
 def cmd_suggest(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         catalogue = workspace.offers.catalogue()
         if args.request is not None:
             framework = workspace.assessments.shipped_framework()
@@ -217,7 +217,7 @@ def cmd_suggest(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_unmet(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         items = workspace.offers.unmet_needs(args.assessment)
         framework = workspace.assessments.framework_of(workspace.assessments.get(args.assessment))
     document = {

@@ -146,6 +146,7 @@ def _encrypted_copy(package: Path, recipient: str) -> Path:
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     """A new signed package; the same content in the same language is not made twice, in
     another language it is a new package (see docs/domain.md)."""
+    from acsg_desktop.core.package.evidence import EvidenceChoice
     from acsg_desktop.core.package.outbox import export_message
 
     with open_workspace(args, folder) as workspace:
@@ -155,6 +156,7 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
             read_passphrase(args.passphrase_file),
             Path(args.out),
             args.lang or current_language(),
+            EvidenceChoice(args.evidence),
         )
     record = result.record
     document: dict[str, Any] = {
@@ -257,6 +259,12 @@ def add_package_commands(commands: Any, json_flag: argparse.ArgumentParser) -> N
     export.add_argument("--passphrase-file", required=True)
     export.add_argument("--name", help=_("the signatory (default: the current user)"))
     export.add_argument("--lang", choices=("en", "fr"), help=_("language of the report"))
+    export.add_argument(
+        "--evidence",
+        choices=("files", "hashes"),
+        default="hashes",
+        help=_("include the answers' evidence files, or only their hashes (the default)"),
+    )
     export.add_argument(
         "--encrypt-to",
         help=_("the Secretariat's encryption certificate: also write FILE.p7m for e-mail"),

@@ -36,7 +36,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         records = workspace.receipts.imported()
     document: dict[str, Any] = {
         "receipts": [

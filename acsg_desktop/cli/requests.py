@@ -47,7 +47,7 @@ def _status_text(request: SupportRequest) -> str:
 
 
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         chosen = RequestFilter.from_values(args.status or "", args.area or "", args.type or "")
         requests = filter_requests(workspace.requests.list(), chosen)
     lines = [f"{r.id:>3}  {_status_text(r):24}  {r.content.title}" for r in requests] or [
@@ -98,7 +98,7 @@ def _show_lines(request: SupportRequest) -> list[str]:
 
 
 def cmd_show(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         request = workspace.requests.get(args.id)
     document = (
         _summary(request)
@@ -123,7 +123,7 @@ def cmd_reply(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         check = workspace.audit_check()
     document = {
         "ok": check.ok,
@@ -154,7 +154,7 @@ def cmd_audit_verify(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_people_list(args: argparse.Namespace, folder: Path) -> int:
-    with open_workspace(args, folder) as workspace:
+    with open_workspace(args, folder, read_only=True) as workspace:
         people = workspace.people.list()
     lines = [f"{p.name}: {', '.join(role_label(r) for r in sorted(p.roles))}" for p in people]
     emit(args, {"people": [{"name": p.name, "roles": sorted(p.roles)} for p in people]}, lines)

@@ -22,6 +22,8 @@ class Settings:
     # The office server this computer works on (address without its password); "" for the
     # data folder's own database.
     database: str = ""
+    text_size: str = ""  # % of the normal size ("" for 100)
+    high_contrast: str = ""  # "on" or ""
 
 
 def settings_path(data_dir: Path) -> Path:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from acsg_desktop.core.actions.service import ActionPlanService
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.audit.chain import ChainCheck, verify_chain
 from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.evidence.service import EvidenceService
 from acsg_desktop.core.guides.service import GuideService
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.offers.service import OfferService
@@ -29,6 +31,7 @@ from acsg_desktop.core.store.database import (
 from acsg_desktop.core.store.lock import InstanceLock
 
 if TYPE_CHECKING:
+    from acsg_desktop.core.contributions.service import ContributionService
     from acsg_desktop.core.package.builder import ExportService
 
 
@@ -41,12 +44,14 @@ class Workspace:
         self.database = database
         self.profiles = ProfileService(database)
         self.assessments = AssessmentService(database)
+        self.evidence = EvidenceService(database, self.assessments)
         self.people = PeopleService(database)
         self.requests = RequestService(database)
         self.current_user = load_settings(data_dir).current_user
         self.guides = GuideService(database)
         self.offers = OfferService(database, self.assessments)
         self.receipts = ReceiptService(database)
+        self.actions = ActionPlanService(database, self.assessments)
         self._exports: ExportService | None = None
 
     @classmethod
@@ -57,15 +62,19 @@ class Workspace:
         *,
         password: str | None = None,
         allow_without_backup: bool = False,
+        read_only: bool = False,
     ) -> Workspace:
         """Lock ``data_dir``, then check, migrate and open its database: the folder's own
         SQLite file, or the office server at the address ``database`` (the folder then keeps
-        this computer's settings, keys, logs and server backups).
+        this computer's settings, keys, logs and server backups). ``read_only``: for commands
+        that only read, beside a running app: no lock, no migration, nothing written.
 
         Raises:
             AcsgError: (or a subclass) with a message for the user when the folder or the
                 server cannot be used; ``ServerPasswordError`` when a password is needed.
         """
+        if read_only:
+            return cls._open_for_reading(data_dir, database, password)
         prepare_data_dir(data_dir)
         lock = InstanceLock(data_dir)
         lock.acquire()
@@ -81,6 +90,31 @@ class Workspace:
             workspace.requests.fill_completeness()  # requests stored before revision 0014
             workspace.guides.note_time()
             opened.count_changes_from_now()
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace
+
+    @classmethod
+    def _open_for_reading(
+        cls, data_dir: Path, address: str | None, password: str | None
+    ) -> Workspace:
+        """The folder's SQLite file read-only, or the server in read-only transactions; no
+        migration; the lock is not taken (an unacquired lock: releasing it does nothing)."""
+        from acsg_desktop.core.store.read_only import ReadOnlyDatabase
+
+        opened: Database
+        if address:
+            from acsg_desktop.core.store.read_only_server import ReadOnlyServerDatabase
+
+            opened = ReadOnlyServerDatabase.connect_for_reading(
+                address, password, backup_dir(data_dir)
+            )
+        else:
+            opened = ReadOnlyDatabase.open_for_reading(data_dir)
+        workspace = cls(data_dir, InstanceLock(data_dir), opened)
+        try:
+            workspace._take_login()
         except BaseException:
             workspace.close()
             raise
@@ -105,6 +139,13 @@ class Workspace:
                 self.database, self.assessments, IdentityStore(self.data_dir)
             )
         return self._exports
+
+    @property
+    def contributions(self) -> ContributionService:
+        """Contribution files between laptops (built on first use: it loads the signing code)."""
+        from acsg_desktop.core.contributions.service import ContributionService
+
+        return ContributionService(self.database, self.assessments, self.data_dir)
 
     def people_names(self) -> list[str]:
         """Names offered wherever the app asks who did something."""

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
@@ -28,6 +27,8 @@ from acsg_desktop.gui.guides.guides_page import GuidesPage
 from acsg_desktop.gui.help.help_menu import HelpActions
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.offers.offers_page import OffersPage
+from acsg_desktop.gui.overview import action_routes
+from acsg_desktop.gui.overview.overview_page import OverviewPage
 from acsg_desktop.gui.packages.packages_page import PackagesPage
 from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.server_link import ServerLink
@@ -44,9 +45,12 @@ from acsg_desktop.gui.widgets.standard_menus import (
     go_to_area,
     name_go_and_language_menus,
 )
+from acsg_desktop.gui.widgets.view_menu import ViewActions
 from acsg_desktop.gui.widgets.window_geometry import restore_geometry, saved_geometry
+from acsg_desktop.gui.widgets.window_status import add_window_status
 
 # (navigation label, what the area will do) for areas whose work has not landed yet.
+OVERVIEW_LABEL = N_("Overview")
 ASSESSMENTS_LABEL = N_("Assessments")
 REQUESTS_LABEL = N_("Support requests")
 OFFERS_LABEL = N_("Offers")
@@ -54,6 +58,7 @@ GUIDES_LABEL = N_("Practice guides")
 PACKAGES_LABEL = N_("Packages")
 SETTINGS_LABEL = N_("Settings")
 AREA_LABELS = (
+    OVERVIEW_LABEL,
     ASSESSMENTS_LABEL,
     REQUESTS_LABEL,
     OFFERS_LABEL,
@@ -61,7 +66,8 @@ AREA_LABELS = (
     GUIDES_LABEL,
     SETTINGS_LABEL,
 )
-REQUESTS_ROW, OFFERS_ROW, PACKAGES_ROW, GUIDES_ROW, SETTINGS_ROW = range(1, 6)
+OVERVIEW_ROW = 0  # opened first
+ASSESSMENTS_ROW, REQUESTS_ROW, OFFERS_ROW, PACKAGES_ROW, GUIDES_ROW, SETTINGS_ROW = range(1, 7)
 BACKUP_CHECK_MS = 5 * 60 * 1000
 
 
@@ -83,6 +89,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pages = QStackedWidget(self)
         self._built: dict[int, QWidget] = {}
         self._factories: list[Callable[[], QWidget]] = [
+            self._make_overview,
             self._make_assessments,
             lambda: RequestsPage(workspace, self.pages),
             lambda: OffersPage(workspace, self.pages),
@@ -94,15 +101,14 @@ class MainWindow(Retranslatable, QMainWindow):
             self.navigation.addItem(_(label))
             self.pages.addWidget(QWidget(self.pages))
         self.navigation.currentRowChanged.connect(self._show_row)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(OVERVIEW_ROW)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
         layout.addWidget(scrolling(self.pages, central), 1)  # fits at 150 % scale too
         self.setCentralWidget(central)
         follow_pages(self.pages)
-        self.status_label = QLabel(self)
-        self.statusBar().addWidget(self.status_label, 1)
+        self.status_label, self.folder_label = add_window_status(self)
         self._build_menus()
         self.resize(1200, 720)  # until shown: show_fitted() fits it to the screen
         self.geometry_restored = restore_geometry(
@@ -113,6 +119,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self._backup_timer.start()
         self.retranslate_ui()
         self._resume_assessment()
+
+    def _make_overview(self) -> QWidget:
+        page = OverviewPage(self._workspace, self.pages)
+        page.action_requested.connect(lambda action: action_routes.follow(self, action))
+        return page
 
     def _make_assessments(self) -> QWidget:
         page = AssessmentsPage(self._workspace, self.pages)
@@ -148,8 +159,12 @@ class MainWindow(Retranslatable, QMainWindow):
             self.offers_page.reload()  # a catalogue or an assessment may have changed
 
     @property
+    def overview_page(self) -> OverviewPage:
+        return cast(OverviewPage, self._page(OVERVIEW_ROW))
+
+    @property
     def assessments_page(self) -> AssessmentsPage:
-        return cast(AssessmentsPage, self._page(0))
+        return cast(AssessmentsPage, self._page(ASSESSMENTS_ROW))
 
     @property
     def requests_page(self) -> RequestsPage:
@@ -189,6 +204,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.addAction(self.about_action)
         self.backup_actions = BackupActions(self, self._workspace, self.file_menu, self.quit_action)
         self.help_actions = HelpActions(self, self.help_menu, self.about_action)
+        self.view_actions = ViewActions(self, self.help_menu, self._workspace.data_dir)
         self.server_link = ServerLink(
             self, self._workspace, self._session, self.file_menu, self.backup_actions
         )
@@ -224,15 +240,15 @@ class MainWindow(Retranslatable, QMainWindow):
         if profile is None:
             return _("No authority profile yet.")
         country = country_name(profile.country_code) or profile.country_code
-        return _("{user} · {authority}, {country}. Data folder: {path}").format(
+        return _("{user} · {authority}, {country}.").format(
             user=self._workspace.current_user or _("no user chosen"),
             authority=profile.authority_name,
             country=country,
-            path=self._workspace.data_dir,
         )
 
     def _refresh_status(self) -> None:
         self.status_label.setText(self._status_text())
+        self.folder_label.setText(_("Data folder: {path}").format(path=self._workspace.data_dir))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("ACSG Desktop"))
@@ -251,7 +267,7 @@ class MainWindow(Retranslatable, QMainWindow):
         )
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
-        self.status_label.setText(self._status_text())
+        self._refresh_status()
 
     def _open_guide(self, guide_id: str) -> None:
         self.show_area(self.pages.indexOf(self.guides_page))
@@ -266,7 +282,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """After a restart or a crash, reopen the wizard exactly where the user was."""
         assessment_id = self._workspace.assessment_to_resume()
         if assessment_id is not None:
-            self.show_area(0)
+            self.show_area(ASSESSMENTS_ROW)
             self.assessments_page.open_wizard(assessment_id)
 
     def auto_backup(self) -> None:

@@ -2,7 +2,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.fonts import load_fonts
@@ -25,3 +27,12 @@ def language(qapp: QApplication, isolated_home: Path) -> Iterator[LanguageSwitch
     switcher.apply("en", remember=False)
     yield switcher
     switcher.apply("en", remember=False)
+
+
+@pytest.fixture(autouse=True)
+def no_key_held_after(qapp: QApplication) -> Iterator[None]:
+    """A test ending on Ctrl+key leaves Qt believing Ctrl is still held (offscreen), which turns
+    the next test's ``selectRow`` into Ctrl+click (added to the selection): release it."""
+    yield
+    if QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(QWidget(), Qt.Key.Key_Control)

@@ -1,9 +1,11 @@
 """What "fits" means for a screen at 1366x768: no horizontal scroll bar, no clipped or elided
 text in labels, buttons, tabs, combo boxes and self-drawn charts, nothing beyond the screen.
-A table or list cell may elide a long text only when its tooltip shows the whole of it.
+A table or list cell, or a one-line status that elides itself, may elide a long text only when
+its tooltip shows the whole of it.
 
 ``fit_problems(screen)`` returns one readable line per problem, e.g.
-``"QLabel 'Authority name' needs 212 px, has 180"``.
+``"QLabel 'Authority name' needs 212 px, has 180"``. At a larger text size a window's page may
+scroll down (``scroll_down=True``); everything else must still fit.
 """
 
 from __future__ import annotations
@@ -94,8 +96,8 @@ def label_problems(screen: QWidget) -> list[str]:
         if not label.text() or not label.isVisible():
             continue
         is_elided = getattr(label, "is_elided", None)
-        if callable(is_elided):
-            if is_elided():
+        if callable(is_elided):  # like a cell: elided only with the whole text in its tooltip
+            if is_elided() and label.text() not in label.toolTip():
                 problems.append(f"{_describe(label, label.text())} is elided")
             continue
         if label.wordWrap():
@@ -220,12 +222,13 @@ def size_problems(screen: QWidget) -> list[str]:
     return []
 
 
-def fit_problems(screen: QWidget) -> list[str]:
-    """Every way ``screen`` does not fit (see the module's docstring); [] when it fits."""
+def fit_problems(screen: QWidget, scroll_down: bool = False) -> list[str]:
+    """Every way ``screen`` does not fit (see the module's docstring); [] when it fits. With
+    ``scroll_down``, a window's page may scroll down (not sideways)."""
     return (
         size_problems(screen)
         + scroll_problems(screen)
-        + page_scroll_problems(screen)
+        + ([] if scroll_down else page_scroll_problems(screen))
         + cut_content_problems(screen)
         + label_problems(screen)
         + button_problems(screen)

@@ -35,6 +35,7 @@ from acsg_desktop.core.records.guides import GuideFilters
 from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.about_dialog import AboutDialog
+from acsg_desktop.gui.assessment.action_dialog import ActionDialog
 from acsg_desktop.gui.assessment.new_assessment_dialog import NewAssessmentDialog
 from acsg_desktop.gui.desk.desk_window import DeskWindow
 from acsg_desktop.gui.desk.key_dialog import DeskKeyDialog
@@ -92,7 +93,7 @@ def _dialog(qtbot: QtBot, dialog: QDialog) -> Iterator[tuple[str, QWidget]]:
 
 def walk_assessments(window: MainWindow, qtbot: QtBot) -> Iterator[tuple[str, QWidget]]:
     """The list, the wizard (contexts, an indicator, its history, the review), the results."""
-    window.show_area(0)
+    window.show_area(window.pages.indexOf(window.assessments_page))
     page = window.assessments_page
     page.show_list()
     settle()
@@ -119,6 +120,7 @@ def walk_assessments(window: MainWindow, qtbot: QtBot) -> Iterator[tuple[str, QW
     dialog.setObjectName("new-assessment")
     yield from _dialog(qtbot, dialog)
     yield from walk_results(window, follow_up.id)
+    yield from walk_action_plan(window, qtbot, follow_up.id)
     page.show_list()
 
 
@@ -133,6 +135,27 @@ def walk_results(window: MainWindow, assessment_id: int) -> Iterator[tuple[str, 
             results.gaps.setCurrentIndex(results.gaps.model().index(0, 0))
         settle()
         yield f"results-{tab + 1}", window
+
+
+def walk_action_plan(
+    window: MainWindow, qtbot: QtBot, assessment_id: int
+) -> Iterator[tuple[str, QWidget]]:
+    """The results' action plan with two actions made from the first gaps, and its dialog."""
+    results = window.assessments_page.results
+    plan = results.plan
+    assert plan is not None
+    if not plan.model.rowCount():
+        plan.add_from_gaps(window._workspace.assessments.scores(assessment_id).gaps[:2])
+    results.tabs.setCurrentWidget(plan)
+    settle()
+    yield "action-plan", window
+    action = plan.selected()
+    assert action is not None
+    gap = plan.model.gap_name(action.content.gap)
+    people = window._workspace.people_names()
+    dialog = ActionDialog(action.content, action.status, gap, people, lambda *_: None, window)
+    dialog.setObjectName("action-dialog")
+    yield from _dialog(qtbot, dialog)
 
 
 def walk_requests(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
@@ -183,6 +206,9 @@ def walk_guides(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
 
 def walk_screens(window: MainWindow, qtbot: QtBot) -> Iterator[tuple[str, QWidget]]:
     """Every page, tab and main dialog of ``window`` (see the module's docstring)."""
+    window.show_area(window.pages.indexOf(window.overview_page))
+    settle()
+    yield "overview", window
     yield from walk_assessments(window, qtbot)
     yield from walk_requests(window)
     yield from walk_offers(window)

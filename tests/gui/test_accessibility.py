@@ -174,12 +174,14 @@ def test_the_focus_can_be_seen_on_a_button_a_table_and_a_tab(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     page = window.assessments_page
+    window.show_area(window.pages.indexOf(page))  # the window opens on the overview
     page.show_results(workspace.assessments.list()[0].id)
     tab_bar = page.results.tabs.tabBar()
     button = page.results.back_button
     for widget in (button, tab_bar, page.table):
         if widget is page.table:
             page.show_list()
+        assert widget.isVisible(), widget  # a hidden control's pixels prove nothing
         window.navigation.setFocus()
         before = _focus_pixels(widget)
         widget.setFocus(Qt.FocusReason.TabFocusReason)
@@ -193,10 +195,10 @@ def test_changes_are_announced_to_screen_readers(
 ) -> None:
     load_demo(workspace)
     window = open_demo_window(qtbot, workspace, language)
-    window.show_area(1)
+    window.show_area(window.pages.indexOf(window.requests_page))
     assert window.requests_page.title.text() in announced  # a page shown says its title
     page = window.assessments_page
-    window.show_area(0)
+    window.show_area(window.pages.indexOf(window.assessments_page))
     page.open_wizard(workspace.assessments.list()[0].id)
     wizard = page.wizard
     assert wizard is not None
@@ -214,7 +216,7 @@ def test_a_form_error_is_tied_to_its_field_which_gets_the_keyboard(
     window = open_demo_window(qtbot, workspace, language)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.show_area(1)
+    window.show_area(window.pages.indexOf(window.requests_page))
     draft = next(r for r in workspace.requests.list() if r.status.value == "draft")
     window.requests_page.open_editor(draft.id)
     form = window.requests_page.editor.form  # type: ignore[union-attr]
@@ -280,7 +282,7 @@ def test_at_150_percent_the_window_fits_and_back_next_export_and_print_are_reach
         assert hint.width() <= width and hint.height() <= height, (code, hint)
         window.resize(width, height)
         page = window.assessments_page
-        window.show_area(0)
+        window.show_area(window.pages.indexOf(window.assessments_page))
         page.open_wizard(follow_up)
         wizard = page.wizard
         assert wizard is not None

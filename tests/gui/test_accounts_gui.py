@@ -133,7 +133,7 @@ def test_the_author_of_a_comment_cannot_send_its_response(
     workspace.requests.submit_for_review(created.id, actor=DRAFTER)
     workspace.requests.comment(created.id, "Who pays?", actor=REVIEWER)
     window = open_main_window(qtbot, workspace, language, user=REVIEWER)
-    window.navigation.setCurrentRow(1)
+    window.navigation.setCurrentRow(window.pages.indexOf(window.requests_page))
     page = window.requests_page
     page.open_editor(created.id)
     review = page.editor.review

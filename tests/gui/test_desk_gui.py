@@ -342,7 +342,7 @@ def test_the_secretariat_option_opens_the_desk_folder_not_the_authoritys(
     [shown] = [
         w
         for w in QApplication.topLevelWidgets()
-        if isinstance(w, DeskWindow) and folder in w.status_label.text()
+        if isinstance(w, DeskWindow) and folder in w.folder_label.text()
     ]
     assert shown.windowTitle() == "ACSG Desk (Secretariat)" and shown.isVisible()
     shown.close()

@@ -20,6 +20,7 @@ def shown_gaps(qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher) -
     load_demo(workspace)
     window: MainWindow = open_demo_window(qtbot, workspace, language)
     baseline = workspace.assessments.list()[-1]
+    window.show_area(window.pages.indexOf(window.assessments_page))  # the Overview opens first
     window.assessments_page.show_results(baseline.id)
     results = window.assessments_page.results
     results.tabs.setCurrentIndex(1)

@@ -68,7 +68,7 @@ def test_indicator_links_open_the_guide(
 ) -> None:
     window = open_guides(qtbot, workspace, language)
     created = workspace.assessments.create("2026", 2026, actor=CHAD.contact_person)
-    window.show_area(0)
+    window.show_area(window.pages.indexOf(window.assessments_page))
     window.assessments_page.open_wizard(created.id)
     wizard = window.assessments_page.wizard
     wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))

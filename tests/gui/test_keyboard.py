@@ -28,6 +28,7 @@ def _active_window(qtbot: QtBot, workspace: Workspace, language: LanguageSwitche
 
 def _wizard_on_an_indicator(window: MainWindow, workspace: Workspace) -> AssessmentWizard:
     in_progress = next(a for a in workspace.assessments.list() if a.status.value == "in_progress")
+    window.show_area(window.pages.indexOf(window.assessments_page))  # the Overview opens first
     window.assessments_page.open_wizard(in_progress.id)
     wizard = window.assessments_page.wizard
     assert wizard is not None
@@ -36,7 +37,7 @@ def _wizard_on_an_indicator(window: MainWindow, workspace: Workspace) -> Assessm
 
 
 def _editor(window: MainWindow, workspace: Workspace, status: RequestStatus) -> RequestEditor:
-    window.show_area(1)
+    window.show_area(window.pages.indexOf(window.requests_page))
     request = next(r for r in workspace.requests.list() if r.status is status)
     window.requests_page.open_editor(request.id)
     editor = window.requests_page.editor
@@ -98,8 +99,10 @@ def test_related_guides_are_buttons_that_tab_reaches_and_enter_opens(
     window = _active_window(qtbot, workspace, language)
     wizard = _wizard_on_an_indicator(window, workspace)
     wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))
-    page = wizard.indicator_page
-    page.answered_by.setFocus()
+    page, box = wizard.indicator_page, wizard.evidence_box
+    assert box is not None  # the answer's evidence files come between the answer and the guides
+    stops = [w for w in box.focus_order() if w.isVisibleTo(page) and w.isEnabled()]
+    stops[-1].setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     link = QApplication.focusWidget()
     assert link in page.guide_links.shown_buttons() and link.text()

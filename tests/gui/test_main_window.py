@@ -36,13 +36,13 @@ def test_language_switch_from_the_menu_retranslates_the_open_window(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:
     window = make_window(qtbot, workspace, language)
-    assert navigation_texts(window)[0] == "Assessments"
+    assert navigation_texts(window)[:2] == ["Overview", "Assessments"]
     french = next(a for a in window.language_actions.actions() if a.data() == "fr")
     french.trigger()
-    qtbot.waitUntil(lambda: navigation_texts(window)[0] != "Assessments")
+    qtbot.waitUntil(lambda: navigation_texts(window)[0] != "Overview")
     assert navigation_texts(window) == [
-        "Auto-évaluations", "Demandes d'appui", "Offres d'appui", "Paquets", "Guides pratiques",
-        "Paramètres",
+        "Vue d'ensemble", "Auto-évaluations", "Demandes d'appui", "Offres d'appui", "Paquets",
+        "Guides pratiques", "Paramètres",
     ]  # fmt: skip
     assert window.file_menu.title() == "&Fichier"
     assert "Tchad" in window.status_label.text()
@@ -51,7 +51,7 @@ def test_language_switch_from_the_menu_retranslates_the_open_window(
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
     english = next(a for a in window.language_actions.actions() if a.data() == "en")
     english.trigger()
-    qtbot.waitUntil(lambda: navigation_texts(window)[0] == "Assessments")
+    qtbot.waitUntil(lambda: navigation_texts(window)[0] == "Overview")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
@@ -61,10 +61,14 @@ def test_keyboard_shortcuts_reach_every_area(
     window = make_window(qtbot, workspace, language)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.settings_page
     qtbot.keyClick(window.navigation, Qt.Key.Key_Up)
-    assert window.navigation.currentRow() == 4
+    assert window.pages.currentWidget() is window.guides_page
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.overview_page
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.assessments_page
 
 
 def test_fits_a_1366_by_768_screen(
@@ -156,8 +160,7 @@ def mnemonic(text: str) -> str | None:
 
 
 def visible_mnemonics(window: MainWindow) -> list[str]:
-    menus = (window.file_menu, window.go_menu, window.language_menu, window.help_menu)
-    texts = [menu.title() for menu in menus]
+    texts = [action.text() for action in window.menuBar().actions()]  # View included
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window):
             continue
@@ -182,7 +185,7 @@ def test_keyboard_mnemonics_are_unique_on_every_screen(
         for row in range(window.pages.count()):
             window.show_area(row)
             assert_unique(visible_mnemonics(window), (lang, row))
-        window.show_area(0)
+        window.show_area(window.pages.indexOf(window.assessments_page))
         page.open_wizard(page.model.row_at(0).id)
         for step in ("contexts", "appeals.effective-remedy", "review"):
             page.wizard.show_step(page.wizard.navigator.go_to(step))

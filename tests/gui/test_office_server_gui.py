@@ -130,7 +130,7 @@ def test_a_change_by_another_official_refreshes_the_open_requests_list(
     postgres_url: str, qtbot: QtBot, on_server: tuple[MainWindow, Workspace], tmp_path: Path
 ) -> None:
     window, _workspace = on_server
-    window.show_area(1)
+    window.show_area(window.pages.indexOf(window.requests_page))
     assert window.requests_page.model.rowCount() == 0
     with Workspace.open(tmp_path / "colleague", postgres_url) as colleague:
         colleague.requests.create(RequestContent(title="Interpreters"), actor="postgres")

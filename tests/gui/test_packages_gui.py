@@ -131,7 +131,7 @@ def test_the_list_explains_itself_and_follows_the_assessments(
     assert page.buttons["export"].toolTip().startswith("Nothing to export yet")
     assert page.outbox_box.empty.isVisible()
     workspace.assessments.complete(baseline, actor=SIGNATORY)
-    window.show_area(0)
+    window.show_area(window.pages.indexOf(window.assessments_page))
     window.show_area(window.pages.indexOf(page))
     assert page.export_box.assessment.count() == 1 and page.buttons["export"].isEnabled()
 

@@ -72,8 +72,9 @@ def test_a_damaged_database_met_by_a_screen_is_a_sentence_not_sqlite_words(
     load_demo(workspace, "fr")
     language.apply("fr", remember=False)
     window = open_demo_window(qtbot, workspace, language)
+    page = window.assessments_page  # built before the damage (the Overview opens first)
     with _damaged_pages(workspace):
-        QTimer.singleShot(0, window.assessments_page.reload)  # a slot that reads the database
+        QTimer.singleShot(0, page.reload)  # a slot that reads the database
         qtbot.waitUntil(lambda: bool(crashes), timeout=10000)
     dialog = crashes[0]
     said = dialog.message.text()

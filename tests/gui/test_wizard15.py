@@ -23,6 +23,7 @@ def open_wizard(
         for indicator in workspace.assessments.framework_of(created).indicators:
             answer = Answer(indicator.id, AnswerKind.LEVEL, level=2, answered_by="Amina")
             workspace.assessments.save_answer(created.id, answer, actor="Amina")
+    window.show_area(window.pages.indexOf(window.assessments_page))  # the Overview opens first
     window.assessments_page.open_wizard(created.id)
     wizard = window.assessments_page.wizard
     assert wizard is not None
@@ -112,10 +113,13 @@ def test_tab_follows_the_visual_order_of_the_indicator_page(
     wizard.show_step(wizard.navigator.next())
     wizard.show_step(wizard.navigator.back())
     assert QApplication.focusWidget() is page.level_buttons[0]
+    box = wizard.evidence_box
+    assert box is not None
     expected: list[QWidget] = [
         page.evidence,
         page.note,
         page.answered_by,
+        *(w for w in box.focus_order() if w.isVisibleTo(page) and w.isEnabled()),
         *page.guide_links.shown_buttons(),  # one Tab stop per related guide
         wizard.close_button,
         wizard.history_button,

@@ -48,3 +48,8 @@ LEVEL_NAMES = (
 def level_name(level: int) -> str:
     """The general name of a level (1 to 5) in the current language."""
     return _(LEVEL_NAMES[level - 1])
+
+
+def level_with_name(level: int) -> str:
+    """A level with its general name, as reports and the audit log show it: "2 · Limited"."""
+    return _("{level} · {name}").format(level=level, name=level_name(level))

@@ -267,18 +267,23 @@ class AssessmentService:
     def with_completion(self) -> builtins.list[tuple[AssessmentSummary, float]]:
         """Every assessment with its completion (0 to 1), read in two queries whatever their
         number (the frameworks are cached snapshots)."""
+        return [(summary, scores.completion) for summary, scores, _answers in self.all_scored()]
+
+    def all_scored(
+        self,
+    ) -> builtins.list[tuple[AssessmentSummary, Scores, dict[str, Answer]]]:
+        """Every assessment (in the store's list order) with its scores and answers, read in two
+        queries whatever their number."""
         with self._database.unit_of_work() as session:
             repository = AssessmentRepository(session)
             summaries, answers = repository.list(), repository.all_answers()
-        return [
-            (
-                summary,
-                score(
-                    self.framework_of(summary), answers.get(summary.id, {}), summary.contexts
-                ).completion,
+        scored = []
+        for summary in summaries:
+            given = answers.get(summary.id, {})
+            scored.append(
+                (summary, score(self.framework_of(summary), given, summary.contexts), given)
             )
-            for summary in summaries
-        ]
+        return scored
 
     def page(
         self, offset: int, limit: int, order: PageOrder = DEFAULT_ORDER

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from acsg_desktop.core.assessment.labels import KIND_LABELS, level_name
+from acsg_desktop.core.assessment.labels import KIND_LABELS, level_with_name
 from acsg_desktop.core.audit.chain import AuditEntry
 from acsg_desktop.core.audit.words import (
     EMPTY,
@@ -34,10 +34,13 @@ ACTIONS = {
     "edit": N_("Changed"),
     "match_stage": N_("The Secretariat's reply"),
     "offer_interest": N_("Offer of interest"),
+    "evidence_attach": N_("Evidence file attached"),
+    "evidence_remove": N_("Evidence file removed"),
 }
 # Statuses that older versions recorded for the Secretariat's reply (now match stages).
 FORMER_STATUSES = {"matched": N_("Matched"), "not_matched": N_("Not matched")}
 JSON_ACTIONS = {"contexts", "roles"}
+EVIDENCE_ACTIONS = {"evidence_attach", "evidence_remove"}
 # How a note or an evidence text changed between two saves of an answer.
 TEXT_CHANGES = {
     ("note", "added"): N_("note added"),
@@ -105,10 +108,16 @@ def answer_value(text: str) -> str:
     data = _answer(text)
     kind, level = data.get("kind"), data.get("level")
     if kind == AnswerKind.LEVEL.value and isinstance(level, int) and 1 <= level <= 5:
-        return _("{level} · {name}").format(level=level, name=level_name(level))
+        return level_with_name(level)
     if kind in {k.value for k in KIND_LABELS}:
         return _(KIND_LABELS[AnswerKind(kind)])
     return _("Not answered")
+
+
+def evidence_value(text: str) -> str:
+    """A recorded evidence file in words: its name (the log also keeps its SHA-256)."""
+    data = _answer(text)
+    return str(data.get("name") or EMPTY)
 
 
 def _setting(value: str) -> str:
@@ -124,6 +133,8 @@ def value_label(entry: AuditEntry, value: str, currency: str = "") -> str:
     simple = {"match_stage": _stage, "status": _status, "answer": answer_value, "set": _setting}
     if kind in simple:
         return simple[kind](value)
+    if kind in EVIDENCE_ACTIONS:
+        return evidence_value(value)
     if kind == "offer_interest":
         return _("Offer {id}").format(id=value) if value else EMPTY
     if kind in JSON_ACTIONS and (data := decoded(value)) is not NOT_JSON:

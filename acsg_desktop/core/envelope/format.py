@@ -11,6 +11,9 @@ SIGNATURE = "SHA256SUMS.p7s"
 SIGNER = "signer.pem"
 UNLISTED = (SUMS, SIGNATURE)  # the only entries SHA256SUMS cannot cover
 MAX_NAME_LENGTH = 200
+# The one folder an entry may be in (a package's included evidence files); entries elsewhere
+# have no folder. Each envelope's own list of names still decides what it may hold.
+ENTRY_FOLDER = "evidence/"
 
 
 @dataclass(frozen=True)

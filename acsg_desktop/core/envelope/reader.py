@@ -15,8 +15,14 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-from acsg_desktop.core.envelope.format import MAX_NAME_LENGTH, Caps, has_hidden_character
+from acsg_desktop.core.envelope.format import (
+    ENTRY_FOLDER,
+    MAX_NAME_LENGTH,
+    Caps,
+    has_hidden_character,
+)
 from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _
 
@@ -45,11 +51,12 @@ class EnvelopeError(AcsgError):
 
 def _check_name(info: zipfile.ZipInfo, seen: set[str], allowed: Callable[[str], bool]) -> None:
     name = info.orig_filename  # zipfile cuts ``filename`` at a NUL; the original keeps it
+    leaf = name.removeprefix(ENTRY_FOLDER)
     unsafe = (
-        not name
+        not leaf
         or len(name) > MAX_NAME_LENGTH
-        or any(c in name for c in "/\\:")
-        or name in (".", "..")
+        or any(c in leaf for c in "/\\:")
+        or leaf in (".", "..")
         or has_hidden_character(name)
     )
     if unsafe:
@@ -201,12 +208,22 @@ def _read_entry(raw: bytes, info: zipfile.ZipInfo, limit: int, caps: Caps) -> by
     return data
 
 
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes, read by the megabyte: ``read(limit)`` would set aside the whole
+    limit (hundreds of megabytes) even for a small file."""
+    chunks, left = [], limit
+    while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def _raw_file(path: Path, caps: Caps) -> bytes:
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # a device or a pipe never ends
             raise EnvelopeError("unreadable", _("This is not a file."))
         with path.open("rb") as stream:
-            raw = stream.read(caps.max_total_bytes + 1)
+            raw = _read_at_most(stream, caps.max_total_bytes + 1)
     except OSError as error:
         raise EnvelopeError(
             "unreadable",

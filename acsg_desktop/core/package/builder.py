@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,8 +25,10 @@ from acsg_desktop.core.i18n import _, language_as
 from acsg_desktop.core.package import layout
 from acsg_desktop.core.package.contents import content_digest, package_bytes
 from acsg_desktop.core.package.document import ExportSource, package_document, read_source
+from acsg_desktop.core.package.evidence import EvidenceChoice, evidence_entries, included_contents
 from acsg_desktop.core.package.identities import IdentityInfo, IdentityStore
 from acsg_desktop.core.package.model import PackageDocument, to_json
+from acsg_desktop.core.package.report import build_draft_report
 from acsg_desktop.core.package.verify import verify_package
 from acsg_desktop.core.people.accounts import require_role
 from acsg_desktop.core.records.assessment import AssessmentStatus
@@ -86,10 +88,17 @@ class ExportService:
         self._identities = identities
 
     def export(
-        self, assessment_id: int, person: str, passphrase: bytes, out: Path, language: str
+        self,
+        assessment_id: int,
+        person: str,
+        passphrase: bytes,
+        out: Path,
+        language: str,
+        evidence: EvidenceChoice = EvidenceChoice.HASHES,
     ) -> ExportResult:
         """Make, write, re-read and verify the package; then record it and lock its contents.
-        Only a signatory exports, with the passphrase of their own signing key."""
+        Only a signatory exports, with the passphrase of their own signing key. ``evidence``:
+        include the answers' evidence files, or only list their hashes."""
         self._require_signatory(person)
         identity = self._identities.unlock(person, passphrase)
         problems = self._database.integrity_problems(thorough=_full_check_due(self._database))
@@ -100,7 +109,7 @@ class ExportService:
                 )
             )
         settle_pending(self._database, identity)
-        document, offers, repeats = self._document(assessment_id, person, language)
+        document, offers, repeats = self._document(assessment_id, person, language, evidence)
         digest = content_digest(document)
         with self._database.unit_of_work() as session:
             repository = PackageRepository(session)
@@ -110,7 +119,10 @@ class ExportService:
             return ExportResult(existing, reused=True)
         reservation = _reserve(self._database, document, digest, identity, out, person)
         previous_sha = previous.sha256 if previous else ""
-        data = package_bytes(document, identity, reservation.sequence, previous_sha, audit, offers)
+        attachments = included_contents(self._database, document.evidence_files)
+        data = package_bytes(
+            document, identity, reservation.sequence, previous_sha, audit, offers, attachments
+        )
         _write(out, data)
         check = verify_package(out, [identity.certificate])
         if not check.ok:
@@ -122,6 +134,13 @@ class ExportService:
         record = _record_of(reservation, hashlib.sha256(data).hexdigest())
         record_contents(self._database, record, reservation)
         return ExportResult(record, reused=False, repeats=repeats)
+
+    def preview(self, assessment_id: int, person: str, language: str) -> bytes:
+        """The report the export would sign, built the same way but unsigned, marked as a draft
+        on every page; nothing is recorded, reserved or locked, no passphrase is needed."""
+        document, offers, _repeats = self._document(assessment_id, person, language)
+        with language_as(language):
+            return build_draft_report(document, offers)
 
     def _require_signatory(self, person: str) -> None:
         with self._database.unit_of_work() as session:
@@ -148,7 +167,11 @@ class ExportService:
         return self._identities.create(person, profile, passphrase)
 
     def _document(
-        self, assessment_id: int, person: str, language: str
+        self,
+        assessment_id: int,
+        person: str,
+        language: str,
+        evidence: EvidenceChoice = EvidenceChoice.HASHES,
     ) -> tuple[PackageDocument, dict[str, Offer], PackageRecord | None]:
         """The checked document, the installed offers by id (read with it) for the report, and
         the earlier package it repeats, if any."""
@@ -159,10 +182,12 @@ class ExportService:
                 _("There is no assessment {id}.").format(id=assessment_id)
             ) from error
         offers = {offer.id: offer for offer in source.offers.catalogue.offers}
-        return _checked_document(source, person, language), offers, source.repeats
+        return _checked_document(source, person, language, evidence), offers, source.repeats
 
 
-def _checked_document(source: ExportSource, person: str, language: str) -> PackageDocument:
+def _checked_document(
+    source: ExportSource, person: str, language: str, evidence: EvidenceChoice
+) -> PackageDocument:
     if source.summary.status is AssessmentStatus.IN_PROGRESS:
         raise PackageError(_("Only a completed assessment can be exported."))
     if source.profile is None:
@@ -172,6 +197,8 @@ def _checked_document(source: ExportSource, person: str, language: str) -> Packa
         document = package_document(
             source, source.profile, person, language, str(uuid.uuid4()), created
         )
+    files = evidence_entries(source.evidence, source.framework, evidence)
+    document = replace(document, evidence_files=files)
     problem = schema_problem(to_json(document), "package.schema.json", layout.PACKAGE_JSON)
     if problem:
         raise PackageError(problem)

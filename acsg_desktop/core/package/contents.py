@@ -30,6 +30,10 @@ def content_digest(document: PackageDocument) -> str:
     exports still match."""
     data = to_json(document)
     stable = {key: value for key, value in data.items() if key not in VOLATILE}
+    if stable.get("previous") is None:  # as in a package made before comparisons existed
+        stable.pop("previous", None)
+    if not stable.get("evidence_files"):  # as in a package made before evidence files existed
+        stable.pop("evidence_files", None)
     stable["assessment"] = {k: v for k, v in data["assessment"].items() if k != "status"}
     stable["requests"] = [{**request, "status": "approved"} for request in data["requests"]]
     return hashlib.sha256(json.dumps(stable, sort_keys=True).encode()).hexdigest()
@@ -77,9 +81,11 @@ def package_bytes(
     previous_sha: str,
     audit: ChainCheck,
     offers: Mapping[str, Offer] | None = None,
+    attachments: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """The whole signed package (a ZIP), its report in the document's language; ``offers``
-    (the installed catalogue, by id) names the offers of interest in the report."""
+    (the installed catalogue, by id) names the offers of interest in the report;
+    ``attachments`` are the included evidence files by entry name."""
     package_json = json.dumps(
         to_json(document), ensure_ascii=False, indent=2, sort_keys=True
     ).encode()
@@ -95,5 +101,6 @@ def package_bytes(
             indent=2,
         ).encode(),
         layout.VERIFY: (resources_dir() / "package" / "VERIFY.txt").read_bytes(),
+        **(attachments or {}),
     }
     return envelope_bytes(listed, identity)

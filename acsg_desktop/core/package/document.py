@@ -22,6 +22,7 @@ from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.package.model import (
     FORMAT,
+    ActionEntry,
     AnswerEntry,
     AreaScore,
     AssessmentEntry,
@@ -29,6 +30,7 @@ from acsg_desktop.core.package.model import (
     CommentEntry,
     FrameworkRef,
     PackageDocument,
+    PreviousEntry,
     RequestEntry,
     ScoreEntry,
 )
@@ -39,12 +41,17 @@ from acsg_desktop.core.package.offers_source import (
     read_offers,
     unmet_needs,
 )
+from acsg_desktop.core.package.previous import EarlierAssessment, read_earlier, with_framework
+from acsg_desktop.core.records.actions import PlannedAction
 from acsg_desktop.core.records.assessment import Answer, AssessmentSummary
+from acsg_desktop.core.records.evidence import EvidenceFile
 from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.records.request_codec import request_to_dict
 from acsg_desktop.core.records.requests import RequestStatus, SupportRequest
+from acsg_desktop.core.store.action_repository import ActionRepository
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository
 from acsg_desktop.core.store.database import Database
+from acsg_desktop.core.store.evidence_repository import EvidenceRepository
 from acsg_desktop.core.store.offer_repository import OfferRepository
 from acsg_desktop.core.store.package_repository import PackageRecord, PackageRepository
 from acsg_desktop.core.store.profile_repository import ProfileRepository
@@ -64,6 +71,9 @@ class ExportSource:
     requests: tuple[SupportRequest, ...]
     offers: OffersSource
     repeats: PackageRecord | None = None  # the earlier package whose requests are carried again
+    actions: tuple[PlannedAction, ...] = ()  # the assessment's action plan, by due date
+    earlier: EarlierAssessment | None = None  # the completed assessment before it, compared with
+    evidence: tuple[EvidenceFile, ...] = ()  # the files attached to its answers
 
 
 def read_source(
@@ -90,8 +100,22 @@ def read_source(
             assessment_id,
             [request.id for request in requests],
         )
+        actions = tuple(ActionRepository(session).all_of(assessment_id))
+        earlier = read_earlier(AssessmentRepository(session), summary)
+        evidence = tuple(EvidenceRepository(session).files(assessment_id))
     framework = assessments.framework_of(summary)
-    return ExportSource(summary, framework, answers, profile, requests, offers, repeats)
+    return ExportSource(
+        summary,
+        framework,
+        answers,
+        profile,
+        requests,
+        offers,
+        repeats,
+        actions,
+        earlier=with_framework(earlier, assessments),
+        evidence=evidence,
+    )
 
 
 def _still_standing(carried: tuple[SupportRequest, ...]) -> tuple[SupportRequest, ...]:
@@ -136,6 +160,17 @@ def _scores(framework: Framework, scores: Scores) -> ScoreEntry:
     )
 
 
+def _previous(earlier: EarlierAssessment | None) -> PreviousEntry | None:
+    """The earlier assessment's scores, in its own framework version."""
+    if earlier is None:
+        return None
+    summary, framework = earlier.summary, earlier.framework
+    scores = _scores(framework, score(framework, earlier.answers, summary.contexts))
+    return PreviousEntry(
+        summary.id, summary.title, summary.year, scores.overall, scores.aims, scores.areas
+    )
+
+
 def _request(request: SupportRequest, offers: OffersSource) -> RequestEntry:
     """The request as ``request show --json`` gives it (one codec), typed, with its offers of
     interest."""
@@ -143,6 +178,17 @@ def _request(request: SupportRequest, offers: OffersSource) -> RequestEntry:
     comments = tuple(CommentEntry(**comment) for comment in data.pop("comments"))
     return RequestEntry(
         **data, comments=comments, offers_of_interest=interest_entries(offers, request.id)
+    )
+
+
+def action_entry(action: PlannedAction) -> ActionEntry:
+    content = action.content
+    return ActionEntry(
+        content.gap,
+        content.description,
+        content.owner,
+        content.due.isoformat(),
+        action.status.value,
     )
 
 
@@ -188,4 +234,6 @@ def package_document(
         requests=tuple(_request(request, source.offers) for request in source.requests),
         offers_catalogue=catalogue_entry(source.offers),
         unmet_needs=unmet_needs(source.offers, framework, scores.gaps, profile),
+        action_plan=tuple(action_entry(action) for action in source.actions),
+        previous=_previous(source.earlier),
     )

@@ -118,6 +118,46 @@ class UnmetNeed:
 
 
 @dataclass(frozen=True)
+class PreviousEntry:
+    """The completed assessment before this one (the latest earlier by year), for the
+    report's comparison: its scores as they stand in its own framework version."""
+
+    id: int
+    title: str
+    year: int
+    overall: float | None
+    aims: dict[str, float | None]
+    areas: tuple[AreaScore, ...]
+
+
+@dataclass(frozen=True)
+class ActionEntry:
+    """One action of the authority's own plan: the gap it answers (an indicator id, "" for a
+    general action), what will be done, who owns it, when it is due (ISO date), its status."""
+
+    gap: str
+    description: str
+    owner: str
+    due: str
+    status: str
+
+
+@dataclass(frozen=True)
+class EvidenceEntry:
+    """A file attached to an answer: always its hash, size and name; its bytes in the package
+    (at ``path``) only when the exporter chose to include the files."""
+
+    indicator: str
+    area: str
+    name: str
+    sha256: str
+    size: int
+    media_type: str
+    included: bool
+    path: str | None
+
+
+@dataclass(frozen=True)
 class PackageDocument:
     format: str
     package_id: str
@@ -135,6 +175,12 @@ class PackageDocument:
     # (A package made before offers existed has neither key; the schema allows that.)
     offers_catalogue: CatalogueEntry | None = None
     unmet_needs: tuple[UnmetNeed, ...] | None = None
+    # Absent in packages made before evidence files existed (the schema allows that).
+    evidence_files: tuple[EvidenceEntry, ...] = ()
+    # The authority's action plan for the gaps (absent in packages made before it existed).
+    action_plan: tuple[ActionEntry, ...] = ()
+    # None: no completed assessment before this one (absent in packages made before).
+    previous: PreviousEntry | None = None
 
 
 def _plain(value: Any) -> Any:

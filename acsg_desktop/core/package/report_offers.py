@@ -14,12 +14,13 @@ from typing import Any
 from acsg_desktop.core.assessment.results import GapEntry
 from acsg_desktop.core.i18n import N_, _, pgettext
 from acsg_desktop.core.package.model import InterestEntry, PackageDocument, RequestEntry
-from acsg_desktop.core.package.report_style import p, table
+from acsg_desktop.core.package.report_answers import level_cell, level_names
+from acsg_desktop.core.package.report_style import headed_table, p
 from acsg_desktop.core.records.offers import Offer
 
 ILLUSTRATIVE = N_("Illustrative example offers, not real ones.")
 OFFER_WIDTHS: list[float] = [70, 200, 135, 75]
-UNMET_WIDTHS: list[float] = [360, 60, 60]
+UNMET_WIDTHS: list[float] = [325, 85, 85]
 
 
 def offer_headers() -> list[str]:
@@ -57,9 +58,8 @@ def _request_offers(
     flow = [p(f"{request.id}. {request.content['title']}", s["h2"])]
     if not request.offers_of_interest:
         return [*flow, p(_("No offer marked for this request."), s["body"])]
-    rows = [[p(header, s["small"]) for header in offer_headers()]]
-    rows += [_offer_row(interest, offers, s) for interest in request.offers_of_interest]
-    return [_together([*flow, table(rows, OFFER_WIDTHS)])]
+    rows = [_offer_row(interest, offers, s) for interest in request.offers_of_interest]
+    return [_together([*flow, headed_table(offer_headers(), rows, OFFER_WIDTHS, s)])]
 
 
 def offers_section(
@@ -84,16 +84,20 @@ def offers_section(
 
 
 def _unmet_rows(gaps: list[GapEntry], s: dict[str, Any]) -> list[list[Any]]:
-    rows = [[p(header, s["small"]) for header in unmet_headers()]]
-    for gap in gaps:
-        rows.append(
-            [
-                p(gap.question, s["small"]),
-                p(gap.level or "–", s["small"]),
-                p(gap.target_level, s["small"]),
-            ]
-        )
-    return rows
+    return [
+        [
+            p(gap.question, s["small"]),
+            p(level_cell(gap.level), s["small"]),
+            p(level_cell(gap.target_level), s["small"]),
+        ]
+        for gap in gaps
+    ]
+
+
+def _unmet_table(gaps: list[GapEntry], s: dict[str, Any]) -> Any:
+    names = level_names()
+    rows = _unmet_rows(gaps, s)
+    return headed_table(unmet_headers(), rows, UNMET_WIDTHS, s, whole={1: names, 2: names})
 
 
 def _unmet_by_area(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
@@ -104,9 +108,7 @@ def _unmet_by_area(document: PackageDocument, s: dict[str, Any]) -> list[Any]:
     for area in document.scores.areas:
         in_area = [gap for gap in unmet if gap.area == area.id]
         if in_area:
-            flow.append(
-                _together([p(area.title, s["h2"]), table(_unmet_rows(in_area, s), UNMET_WIDTHS)])
-            )
+            flow.append(_together([p(area.title, s["h2"]), _unmet_table(in_area, s)]))
     return flow
 
 

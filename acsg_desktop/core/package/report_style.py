@@ -7,14 +7,19 @@ unembedded) is replaced before anything is drawn (``register_fonts``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from acsg_desktop.core.i18n import format_date
 from acsg_desktop.core.text_rules import clean
 from acsg_desktop.paths import resources_dir
 
 FONT = "DejaVuSans"
 BLUE = "#1f5fa8"
+GREY = "#9aa5b1"
+PADDING = 12 + 1  # a table cell's left and right padding (6 each), and a point to spare
 
 
 def register_fonts() -> None:
@@ -63,6 +68,8 @@ def styles() -> dict[str, Any]:
             spaceBefore=2,
             spaceAfter=6,
         ),
+        "label": ParagraphStyle("label", parent=base, fontName=f"{FONT}-Bold"),
+        "th": ParagraphStyle("th", parent=base, fontName=f"{FONT}-Bold", fontSize=8, leading=10),
         "title": ParagraphStyle(
             "title", parent=base, fontName=f"{FONT}-Bold", fontSize=22, leading=28, spaceAfter=12
         ),
@@ -105,6 +112,59 @@ def bar(value: float | None, width: float = 160) -> Any:
     return drawing
 
 
+def long_date(value: str | None) -> str:
+    """An ISO date or date and time as a date people read, in the current language
+    ("1 December 2026", "1 décembre 2026"); a dash when there is none. A time with its zone
+    is taken on this computer's clock, where the report is made."""
+    if not value:
+        return "–"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return format_date(moment.date(), "long")
+
+
+def fitted_widths(widths: list[float], columns: list[list[str]], style: Any) -> list[float]:
+    """``widths`` widened so that no word of ``columns`` (per column, the texts that must not
+    break inside a word: "Targe/t") has to break, the room taken from the columns with the
+    most to spare; the total stays the same when it can."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def word_room(texts: list[str]) -> float:
+        words = [word for text in texts for word in text.split()] or [""]
+        widest = max(float(stringWidth(w, style.fontName, style.fontSize)) for w in words)
+        return widest + PADDING
+
+    needed = [word_room(texts) for texts in columns]
+    fitted = [max(width, need) for width, need in zip(widths, needed, strict=True)]
+    excess = sum(fitted) - sum(widths)
+    while excess > 0.01:
+        spare, column = max((fitted[i] - needed[i], i) for i in range(len(fitted)))
+        if spare <= 0:
+            break
+        taken = min(spare, excess)
+        fitted[column] -= taken
+        excess -= taken
+    return fitted
+
+
+def headed_table(
+    headers: list[str],
+    rows: list[list[Any]],
+    widths: list[float],
+    s: dict[str, Any],
+    whole: dict[int, list[str]] | None = None,
+) -> Any:
+    """A table whose bold header row (repeated on each page) never breaks inside a word, nor
+    do the words of ``whole`` (column -> texts shown in it, such as level names)."""
+    head = [p(text, s["th"]) for text in headers]
+    columns = [[text, *(whole or {}).get(column, [])] for column, text in enumerate(headers)]
+    return table([head, *rows], fitted_widths(widths, columns, s["th"]))
+
+
 def table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Any:
     from reportlab.platypus import Table, TableStyle
 
@@ -120,3 +180,8 @@ def table(rows: list[list[Any]], widths: list[float], header: bool = True) -> An
         commands.append(("BACKGROUND", (0, 0), (-1, 0), "#dde6f2"))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def area_titles(areas: Iterable[Any]) -> dict[str, str]:
+    """Area ids to their titles in the report's language (from ``scores.areas``)."""
+    return {area.id: area.title for area in areas}

@@ -20,6 +20,7 @@ from acsg_desktop.core.envelope.signed import (
 )
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.package import layout
+from acsg_desktop.core.package.evidence import evidence_problems
 from acsg_desktop.core.schemas import schema_problem
 from acsg_desktop.core.signing.cms import SignatureError
 from acsg_desktop.core.signing.keys import fingerprint
@@ -120,6 +121,9 @@ def verify_package(
     _check_signature(entries, trusted, check)
     _check_listing(entries, check)
     document = _document(entries, layout.PACKAGE_JSON, "package.schema.json", check)
+    if document is not None:
+        for problem in evidence_problems(document, entries):
+            check.fail(layout.EVIDENCE_FOLDER, "evidence", problem)
     check_report(entries[layout.REPORT], entries[layout.PACKAGE_JSON], check)
     manifest = _document(entries, layout.MANIFEST, "manifest.schema.json", check)
     if manifest is not None:

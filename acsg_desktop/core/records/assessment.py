@@ -81,6 +81,11 @@ def answer_problems(answer: Answer) -> dict[str, str]:
         problems["evidence"] = _(
             "From level 3 up, say what shows this level: documents, figures or practice."
         )
+    if answer.kind is AnswerKind.NOT_APPLICABLE and not answer.note.strip():
+        problems["note"] = _(
+            'Say in the note why this indicator does not apply: "not applicable" needs a '
+            "justification."
+        )
     if not answer.answered_by.strip():
         problems["answered_by"] = _("Say who gives this answer.")
     return problems

@@ -2,8 +2,9 @@
 
 Completion is what scoring counts (``Scores.completion``): of the indicators of the
 assessment's framework version that apply given its context answers, the share with a complete
-answer (a level from 1 to 5, evidence from level 3 up, and who answered). The framework's
-indicators come in as a ``VALUES`` table, so no assessment is scored in Python.
+answer (a level from 1 to 5, evidence from level 3 up, a note for "not applicable", and who
+answered). The framework's indicators come in as a ``VALUES`` table, so no assessment is scored
+in Python.
 """
 
 from __future__ import annotations
@@ -42,12 +43,13 @@ _COLUMNS = "p.id, p.title, p.year, p.status, p.framework_version, p.updated_at"
 
 def _counts(sql: SqlDialect) -> str:
     applies = f"(ind.ctx IS NULL OR {sql.context_applies('p.contexts', 'ind.ctx')})"
-    answered_by, evidence = (
-        sql.trim_chars(f"n.{name}", ":ws") for name in ("answered_by", "evidence")
+    answered_by, evidence, note = (
+        sql.trim_chars(f"n.{name}", ":ws") for name in ("answered_by", "evidence", "note")
     )
     complete = (
         f"{answered_by} != '' AND (n.kind != :level_kind OR (n.level BETWEEN "
-        f":min_level AND :max_level AND (n.level < :evidence_from OR {evidence} != '')))"
+        f":min_level AND :max_level AND (n.level < :evidence_from OR {evidence} != ''))) "
+        f"AND (n.kind != :not_applicable_kind OR {note} != '')"
     )
     return (
         f"(SELECT count(*) FROM ind WHERE {_SAME_FRAMEWORK} AND {applies}) AS applicable, "
@@ -104,6 +106,7 @@ def assessment_page(
         "outer_offset": offset if order.key == "completion" else 0,
         "ws": WHITESPACE,
         "level_kind": AnswerKind.LEVEL.value,
+        "not_applicable_kind": AnswerKind.NOT_APPLICABLE.value,
         "min_level": min(LEVELS),
         "max_level": max(LEVELS),
         "evidence_from": EVIDENCE_FROM_LEVEL,

@@ -32,6 +32,9 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0013",
     "0014",
     "0015",
+    "0016",
+    "0017",
+    "0018",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     Float,
     ForeignKey,
     Integer,
@@ -319,3 +320,35 @@ class DeskCertificateRow(Base):
     pem: Mapped[str] = mapped_column(Text)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revocation_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PlanActionRow(Base):
+    """One action of an assessment's action plan (since 0016)."""
+
+    __tablename__ = "plan_action"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    indicator_id: Mapped[str] = mapped_column(String(100), default="")
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    due: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+# Defined apart (this module is long enough), imported here so that Base.metadata has them.
+from acsg_desktop.core.store.contribution_rows import (  # noqa: E402
+    ContributionImportRow as ContributionImportRow,
+)
+from acsg_desktop.core.store.evidence_rows import (  # noqa: E402
+    EvidenceBlobRow as EvidenceBlobRow,
+)
+from acsg_desktop.core.store.evidence_rows import (  # noqa: E402
+    EvidenceFileRow as EvidenceFileRow,
+)

@@ -13,6 +13,8 @@ from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.store.health import StoreWriteError
 
+READ_ONLY_TRANSACTION = "25006"  # a write in a transaction opened read-only
+
 logger = logging.getLogger(__name__)
 
 
@@ -97,6 +99,12 @@ def operation_error(error: BaseException, location: str, what: str) -> ServerErr
                 "Your login on the office server {server} may not do this. Ask your IT "
                 "officer for the rights an official needs."
             ).format(server=location)
+        )
+    if code == READ_ONLY_TRANSACTION:
+        return ServerError(
+            _("The office server {server} was opened for reading only: nothing was saved.").format(
+                server=location
+            )
         )
     if code.startswith("08") or not code:
         return ServerUnreachableError(

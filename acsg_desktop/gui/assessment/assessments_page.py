@@ -24,6 +24,7 @@ from acsg_desktop.gui.assessment.assessment_table_model import (
     COL_YEAR,
     AssessmentTableModel,
 )
+from acsg_desktop.gui.assessment.contribution_actions import ContributionActions
 from acsg_desktop.gui.assessment.new_assessment_dialog import CarryOverDialog, NewAssessmentDialog
 from acsg_desktop.gui.assessment.results_page import ResultsPage
 from acsg_desktop.gui.assessment.wizard import AssessmentWizard
@@ -71,7 +72,15 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.copy_button.clicked.connect(lambda: self.new_assessment(self.selected_id()))
         self.message = MessageLabel(self.list_page)  # announced to screen readers
         self.message.setWordWrap(True)
-        self.results = ResultsPage(self._service, self, offers=workspace.offers)
+        self.contributions = ContributionActions(
+            workspace, self.selected_id, self.message, self.reload, self.list_page
+        )
+        self.results = ResultsPage(
+            self._service, self, offers=workspace.offers, actions=workspace.actions
+        )
+        if self.results.plan is not None:
+            self.results.plan.current_user = lambda: self._workspace.current_user
+            self.results.plan.people = self._workspace.people_names
         self.results.back_requested.connect(self.show_list)
         self.results.guide_requested.connect(self.guide_requested)
         self.results.guide_titles = self.guide_titles
@@ -90,6 +99,8 @@ class AssessmentsPage(Retranslatable, QWidget):
         for button in (self.new_button, self.open_button, self.results_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        for button in self.contributions.buttons():
+            buttons.addWidget(button)
         layout = QVBoxLayout(self.list_page)
         layout.addWidget(self.title)
         layout.addLayout(buttons)
@@ -126,6 +137,7 @@ class AssessmentsPage(Retranslatable, QWidget):
             reason = ""
         for button in (self.open_button, self.results_button, self.copy_button):
             enable_with_reason(button, reason)
+        self.contributions.update(reason)
 
     def selected_id(self) -> int | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -181,7 +193,12 @@ class AssessmentsPage(Retranslatable, QWidget):
         self._drop_wizard()
         people = self._workspace.people_names()
         self.wizard = AssessmentWizard(
-            self._service, assessment_id, people, lambda: self._workspace.current_user, self
+            self._service,
+            assessment_id,
+            people,
+            lambda: self._workspace.current_user,
+            self,
+            evidence=self._workspace.evidence,
         )
         self.wizard.indicator_page.guide_titles = self.guide_titles()
         self.wizard.guide_requested.connect(self.guide_requested)
@@ -214,6 +231,7 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.open_button.setText(_("&Open"))
         self.results_button.setText(_("&Results"))
         self.copy_button.setText(_("Co&py into a new one…"))
+        self.contributions.retranslate_ui()
         self.table.setAccessibleName(_("Assessments"))
         self.model.retranslate()
         self._update_buttons()

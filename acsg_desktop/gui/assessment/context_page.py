@@ -75,4 +75,7 @@ class ContextPage(Retranslatable, QWidget):
         )
         for context in self._framework.contexts:
             self.rows[context.id].set_text(context.question.get())
+            self.rows[context.id].box.setToolTip(
+                _("Tick if this is true for your country; it decides which indicators apply.")
+            )
         self._describe()

@@ -14,6 +14,7 @@ from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, ngettext
 from acsg_desktop.core.offers.service import GapOffers, OfferService
 from acsg_desktop.core.records.offers import Catalogue
+from acsg_desktop.gui.widgets.high_contrast import colour_for_mode
 from acsg_desktop.gui.widgets.offer_suggestions import (
     NOTE_STYLE,
     OfferListWidget,
@@ -85,7 +86,7 @@ class GapOffersPanel(Retranslatable, QWidget):
     def tint(self, item: QTableWidgetItem | None, gap: Gap) -> None:
         """Set the unmet-need colour and tooltip on ``gap``'s cell in the offers column."""
         if item is not None and self.is_unmet(gap):
-            item.setBackground(UNMET_BRUSH)
+            item.setBackground(QBrush(colour_for_mode(UNMET_BRUSH.color(), background=True)))
             item.setToolTip(_("No open offer in the catalogue fits this gap."))
 
     def follow(self, table: QTableWidget, selected: Callable[[], list[Gap]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,6 +25,7 @@ from acsg_desktop.core.live_text import retranslated_text
 from acsg_desktop.core.records.assessment import Answer, AnswerKind, answer_problems
 from acsg_desktop.core.text_rules import ANSWER_FIELDS
 from acsg_desktop.gui.widgets.choice_radio import ChoiceRadioButton
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.link_button import LinkList
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -52,6 +54,8 @@ class IndicatorPage(Retranslatable, QWidget):
         self._area: Area | None = None
         self._position = ""
         self._loading = False
+        # The focus order of each box the wizard adds below the answer.
+        self._extra_focus: list[Callable[[], list[QWidget]]] = []
         self.area_label = _wrapping_label(self)
         self.question = _wrapping_label(self)
         font = self.question.font()
@@ -133,8 +137,16 @@ class IndicatorPage(Retranslatable, QWidget):
             self.evidence,
             self.note,
             self.answered_by,
+            *(widget for focus in self._extra_focus for widget in focus()),
             *self.guide_links.buttons,
         ]
+
+    def add_below_answer(self, box: QWidget, focus: Callable[[], list[QWidget]]) -> None:
+        """Show ``box`` between the answer and the related guides; Tab visits ``focus()``."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.guide_links), box)
+        self._extra_focus.append(focus)
 
     def _connect(self) -> None:
         self.choices.idClicked.connect(lambda _id: self._emit_answer())
@@ -221,10 +233,26 @@ class IndicatorPage(Retranslatable, QWidget):
         answer = self.current_answer()
         return answer_problems(answer) if answer else {}
 
+    def _retranslate_tips(self) -> None:
+        level_tip = _("Choose the level that best describes your office today; it is scored.")
+        tips: dict[QWidget, str] = {button: level_tip for button in self.level_buttons}
+        tips[self.not_applicable] = _(
+            "Choose when this does not concern your asylum system; it is left out of the scores."
+        )
+        tips[self.insufficient] = _(
+            "Choose when the facts to answer are missing; it is listed as a gap, not scored."
+        )
+        tips[self.evidence] = _(
+            "Name the documents or facts that show the level, so a reviewer can check it."
+        )
+        tips[self.note] = _("Anything a colleague should know about this answer; not scored.")
+        tips[self.answered_by] = _("Who gave this answer, so questions go to the right person.")
+        set_field_tips(tips)
+
     def retranslate_ui(self) -> None:
         self.labels["evidence"].setText(_("&Evidence"))
         self.labels["note"].setText(_("N&ote"))
-        self.labels["answered_by"].setText(_("Ans&wered by"))
+        self.labels["answered_by"].setText(_("&Answered by"))
         self.not_applicable.setText(_("Not a&pplicable"))
         self.insufficient.setText(_("&Insufficient information"))
         self.evidence.setAccessibleName(_("Evidence"))
@@ -232,6 +260,7 @@ class IndicatorPage(Retranslatable, QWidget):
         self.answered_by.setAccessibleName(_("Answered by"))
         for level, button in zip(self.levels, self.level_buttons, strict=True):
             button.setText(_("&{level} · {name}").format(level=level, name=level_name(level)))
+        self._retranslate_tips()
         if self._indicator is None or self._area is None:
             return
         indicator = self._indicator

@@ -90,6 +90,11 @@ class NewAssessmentDialog(Retranslatable, QDialog):
         self.title_edit.setAccessibleName(_("Title"))
         self.year.setAccessibleName(_("Year"))
         self.carry_over.setAccessibleName(_("Carry over answers from"))
+        self.title_edit.setToolTip(_("A name that tells this assessment apart from the others."))
+        self.year.setToolTip(_("The year the assessment describes; results are compared by year."))
+        self.carry_over.setToolTip(
+            _("Start from the answers of an earlier assessment, to update only what changed.")
+        )
         self.carry_over.setItemText(0, _("Nothing: start empty"))
         self.title_edit.setPlaceholderText(_("e.g. 2026 baseline"))
         self.hint.setText(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.actions.service import ActionPlanService
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label, percent_label
 from acsg_desktop.core.assessment.scoring import Gap, Scores
@@ -28,6 +29,7 @@ from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.i18n import _, format_number, format_percent
 from acsg_desktop.core.offers.service import OfferService
 from acsg_desktop.core.records.assessment import AssessmentStatus, AssessmentSummary
+from acsg_desktop.gui.assessment.action_plan_tab import ActionPlanTab
 from acsg_desktop.gui.assessment.gap_detail import GapDetailPane
 from acsg_desktop.gui.assessment.gap_offers_panel import GapOffersPanel
 from acsg_desktop.gui.assessment.gap_table import (
@@ -73,9 +75,14 @@ class ResultsPage(Retranslatable, QWidget):
         service: AssessmentService,
         parent: QWidget | None = None,
         offers: OfferService | None = None,
+        actions: ActionPlanService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self.plan = ActionPlanTab(actions, service, self) if actions is not None else None
+        self.plan_button = QPushButton(self)
+        self.plan_button.clicked.connect(self._add_actions)
+        self.plan_button.setVisible(self.plan is not None)
         self.offers = GapOffersPanel(offers, self) if offers is not None else None
         self.assessment_id: int | None = None
         self.title = make_page_title(self)
@@ -120,10 +127,14 @@ class ResultsPage(Retranslatable, QWidget):
         follow_focus(bars)  # the chart in it is the Tab stop
         charts.addWidget(bars, 3)  # room for whole area names beside their bars
         gaps_tab = make_gaps_tab(
-            self, self.gaps, [self.gap_detail, self.offers], [self.draft_button, self.guide_button]
+            self,
+            self.gaps,
+            [self.gap_detail, self.offers],
+            [self.draft_button, self.plan_button, self.guide_button],
         )
-        for tab in (scores_tab, gaps_tab, self.changes):
-            self.tabs.addTab(tab, "")
+        for tab in (scores_tab, gaps_tab, self.changes, self.plan):
+            if tab is not None:
+                self.tabs.addTab(tab, "")
         top = QHBoxLayout()
         top.addWidget(self.compare_label)
         top.addWidget(self.compare, 1)
@@ -151,6 +162,8 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare.blockSignals(False)
         self.message.clear()
         self.gaps.clearSelection()
+        if self.plan is not None:
+            self.plan.show_assessment(assessment_id)
         self._refresh()
 
     def earlier_id(self) -> int | None:
@@ -261,6 +274,14 @@ class ResultsPage(Retranslatable, QWidget):
             return
         self.draft_requested.emit(self.assessment_id, gaps)
 
+    def _add_actions(self) -> None:
+        gaps = self.selected_gaps()
+        if not gaps or self.plan is None:
+            show_text(self.message, _("Select one or more gaps first (Ctrl+click to add rows)."))
+            return
+        if self.plan.add_from_gaps(gaps):
+            self.tabs.setCurrentWidget(self.plan)
+
     def reopen(self) -> None:
         """Ask why, then put the completed assessment back in progress (reviewers only)."""
         if self.assessment_id is None:
@@ -307,6 +328,7 @@ class ResultsPage(Retranslatable, QWidget):
 
     def retranslate_ui(self) -> None:
         self.compare_label.setText(_("&Compare with:"))
+        self.compare.setToolTip(_("Pick an earlier assessment to see what got better or worse."))
         self.compare.setAccessibleName(_("Compare with"))
         self.export_button.setText(_("E&xport CSV…"))
         self.reopen_button.setText(_("Re&open…"))
@@ -314,8 +336,10 @@ class ResultsPage(Retranslatable, QWidget):
         self.draft_button.setText(_("&Draft a support request from the selected gaps"))
         self.guide_button.setText(_("&Read the related practice guide"))
         self.back_button.setText(_("Back to the li&st"))
-        for index, label in enumerate((_("Scores"), _("Gaps"), _("Change"))):
-            self.tabs.setTabText(index, label)
+        self.plan_button.setText(_("Add &actions from the selected gaps"))
+        for index, label in enumerate((_("Scores"), _("Gaps"), _("Change"), _("Action plan"))):
+            if index < self.tabs.count():
+                self.tabs.setTabText(index, label)
         self.gaps.setHorizontalHeaderLabels(gap_headers())
         self.changes.setHorizontalHeaderLabels(
             [_("Aim or area"), _("This assessment"), _("Compared with"), _("Change (points)")]

@@ -23,19 +23,21 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.assessment.navigator import CONTEXT_STEP, REVIEW_STEP, AssessmentNavigator
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.evidence.service import EvidenceService
 from acsg_desktop.core.i18n import _, format_number, format_time
 from acsg_desktop.core.records.assessment import Answer, AssessmentStatus, answer_problems
 from acsg_desktop.gui.assessment.context_page import ContextPage
+from acsg_desktop.gui.assessment.evidence_box import EvidenceFilesBox
 from acsg_desktop.gui.assessment.indicator_page import IndicatorPage
 from acsg_desktop.gui.assessment.review_page import ReviewPage
 from acsg_desktop.gui.assessment.status_dialogs import confirm_completion
-from acsg_desktop.gui.assessment.status_line import StatusLine
 from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
 from acsg_desktop.gui.widgets.announce import announce
 from acsg_desktop.gui.widgets.history_dialog import HistoryDialog
 from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.read_only import set_read_only
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.status_line import StatusLine
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -58,6 +60,8 @@ class AssessmentWizard(Retranslatable, QWidget):
         people: list[str],
         user: Callable[[], str],
         parent: QWidget | None = None,
+        *,
+        evidence: EvidenceService | None = None,
     ) -> None:
         super().__init__(parent)
         self._user = user
@@ -74,6 +78,7 @@ class AssessmentWizard(Retranslatable, QWidget):
             AssessmentStatus.COMPLETED,
         )
         self._build(people)
+        self.evidence_box = self._add_evidence_box(evidence) if evidence else None
         self.retranslate_ui()
         self.show_step(self.navigator.current, remember=False)
 
@@ -119,6 +124,16 @@ class AssessmentWizard(Retranslatable, QWidget):
         self._set_tab_order()
         for widget in (self.context_page, self.indicator_page):
             set_read_only(widget, self.read_only)  # still read and reached by Tab
+
+    def _add_evidence_box(self, evidence: EvidenceService) -> EvidenceFilesBox:
+        """The answer's evidence files, added once the page is read only or not (its Open
+        button stays usable either way)."""
+        box = EvidenceFilesBox(evidence, self._user, self.indicator_page)
+        self.indicator_page.add_below_answer(box, box.focus_order)
+        for widget in box.focus_order():
+            widget.installEventFilter(self)
+        self._set_tab_order()
+        return box
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
@@ -209,6 +224,8 @@ class AssessmentWizard(Retranslatable, QWidget):
                 self._user(),
                 position,
             )
+            if self.evidence_box is not None:
+                self.evidence_box.show_answer(self.assessment_id, step, self.read_only)
             self._start_at_top(1)
             page = self.indicator_page
             announce(self, f"{page.area_label.text()}. {page.question.text()}")

@@ -55,6 +55,20 @@ def save_csv(parent: QWidget, file_name: str, headers: list[str], rows: Rows) ->
     return _("Exported to {path}").format(path=name)
 
 
+LONG_HEADER = 12  # characters: a longer column heading is shown on two lines
+
+
+def header_label(text: str) -> str:
+    """``text`` broken at the space nearest its middle when it is long, so that a long heading
+    (“Change since the previous package (points)”) does not make its column of short values
+    push the table sideways; short or one-word headings stay as they are."""
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if len(text) <= LONG_HEADER or not spaces:
+        return text
+    middle = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:middle] + "\n" + text[middle + 1 :]
+
+
 def fill_table(
     table: QTableWidget,
     headers: list[str],
@@ -67,7 +81,10 @@ def fill_table(
     table.clear()
     table.setColumnCount(len(headers))
     table.setRowCount(len(rows))
-    table.setHorizontalHeaderLabels(headers)
+    for column, text in enumerate(headers):
+        heading = QTableWidgetItem(header_label(text))
+        heading.setToolTip(text)
+        table.setHorizontalHeaderItem(column, heading)
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
@@ -30,7 +29,9 @@ from acsg_desktop.gui.widgets.standard_menus import (
     go_to_area,
     name_go_and_language_menus,
 )
+from acsg_desktop.gui.widgets.view_menu import ViewActions
 from acsg_desktop.gui.widgets.window_geometry import restore_geometry, saved_geometry
+from acsg_desktop.gui.widgets.window_status import add_window_status
 
 AREA_LABELS = (N_("Received packages"), N_("Dashboard"), N_("Certificates"))
 RECEIVED_ROW, DASHBOARD_ROW, CERTIFICATES_ROW = range(3)
@@ -61,8 +62,7 @@ class DeskWindow(Retranslatable, QMainWindow):
         layout.addWidget(scrolling(self.pages, central), 1)  # fits at 150 % scale too
         self.setCentralWidget(central)
         follow_pages(self.pages)
-        self.status_label = QLabel(self)
-        self.statusBar().addWidget(self.status_label, 1)
+        self.status_label, self.folder_label = add_window_status(self)
         self._build_menus()
         self.navigation.setCurrentRow(RECEIVED_ROW)
         self.resize(1200, 720)  # until shown: show_fitted() fits it to the screen
@@ -95,6 +95,7 @@ class DeskWindow(Retranslatable, QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
         self.help_actions = HelpActions(self, self.help_menu, self.about_action, part="desk")
+        self.view_actions = ViewActions(self, self.help_menu, self._desk.folder)
 
     def show_about(self) -> None:
         from acsg_desktop.gui.about_dialog import AboutDialog
@@ -117,11 +118,8 @@ class DeskWindow(Retranslatable, QMainWindow):
         )
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
-        self.status_label.setText(
-            _("{user} · Desk folder: {path}").format(
-                user=desk_actor(self._desk), path=self._desk.folder
-            )
-        )
+        self.status_label.setText(desk_actor(self._desk))
+        self.folder_label.setText(_("Desk folder: {path}").format(path=self._desk.folder))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = load_settings(self._desk.folder)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from acsg_desktop.core.assessment.labels import percent_label
 from acsg_desktop.core.i18n import _
+from acsg_desktop.gui.widgets.high_contrast import BLACK, colour_for_mode, high_contrast_on
 
 LOW, MIDDLE, HIGH = QColor("#c62828"), QColor("#f9a825"), QColor("#2e7d32")
 NO_SCORE = QColor("#bdbdbd")
@@ -36,14 +37,19 @@ def _mix(start: QColor, end: QColor, share: float) -> QColor:
 
 
 def score_colour(value: float | None) -> QColor:
-    """Red at 0 %, amber at 50 %, green at 100 %; grey when there is no score."""
+    """Red at 0 %, amber at 50 %, green at 100 %; grey when there is no score (lighter shades
+    of them in high contrast, for black text)."""
     if value is None:
-        return NO_SCORE
+        return colour_for_mode(NO_SCORE)
     share = max(0.0, min(100.0, value)) / 100
-    return _mix(LOW, MIDDLE, share * 2) if share < 0.5 else _mix(MIDDLE, HIGH, share * 2 - 1)
+    mixed = _mix(LOW, MIDDLE, share * 2) if share < 0.5 else _mix(MIDDLE, HIGH, share * 2 - 1)
+    return colour_for_mode(mixed)
 
 
 def text_colour(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background``."""
+    if high_contrast_on():
+        return BLACK  # the fills are then light enough for 7:1
     luminance = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
     return QColor("#000000") if luminance > 150 else QColor("#ffffff")
 
@@ -158,11 +164,11 @@ class HeatMapWidget(QWidget):
         bar = QRectF(left, y, 200, 14)
         gradient = QLinearGradient(bar.topLeft(), bar.topRight())
         for stop, colour in ((0.0, LOW), (0.5, MIDDLE), (1.0, HIGH)):
-            gradient.setColorAt(stop, colour)
+            gradient.setColorAt(stop, colour_for_mode(colour))
         painter.fillRect(bar, gradient)
         painter.setPen(self.palette().text().color())
         for x, value in ((bar.left(), 0), (bar.center().x(), 50), (bar.right(), 100)):
             painter.drawText(QRectF(x - 30, y + 15, 60, height), CENTRED, percent_label(value))
         grey = QRectF(bar.right() + 40, y, 24, 14)
-        painter.fillRect(grey, NO_SCORE)
+        painter.fillRect(grey, score_colour(None))
         painter.drawText(QRectF(grey.right() + 6, y - 4, 400, 22), LEFT_MIDDLE, _("No score"))

@@ -21,6 +21,7 @@ from acsg_desktop.core.i18n import _, format_number
 from acsg_desktop.core.records.desk import IntakeOutcome, IntakeResult
 from acsg_desktop.gui.desk.data_view import make_table
 from acsg_desktop.gui.desk.labels import outcome_label
+from acsg_desktop.gui.widgets.high_contrast import colour_for_mode
 
 OUTCOME_COLOURS = {IntakeOutcome.HELD: QColor("#8a5a00"), IntakeOutcome.REFUSED: QColor("#a11d1d")}
 
@@ -65,7 +66,7 @@ class IntakeResultsDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(escape_line(result.path) if column == 0 else value)
                 if column == 1 and result.outcome in OUTCOME_COLOURS:
-                    item.setForeground(OUTCOME_COLOURS[result.outcome])
+                    item.setForeground(colour_for_mode(OUTCOME_COLOURS[result.outcome]))
                 self.table.setItem(row, column, item)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -17,6 +17,7 @@ from acsg_desktop.core.i18n import _
 from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
 from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
 from acsg_desktop.gui.widgets.field_errors import show_field_errors
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -94,5 +95,11 @@ class DeskKeyDialog(Retranslatable, QDialog):
         ):
             label.setText(text)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
+        tips = {
+            self.name: _("The desk officer responsible for this key; shown on what it signs."),
+            self.passphrase: _("A long secret phrase that protects the key; write it down safely."),
+            self.again: _("Type the passphrase once more, to be sure it has no typing error."),
+        }
+        set_field_tips(tips)
         self.buttons.label(Standard.Save, _("Create the key"))
         self.buttons.label(Standard.Cancel, _("Quit"))

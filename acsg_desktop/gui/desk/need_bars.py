@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from acsg_desktop.core.i18n import _, format_number
+from acsg_desktop.gui.widgets.high_contrast import colour_for_mode
 
 UNMET_COLOUR, OFFERS_COLOUR = QColor("#c62828"), QColor("#2e7d32")
 ROW_HEIGHT, LEGEND_HEIGHT = 24, 26
@@ -61,7 +62,7 @@ class NeedBarsWidget(QWidget):
                 (half, offers, OFFERS_COLOUR),
             ):
                 bar = QRectF(label_width, top + 3 + offset, span * value / largest, half - 1)
-                painter.fillRect(bar, colour)
+                painter.fillRect(bar, colour_for_mode(colour))
                 painter.setPen(text)
                 painter.drawText(
                     QRectF(bar.right() + 4, bar.top() - 4, 56, half + 8),
@@ -74,7 +75,7 @@ class NeedBarsWidget(QWidget):
         painter.setPen(self.palette().text().color())
         x = left
         for colour, name in ((UNMET_COLOUR, _("Unmet needs")), (OFFERS_COLOUR, _("Open offers"))):
-            painter.fillRect(QRectF(x, 6, 14, 12), colour)
+            painter.fillRect(QRectF(x, 6, 14, 12), colour_for_mode(colour))
             width = self.fontMetrics().horizontalAdvance(name)
             painter.drawText(QRectF(x + 20, 0, width + 4, 24), LEFT_MIDDLE, name)
             x += width + 50

@@ -14,6 +14,7 @@ from acsg_desktop.core.i18n import N_, countries, format_datetime
 from acsg_desktop.core.records.desk import HELD, PackageState
 from acsg_desktop.core.records.list_rows import ReceivedListRow
 from acsg_desktop.gui.desk.labels import country_label, state_label, yes_no
+from acsg_desktop.gui.widgets.high_contrast import colour_for_mode
 from acsg_desktop.gui.widgets.paged_model import PagedTableModel
 from acsg_desktop.gui.widgets.table_model import ROW_ROLE
 
@@ -67,9 +68,9 @@ class ReceivedPackageTableModel(PagedTableModel[ReceivedListRow]):
             return self.display(package, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATE:
             if package.state in HELD:
-                return HELD_COLOUR
+                return colour_for_mode(HELD_COLOUR)
             if package.state is PackageState.REJECTED:
-                return REJECTED_COLOUR
+                return colour_for_mode(REJECTED_COLOUR)
         return None
 
     def row_of(self, package_id: str) -> int | None:

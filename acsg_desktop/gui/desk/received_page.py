@@ -29,7 +29,9 @@ from acsg_desktop.core.records.list_rows import PageOrder, ReceivedListRow
 from acsg_desktop.gui.desk.intake_results import IntakeResultsDialog
 from acsg_desktop.gui.desk.labels import desk_actor, state_label
 from acsg_desktop.gui.desk.package_table_model import (
+    COL_AUTHORITY,
     COL_RECEIVED,
+    COL_SIGNER,
     ReceivedPackageTableModel,
     sort_labels,
 )
@@ -72,7 +74,10 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(0)  # sized by the rows on screen, not the whole page
-        header.setStretchLastSection(True)
+        # the authority and the signer share the room the others leave (elided, whole in their
+        # tooltips), so the columns never push the table sideways, even at a larger text size
+        for column in (COL_AUTHORITY, COL_SIGNER):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # in SQL; refresh() reads the first page
         self.model.set_query(self._page)

@@ -197,6 +197,7 @@ class GuideReader(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.mode_label.setText(_("&Show:"))
         self.mode.setAccessibleName(_("Show"))
+        self.mode.setToolTip(_("Read the guide in one language, or both side by side to compare."))
         for index, text in enumerate(
             (_("Both languages side by side"), _("English only"), _("French only"))
         ):

@@ -41,6 +41,7 @@ from acsg_desktop.gui.guides.guide_list_model import (
 )
 from acsg_desktop.gui.guides.guide_reader import GuideReader
 from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.html_delegate import HtmlItemDelegate
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -271,6 +272,15 @@ class GuidesPage(Retranslatable, QWidget):
             widget.setAccessibleName(text.replace("&", "").rstrip(": "))
         self.search.setPlaceholderText(_("Words in English or French, accents optional"))
         self.bookmarked.setText(_("Bookmarked only"))
+        tips = {
+            self.search: _("Type words to find guides that speak of them."),
+            self.combos["area"]: _("Show only guides for one area of the asylum system."),
+            self.combos["aim"]: _("Show only guides that serve one aim, e.g. fairness."),
+            self.combos["type"]: _("Show only one kind of guide, e.g. checklists."),
+            self.combos["region"]: _("Show only guides written for one region."),
+            self.bookmarked: _("Tick to list only the guides you marked to read again."),
+        }
+        set_field_tips(tips)
         self.import_button.setText(_("I&mport a guide bundle…"))
         self.results.setAccessibleName(_("Guides"))
         self.progress.setAccessibleName(_("Working"))

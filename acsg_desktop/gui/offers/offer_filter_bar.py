@@ -14,6 +14,7 @@ from acsg_desktop.core.offers.words import language_name
 from acsg_desktop.core.records.offers import OfferFilters, OfferStatus
 from acsg_desktop.core.records.requests import PartnerKind, SupportType
 from acsg_desktop.core.requests.labels import label
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 FILTER_NAMES = ("type", "area", "region", "language", "kind", "status")
@@ -111,4 +112,13 @@ class OfferFilterBar(Retranslatable, QWidget):
         for name, text in texts.items():
             self.labels[name].setText(text)
             self.combos[name].setAccessibleName(text.replace("&", "").rstrip(": \u00a0"))
+        tips = {
+            "type": _("Show only offers of one kind of support, e.g. training."),
+            "area": _("Show only offers for one area of the asylum system."),
+            "region": _("Show only offers open to one region, e.g. your own."),
+            "language": _("Show only offers given in a language your staff work in."),
+            "kind": _("Show only offers from one kind of partner, e.g. UN agencies."),
+            "status": _("Show only offers still open, or also those closed or taken."),
+        }
+        set_field_tips({self.combos[name]: tip for name, tip in tips.items()})
         self._fill()

@@ -154,6 +154,7 @@ class UnmetNeedsView(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.assessment_label.setText(_("Assess&ment:"))
         self.assessment.setAccessibleName(_("Assessment"))
+        self.assessment.setToolTip(_("The assessment whose gaps are compared with the offers."))
         self.intro.setText(
             _(
                 "Gaps for which no open offer in the catalogue fits. These are what the "

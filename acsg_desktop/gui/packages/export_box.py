@@ -21,9 +21,14 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.display import file_stem
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, _, current_language
+from acsg_desktop.core.package.evidence import EvidenceChoice
 from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.core.workspace import Workspace
+from acsg_desktop.gui.packages.outbox_actions import open_file
 from acsg_desktop.gui.packages.passphrase import ask_passphrase
+from acsg_desktop.gui.packages.report_preview import write_draft
+from acsg_desktop.gui.packages.status_banner import Outcome
+from acsg_desktop.gui.widgets.flow_layout import flow_row, kept_together
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.workers import run_in_background
 
@@ -33,6 +38,17 @@ def nothing_to_export() -> str:
         "Nothing to export yet: only a completed assessment can be exported. Complete one in "
         "Assessments (its Review step has Mark as completed); it then appears here."
     )
+
+
+EVIDENCE_CHOICES = (EvidenceChoice.HASHES, EvidenceChoice.FILES)
+
+
+def evidence_choice_texts() -> list[str]:
+    """The words of ``EVIDENCE_CHOICES``, in that order."""
+    return [
+        _("Only their hashes (SHA-256)"),
+        _("Include the files in the package"),
+    ]
 
 
 def suggested_name(assessment: str, language: str) -> str:
@@ -50,11 +66,13 @@ class ExportBox(Retranslatable, QGroupBox):
     exported = Signal(object)  # ExportResult
     failed = Signal(object)  # AcsgError
     cancelled = Signal()
+    said = Signal(object, object)  # Outcome, str or a function giving it in today's language
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._blocked = ""
+        self.last_preview: Path | None = None  # the draft report written last
         self.assessment_label, self.language_label = QLabel(self), QLabel(self)
         self.assessment, self.language = QComboBox(self), QComboBox(self)
         self.assessment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -64,23 +82,34 @@ class ExportBox(Retranslatable, QGroupBox):
             self.language.addItem(name, code)
         # the screens' language at first; the user's choice is kept after that
         self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.evidence_label, self.evidence = QLabel(self), QComboBox(self)
+        self.evidence_label.setBuddy(self.evidence)
+        # as wide as its texts in the current language, after a live switch too
+        self.evidence.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for choice in EVIDENCE_CHOICES:  # only the hashes unless the exporter asks for files
+            self.evidence.addItem("", choice.value)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.export)
+        self.preview_button = QPushButton(self)
+        self.preview_button.clicked.connect(self.preview)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        row = QHBoxLayout()
-        for widget in (
-            self.assessment_label,
-            self.assessment,
-            self.language_label,
-            self.language,
-            self.button,
-        ):
-            row.addWidget(widget)
-        row.addStretch(1)
+        row = flow_row(  # wraps at a larger text size
+            [
+                kept_together(self.assessment_label, self.assessment, self),
+                kept_together(self.language_label, self.language, self),
+                self.preview_button,
+                self.button,
+            ]
+        )
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(self.evidence_label)
+        evidence_row.addWidget(self.evidence)
+        evidence_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addLayout(evidence_row)
         layout.addWidget(self.hint)
         self.retranslate_ui()
 
@@ -100,6 +129,7 @@ class ExportBox(Retranslatable, QGroupBox):
     def _show_state(self) -> None:
         reason = nothing_to_export() if self.assessment.count() == 0 else self._blocked
         self.button.setEnabled(not reason)
+        self.preview_button.setEnabled(self.assessment.count() > 0)
         self.button.setToolTip(reason or _("Sign the package with your key and write it."))
         self.hint.setText(
             reason
@@ -125,6 +155,45 @@ class ExportBox(Retranslatable, QGroupBox):
         if name:
             self._sign(int(assessment_id), Path(name), language, "")
 
+    def preview(self) -> None:
+        """Build the unsigned draft of the report in the background, write it to a temporary
+        file and open it (no passphrase: nothing is signed, recorded or locked)."""
+        assessment_id = self.assessment.currentData()
+        if assessment_id is None:
+            return
+        language = str(self.language.currentData())
+        stem = suggested_name(self.assessment.currentText(), language).removesuffix(".acsgpkg")
+        workspace = self._workspace
+        self.working.emit(True)
+        run_in_background(
+            lambda: write_draft(
+                workspace.exports.preview(int(assessment_id), workspace.current_user, language),
+                stem,
+            ),
+            self._previewed,
+            self._preview_failed,
+        )
+
+    def _previewed(self, path: Path) -> None:
+        self.working.emit(False)
+        self.last_preview = path
+        try:
+            open_file(path)
+        except AcsgError as error:
+            self.said.emit(Outcome.FAILURE, error.message)
+            return
+        self.said.emit(
+            Outcome.INFO,
+            lambda: _(
+                "The draft report is open ({path}). It is not signed: export the package to "
+                "sign it."
+            ).format(path=path),
+        )
+
+    def _preview_failed(self, error: AcsgError) -> None:
+        self.working.emit(False)
+        self.failed.emit(error)
+
     def _sign(self, assessment_id: int, out: Path, language: str, problem: str) -> None:
         passphrase = ask_passphrase(
             self, _("Sign the package"), _("Passphrase of your signing key:"), problem
@@ -133,10 +202,11 @@ class ExportBox(Retranslatable, QGroupBox):
             self.cancelled.emit()
             return
         workspace = self._workspace
+        evidence = EvidenceChoice(self.evidence.currentData())
         self.working.emit(True)
         run_in_background(
             lambda: workspace.exports.export(
-                assessment_id, workspace.current_user, passphrase, out, language
+                assessment_id, workspace.current_user, passphrase, out, language, evidence
             ),
             self._done,
             lambda error: self._refused(error, assessment_id, out, language),
@@ -156,7 +226,13 @@ class ExportBox(Retranslatable, QGroupBox):
         self.failed.emit(error)
 
     def set_working(self, working: bool) -> None:
-        for widget in (self.assessment, self.language, self.button):
+        for widget in (
+            self.assessment,
+            self.language,
+            self.evidence,
+            self.button,
+            self.preview_button,
+        ):
             widget.setEnabled(not working)
         if not working:
             self._show_state()
@@ -168,5 +244,18 @@ class ExportBox(Retranslatable, QGroupBox):
         self.assessment.setAccessibleName(_("Assessment to export"))
         self.assessment.setPlaceholderText(_("No completed assessment"))
         self.language.setAccessibleName(_("Language of the report"))
+        self.evidence_label.setText(_("Evi&dence files:"))
+        self.evidence.setAccessibleName(_("Evidence files in the package"))
+        self.assessment.setToolTip(_("The completed assessment to sign and send."))
+        self.language.setToolTip(_("The language the report is written in, for its readers."))
+        self.evidence.setToolTip(
+            _("Hashes keep files private but prove them; including them lets readers open them.")
+        )
+        for index, text in enumerate(evidence_choice_texts()):
+            self.evidence.setItemText(index, text)
         self.button.setText(_("&Export a signed package…"))
+        self.preview_button.setText(_("Preview &the report…"))
+        self.preview_button.setToolTip(
+            _("Open the report as it would be signed, marked as an unsigned draft.")
+        )
         self._show_state()

@@ -15,7 +15,8 @@ from acsg_desktop.core.i18n import _, ngettext
 from acsg_desktop.core.workspace import Workspace
 
 
-def _open(path: Path) -> None:
+def open_file(path: Path) -> None:
+    """Open ``path`` in the program the desktop gives its kind of file (or folder)."""
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         raise AcsgError(_("No program on this computer could open {path}.").format(path=path))
 
@@ -29,7 +30,7 @@ def open_report(package: Path, sequence: int, data_dir: Path) -> str:
     from acsg_desktop.core.package.outbox import REPORTS_FOLDER, report_copy
 
     report = report_copy(package, sequence, data_dir / REPORTS_FOLDER)
-    _open(report)
+    open_file(report)
     return _("The report of package {sequence} is open ({path}).").format(
         sequence=sequence, path=report
     )
@@ -39,7 +40,7 @@ def open_folder(package: Path) -> str:
     """Open the folder that holds ``package`` in the file manager; the message to show."""
     if not package.parent.is_dir():
         raise AcsgError(_("The folder {path} is not there any more.").format(path=package.parent))
-    _open(package.parent)
+    open_file(package.parent)
     return _("The folder of {name} is open.").format(name=package.name)
 
 

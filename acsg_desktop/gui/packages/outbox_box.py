@@ -36,6 +36,7 @@ from acsg_desktop.gui.packages.package_table_model import (
 )
 from acsg_desktop.gui.packages.status_banner import Outcome
 from acsg_desktop.gui.packages.verify_words import verification_words
+from acsg_desktop.gui.widgets.flow_layout import flow_row
 from acsg_desktop.gui.widgets.paged_model import keep_indicator_on_sortable
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.workers import run_in_background
@@ -95,12 +96,9 @@ class OutboxBox(Retranslatable, QGroupBox):
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
-        row = QHBoxLayout()
-        for name in ON_SELECTED:
-            row.addWidget(self.buttons[name])
-        row.addStretch(1)
-        for name in ANY_FILE:
-            row.addWidget(self.buttons[name])
+        row = QHBoxLayout()  # each group wraps at a larger text size
+        row.addLayout(flow_row([self.buttons[name] for name in ON_SELECTED]), 1)
+        row.addLayout(flow_row([self.buttons[name] for name in ANY_FILE]))
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.empty)

@@ -42,6 +42,7 @@ class PackagesPage(Retranslatable, QWidget):
             lambda: self.say(Outcome.INFO, lambda: _("Export cancelled: nothing was written."))
         )
         self.outbox_box.said.connect(self.say)
+        self.export_box.said.connect(self.say)
         layout = QVBoxLayout(self)
         for widget in (self.title, self.identity, self.export_box, self.progress, self.banner):
             layout.addWidget(widget)

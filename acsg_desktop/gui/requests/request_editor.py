@@ -319,7 +319,7 @@ class RequestEditor(Retranslatable, QWidget):
             "send_back": _("Send &back to drafter"),
             "approve": _("&Approve"),
             "reply": _("Record the Secretariat's repl&y…"),
-            "withdraw": _("&Withdraw…"),
+            "withdraw": _("With&draw…"),
             "delete": _("&Delete this empty draft"),
             "back": _("Back to the li&st"),
         }

@@ -34,6 +34,7 @@ from acsg_desktop.core.records.requests import (
 )
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.text_rules import REQUEST_FIELDS
+from acsg_desktop.gui.requests.request_tips import REQUEST_TIPS
 from acsg_desktop.gui.widgets.accessible_names import name_control
 from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
 from acsg_desktop.gui.widgets.announce import plain_text
@@ -41,6 +42,7 @@ from acsg_desktop.gui.widgets.choice_boxes import ChoiceBoxes
 from acsg_desktop.gui.widgets.date_edit import localize_date_edit
 from acsg_desktop.gui.widgets.field_errors import show_field_errors
 from acsg_desktop.gui.widgets.field_group import field_group
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.read_only import set_read_only
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -52,7 +54,7 @@ FIELD_LABELS = {
     "support_types": N_("Type of support"),
     "modalities": N_("How"),
     "focus": N_("Focus"),
-    "description": N_("&Description of the need"),
+    "description": N_("Description of the &need"),
     "plan_linked": N_("Capacity plan"),
     "pledge_reference": N_("Forum &pledge"),
     "partner_kinds": N_("Preferred partners"),
@@ -336,4 +338,6 @@ class RequestForm(Retranslatable, QWidget):
         self.any_region.setText(_("An offer from any region is welcome"))
         self.duration.setSpecialValueText(_("not set"))
         localize_date_edit(self.start)
+        set_field_tips({self.fields[name]: _(tip) for name, tip in REQUEST_TIPS.items()})
+        self.any_region.setToolTip(_("Tick if a partner from another region may also offer."))
         self._show_budget()

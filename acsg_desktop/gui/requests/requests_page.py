@@ -35,6 +35,7 @@ from acsg_desktop.gui.requests.request_table_model import (
     RequestTableModel,
 )
 from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.honest_buttons import enable_with_reason
 from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
@@ -226,6 +227,14 @@ class RequestsPage(Retranslatable, QWidget):
             (self.text_filter, _("Search")),
         ):
             combo.setAccessibleName(name)
+        set_field_tips(
+            {
+                self.status_filter: _("Show only requests at one stage, e.g. drafts to finish."),
+                self.area_filter: _("Show only requests for one area of the asylum system."),
+                self.type_filter: _("Show only requests asking for one kind of support."),
+                self.text_filter: _("Type words from a title or description to find a request."),
+            }
+        )
         self.table.setAccessibleName(_("Support requests"))
         self._fill_filters()
         self.model.retranslate()

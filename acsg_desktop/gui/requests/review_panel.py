@@ -115,5 +115,8 @@ class ReviewPanel(Retranslatable, QWidget):
         self.comments.setAccessibleName(_("Review comments"))
         self.text_label.setText(_("Wri&te a comment, or a response to the selected comment"))
         self.text.setAccessibleName(_("Comment or response"))
+        self.text.setToolTip(
+            _("Write what should change in the request, or answer the comment chosen above.")
+        )
         self.comment_button.setText(_("Add as a reviewer's co&mment"))
         self.respond_button.setText(_("Send as the res&ponse to the selected comment"))

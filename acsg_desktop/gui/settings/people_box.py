@@ -27,6 +27,7 @@ from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.packages.passphrase import ask_new_passphrase, ask_passphrase
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.choice_boxes import ChoiceBoxes
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -227,7 +228,15 @@ class PeopleBox(Retranslatable, QGroupBox):
                 "change your own passphrase."
             )
         )
-        tip = "" if self.save_button.isEnabled() else self.rights.text()
-        for widget in (self.save_button, self.waiver, self.name):
-            widget.setToolTip(tip)
+        why = "" if self.save_button.isEnabled() else self.rights.text()
+        self.save_button.setToolTip(why)
+        tips = {
+            self.name: _("The person's name as colleagues know it; it is shown on their work."),
+            self.first_passphrase: _(
+                "A passphrase the new person types to sign in the first time, then changes."
+            ),
+            self.roles: _("Tick what this person may do: draft, review, sign or manage people."),
+            self.waiver: _("Tick only when one person works alone and must approve own work."),
+        }
+        set_field_tips({field: why or tip for field, tip in tips.items()})
         self.reload()

@@ -12,6 +12,7 @@ from acsg_desktop.core.records.profile import FIELDS, Profile
 from acsg_desktop.core.text_rules import PROFILE_FIELDS
 from acsg_desktop.gui.widgets.accessible_style import ERROR_STYLE
 from acsg_desktop.gui.widgets.country_combo import CountryComboBox
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 LABELS = {
@@ -134,4 +135,13 @@ class ProfileForm(Retranslatable, QWidget):
             label.setText(_(LABELS[field]))
             self._inputs[field].setAccessibleName(_(LABELS[field]).replace("&", ""))
         self.email.setPlaceholderText(_("name@example.org"))
+        set_field_tips(
+            {
+                self.country: _("The country of your office; offers are matched to its region."),
+                self.authority_name: _("The official name of your office, as on its letters."),
+                self.contact_person: _("Who partners and the Secretariat should write to."),
+                self.email: _("The address where partners and the Secretariat reach you."),
+                self.language: _("The working language of your office; offers are matched to it."),
+            }
+        )
         self._check([field for field, label in self._errors.items() if not label.isHidden()])

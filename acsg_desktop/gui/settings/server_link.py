@@ -46,6 +46,8 @@ class ServerLink(QObject):
         if workspace.database.is_server:
             window.statusBar().addPermanentWidget(self.status)
             self._listen()
+        else:  # not in any layout: shown, it would sit over the menu bar's first titles
+            self.status.hide()
         window.installEventFilter(self)
         self.retranslate_ui()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -15,12 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.assessment.labels import percent_label
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.settings.people_box import PeopleBox
 from acsg_desktop.gui.settings.profile_form import ProfileForm
 from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.display_comfort import TEXT_SIZES, comfort
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -53,6 +57,7 @@ class SettingsPage(Retranslatable, QWidget):
         self.display_language.activated.connect(self._choose_language)
         self.language_label = QLabel(self.display_box)
         self.language_label.setBuddy(self.display_language)
+        self._make_comfort_controls()
         self.folder_label = QLabel(self.display_box)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._server = workspace.database.location if workspace.database.is_server else ""
@@ -74,6 +79,8 @@ class SettingsPage(Retranslatable, QWidget):
         profile_layout.addLayout(buttons)
         display_layout = QFormLayout(self.display_box)
         display_layout.addRow(self.language_label, self.display_language)
+        display_layout.addRow(self.text_size_label, self.text_size)
+        display_layout.addRow(self.high_contrast)
         display_layout.addRow(self.folder_label)
         display_layout.addRow(self.database_label)
         server_row = QHBoxLayout()
@@ -104,6 +111,27 @@ class SettingsPage(Retranslatable, QWidget):
             max(0, self.display_language.findData(self._language.language))
         )
 
+    def _make_comfort_controls(self) -> None:
+        self.text_size = QComboBox(self.display_box)
+        for percent in TEXT_SIZES:
+            self.text_size.addItem("", percent)
+        self.text_size.activated.connect(
+            lambda _index: comfort().set_text_size(int(self.text_size.currentData()))
+        )
+        self.text_size_label = QLabel(self.display_box)
+        self.text_size_label.setBuddy(self.text_size)
+        self.high_contrast = QCheckBox(self.display_box)
+        self.high_contrast.toggled.connect(comfort().set_high_contrast)
+        comfort().changed.connect(self._show_comfort)
+        self._show_comfort()
+
+    def _show_comfort(self) -> None:
+        """The text size and contrast shown now, however they were chosen (View menu too)."""
+        shown = comfort()
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(shown.text_size)))
+        if self.high_contrast.isChecked() != shown.high_contrast:
+            self.high_contrast.setChecked(shown.high_contrast)
+
     def _choose_language(self) -> None:
         self._language.apply(str(self.display_language.currentData()))
 
@@ -125,6 +153,18 @@ class SettingsPage(Retranslatable, QWidget):
         self.display_language.setAccessibleName(_("Display language"))
         self.display_language.setCurrentIndex(
             max(0, self.display_language.findData(self._language.language))
+        )
+        self.text_size_label.setText(_("Te&xt size"))
+        self.text_size.setAccessibleName(_("Text size"))
+        for index, percent in enumerate(TEXT_SIZES):
+            self.text_size.setItemText(index, percent_label(percent))
+        self.high_contrast.setText(_("High c&ontrast (white text on black)"))
+        set_field_tips(
+            {
+                self.display_language: _("The language of menus and screens; it changes at once."),
+                self.text_size: _("Make all text bigger if it is hard to read on this screen."),
+                self.high_contrast: _("Tick for stronger colours if the screen is hard to see."),
+            }
         )
         self.folder_label.setText(_("Data folder: {path}").format(path=self._data_dir))
         self.database_label.setText(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.gui.widgets.colours import contrast_ratio
+from acsg_desktop.gui.widgets.high_contrast import HC_FOCUS_COLOUR, high_contrast_on
 
 FOCUS_COLOUR = QColor("#1a4e93")  # 7.2:1 on the window, 8.2:1 on white
 ERROR_COLOUR = QColor("#b00020")  # 6.4:1 on the window
@@ -60,11 +61,18 @@ def accessible_palette(base: QPalette) -> QPalette:
     return palette
 
 
+def focus_colour() -> QColor:
+    """The focus frame's colour in the mode shown now (yellow in high contrast)."""
+    return HC_FOCUS_COLOUR if high_contrast_on() else FOCUS_COLOUR
+
+
 def focus_pen_colour(background: QColor) -> QColor:
-    """The focus colour, or white on a background too dark for it (a selected row)."""
-    if background.isValid() and contrast_ratio(FOCUS_COLOUR, background) < 3:
-        return QColor("#ffffff")
-    return FOCUS_COLOUR
+    """The focus colour, or black or white on a background too close to it (a selected row)."""
+    colour = focus_colour()
+    if background.isValid() and contrast_ratio(colour, background) < 3:
+        black, white = QColor("#000000"), QColor("#ffffff")
+        return max((black, white), key=lambda pen: contrast_ratio(pen, background))
+    return colour
 
 
 class _DateTabLeaves(QObject):

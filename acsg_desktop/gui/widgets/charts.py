@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from acsg_desktop.core.assessment.labels import percent_label
 from acsg_desktop.core.i18n import N_, _
+from acsg_desktop.gui.widgets.high_contrast import colour_for_mode
 
 CURRENT_COLOUR = QColor("#1f5fa8")
 EARLIER_COLOUR = QColor("#b35f00")  # 4.6:1 on white (graphics need 3:1)
@@ -74,8 +75,8 @@ class _Chart(QWidget):
         entries = [
             (s, c, d)
             for s, c, d in (
-                (self.current, CURRENT_COLOUR, False),
-                (self.earlier, EARLIER_COLOUR, True),
+                (self.current, colour_for_mode(CURRENT_COLOUR), False),
+                (self.earlier, colour_for_mode(EARLIER_COLOUR), True),
             )
             if s
         ]
@@ -139,21 +140,21 @@ class RadarChart(_Chart):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         centre = QPointF(self.width() / 2, self.height() / 2 + 20)
         radius = self._radius(painter)
-        painter.setPen(_pen(GRID_COLOUR, 1))
+        painter.setPen(_pen(colour_for_mode(GRID_COLOUR), 1))
         for ring in (25, 50, 75, 100):
             painter.drawPolygon(
                 self._polygon(Series("", dict.fromkeys(self.labels, ring)), centre, radius)
             )
         for index, (key, label) in enumerate(self.labels.items()):
-            painter.setPen(_pen(GRID_COLOUR, 1))
+            painter.setPen(_pen(colour_for_mode(GRID_COLOUR), 1))
             painter.drawLine(centre, self._point(centre, radius, index, 100))
             value = self.current.values.get(key) if self.current else None
             painter.setPen(self.palette().text().color())
             tip = self._point(centre, radius, index, 100)
             self._draw_axis_label(painter, tip, centre, f"{label}\n{percent_label(value)}")
         for series, colour, dashed in (
-            (self.earlier, EARLIER_COLOUR, True),
-            (self.current, CURRENT_COLOUR, False),
+            (self.earlier, colour_for_mode(EARLIER_COLOUR), True),
+            (self.current, colour_for_mode(CURRENT_COLOUR), False),
         ):
             if series:
                 fill = QColor(colour)
@@ -252,12 +253,12 @@ class BarChart(_Chart):
         if value is not None:
             painter.fillRect(
                 QRectF(bar_left, bar_top + 4, bar_span * value / 100, self.ROW_HEIGHT - 8),
-                CURRENT_COLOUR,
+                colour_for_mode(CURRENT_COLOUR),
             )
         earlier = self.earlier.values.get(key) if self.earlier else None
         if earlier is not None:
             x = bar_left + bar_span * earlier / 100
-            painter.setPen(_pen(EARLIER_COLOUR, 3, dashed=True))
+            painter.setPen(_pen(colour_for_mode(EARLIER_COLOUR), 3, dashed=True))
             end = bar_top + self.ROW_HEIGHT - 1
             painter.drawLine(QPointF(x, bar_top + 1), QPointF(x, end))
         painter.setPen(text_colour)

@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QWidget
 
+from acsg_desktop.gui.widgets.columns_layout import ColumnsLayout
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -26,10 +27,10 @@ class ChoiceBoxes(Retranslatable, QGroupBox):
         self.setFlat(True)  # a group for screen readers, no frame
         self._name_of = name_of
         self.boxes = {value: QCheckBox(self) for value in values}
-        grid = QGridLayout(self)
+        grid = ColumnsLayout(columns, self)  # fewer columns when the room is narrow
         grid.setContentsMargins(0, 0, 0, 0)
-        for position, box in enumerate(self.boxes.values()):
-            grid.addWidget(box, position // columns, position % columns)
+        for box in self.boxes.values():
+            grid.addWidget(box)
         if self.boxes:  # a label's buddy (and mnemonic) reaches the first box
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setFocusProxy(next(iter(self.boxes.values())))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acsg_desktop.gui.widgets.accessible_style import FOCUS_COLOUR, FOCUS_WIDTH
+from acsg_desktop.gui.widgets.accessible_style import FOCUS_WIDTH, focus_colour
 
 
 class _RingStyle(QProxyStyle):
@@ -62,7 +62,7 @@ class RingFrame(QFocusFrame):
     def paintEvent(self, _event: QPaintEvent) -> None:
         if self.widget() is not None:
             painter = QPainter(self)
-            painter.fillRect(self.rect(), FOCUS_COLOUR)
+            painter.fillRect(self.rect(), focus_colour())
             painter.end()
 
 

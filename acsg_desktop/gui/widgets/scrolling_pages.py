@@ -24,6 +24,8 @@ class _FocusFollower(QObject):
             app.focusChanged.connect(self.follow)
 
     def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self._area):  # the focus leaves an area being destroyed
+            return
         content = self._area.widget()
         if new is not None and content is not None and content.isAncestorOf(new):
             self._area.ensureWidgetVisible(new, VISIBLE_MARGIN, VISIBLE_MARGIN)
@@ -31,7 +33,7 @@ class _FocusFollower(QObject):
             QTimer.singleShot(0, self, lambda: self._show(new))
 
     def _show(self, widget: QWidget) -> None:
-        if shiboken6.isValid(widget) and widget.hasFocus():
+        if shiboken6.isValid(self._area) and shiboken6.isValid(widget) and widget.hasFocus():
             self._area.ensureWidgetVisible(widget, VISIBLE_MARGIN, VISIBLE_MARGIN)
 
 

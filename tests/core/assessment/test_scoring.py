@@ -31,7 +31,7 @@ def build(raw: dict) -> dict[str, Answer]:
     return {
         indicator_id: level_answer(indicator_id, level)
         if kind == "level"
-        else Answer(indicator_id, AnswerKind(kind), answered_by="Amina")
+        else Answer(indicator_id, AnswerKind(kind), note="Justified", answered_by="Amina")
         for indicator_id, (kind, level) in raw.items()
     }
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from asn1crypto import cms
 
+from acsg_desktop.core.package import layout
 from acsg_desktop.core.package.pdf_finish import make_pdfa3, sign_pdf
 from acsg_desktop.core.package.verify import verify_package
 from acsg_desktop.core.signing.keys import create_identity
@@ -55,7 +56,8 @@ def test_an_entry_whose_index_lies_about_its_size_is_refused(exported: Exported,
 
 
 def test_entry_count_and_total_size_are_capped(exported: Exported, tmp_path: Path) -> None:
-    many = {**exported.entries(), **{f"x{i}": b"" for i in range(40)}}
+    extra = layout.CAPS.max_entries  # evidence files raised the cap well above the 7 entries
+    many = {**exported.entries(), **{f"x{i}": b"" for i in range(extra)}}
     assert failures(verify_package(write_zip(tmp_path / "many", many))) == {("(file)", "too_many")}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -1,0 +1,1 @@
+"""The overview area: where the work stands, and what to do next."""

@@ -1,0 +1,124 @@
+"""The overview's smaller boxes: the top gaps of the current assessment, and the requests by
+stage with the last package and whether the Secretariat acknowledged it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acsg_desktop.core.i18n import _, format_date, format_number
+from acsg_desktop.core.overview.facts import GapFact, PackageFact
+from acsg_desktop.core.package.outbox import STATUS_LABELS as PACKAGE_STATUS
+from acsg_desktop.core.records.requests import RequestStatus
+from acsg_desktop.core.requests.labels import label
+from acsg_desktop.gui.assessment.gap_table import make_table
+from acsg_desktop.gui.overview.standing_box import wrapped_label
+
+GAP_COLUMNS = 4  # area, indicator, level, target
+
+
+class GapsBox(QGroupBox):
+    """The top gaps, most pressing first: area, indicator, level and target."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.empty = wrapped_label(self)
+        self.table = make_table(self, GAP_COLUMNS)
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate(
+            (QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Stretch)
+        ):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(0, 170)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+
+    def show_gaps(self, gaps: tuple[GapFact, ...], has_assessment: bool) -> None:
+        self.setTitle(_("Top gaps"))
+        self.table.setHorizontalHeaderLabels([_("Area"), _("Indicator"), _("Level"), _("Target")])
+        self.table.setAccessibleName(_("Top gaps, most pressing first"))
+        self.empty.setVisible(not gaps)
+        self.table.setVisible(bool(gaps))
+        self.empty.setText(
+            _("No gap: every answered indicator reaches its target.")
+            if has_assessment
+            else _("The gaps appear here once an assessment is answered.")
+        )
+        self.table.setRowCount(len(gaps))
+        for row, gap in enumerate(gaps):
+            level = str(gap.level) if gap.level else _("Insufficient information")
+            values = (gap.area_title, gap.question, level, str(gap.target_level))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        self.table.setFixedHeight(height + sum(self.table.rowHeight(r) for r in range(len(gaps))))
+
+
+def package_text(package: PackageFact | None) -> str:
+    """The last package, where it stands, and the receipt's word if one was imported."""
+    if package is None:
+        return _("No package exported yet.")
+    made = _("Package {sequence} (made on {date}) · {status}").format(
+        sequence=package.sequence,
+        date=format_date(package.created_at.date()),
+        status=_(PACKAGE_STATUS.get(package.status, package.status)),
+    )
+    if package.receipt_issued is None:
+        return made + "\n" + _("No receipt from the Secretariat yet.")
+    receipt = {
+        "verified": _("The Secretariat acknowledged it (receipt of {date})."),
+        "held": _("The Secretariat holds it for a check (receipt of {date})."),
+        "refused": _("The Secretariat refused it (receipt of {date})."),
+    }.get(package.receipt_verification, _("Receipt of {date} imported."))
+    return made + "\n" + receipt.format(date=format_date(package.receipt_issued.date()))
+
+
+class WorkBox(QGroupBox):
+    """Requests by stage in one row of counts; the last package below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout()
+        self.stage_names: dict[RequestStatus, QLabel] = {}
+        self.stage_counts: dict[RequestStatus, QLabel] = {}
+        for column, status in enumerate(RequestStatus):
+            self.stage_names[status] = QLabel(self)
+            self.stage_counts[status] = QLabel(self)
+            font = self.stage_counts[status].font()
+            font.setBold(True)
+            font.setPointSize(font.pointSize() + 4)
+            self.stage_counts[status].setFont(font)
+            grid.addWidget(self.stage_counts[status], 0, column)
+            grid.addWidget(self.stage_names[status], 1, column)
+        self.package = wrapped_label(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.package)
+        layout.addStretch(1)
+
+    def show_work(self, by_stage: dict[RequestStatus, int], package: PackageFact | None) -> None:
+        self.setTitle(_("Support requests and packages"))
+        for status, name in self.stage_names.items():
+            count = format_number(by_stage.get(status, 0))
+            name.setText(label(status))
+            self.stage_counts[status].setText(count)
+            for widget in (name, self.stage_counts[status]):
+                widget.setAccessibleName(
+                    _("{name}: {value}").format(name=label(status), value=count)
+                )
+        self.package.setText(package_text(package))
