@@ -1,4 +1,4 @@
-"""`acsg assessment list | show ID | export-csv ID FILE | reopen ID --reason TEXT`."""
+"""`acsg assessment list | show ID | export-csv ID FILE | reopen ID --reason TEXT | evidence`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from acsg_desktop.cli.common import actor_of, emit, open_workspace
+from acsg_desktop.cli.evidence import add_evidence_commands
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
 from acsg_desktop.core.assessment.labels import aim_label, percent_label
 from acsg_desktop.core.assessment.results import results_document
@@ -140,3 +141,4 @@ def add_assessment_commands(commands: Any, json_flag: argparse.ArgumentParser) -
     reopen.add_argument("id", type=int, help=_("assessment number"))
     reopen.add_argument("--reason", required=True, help=_("why it is reopened (audited)"))
     reopen.set_defaults(handler=cmd_reopen)
+    add_evidence_commands(sub, json_flag)

@@ -122,6 +122,9 @@ class CrashDialog(Retranslatable, QDialog):
         self.carry_on.setText(_("Continue"))
         self.path.setAccessibleName(_("Log file"))
         self.details.setAccessibleName(_("Error details"))
+        self.path.setToolTip(
+            _("Where the details were saved; copy it to send the file to support.")
+        )
 
 
 class CrashReporter(QObject):

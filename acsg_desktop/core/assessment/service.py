@@ -17,6 +17,7 @@ from acsg_desktop.core.assessment.answer_rules import (
     locked_message,
 )
 from acsg_desktop.core.assessment.carry_over import CarryOverReport, carry_over
+from acsg_desktop.core.assessment.evidence_carry import carry_evidence
 from acsg_desktop.core.assessment.scoring import Scores, score
 from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
 from acsg_desktop.core.framework.loader import framework_from_source, load_framework
@@ -121,7 +122,8 @@ class AssessmentService:
             repository.keep_snapshot(framework.id, framework.version, framework.source)
             new_id = repository.add(title, year, framework.id, framework.version, carry_over_from)
             if source is not None:
-                self._carry_over(repository, source, new_id, framework)
+                carried = self._carry_over(repository, source, new_id, framework)
+                carry_evidence(session, source.id, new_id, carried, actor=actor)
             AuditRepository(session).append(
                 actor,
                 "assessment",
@@ -138,7 +140,9 @@ class AssessmentService:
         source: AssessmentSummary,
         new_id: int,
         framework: Framework,
-    ) -> None:
+    ) -> builtins.list[str]:
+        """Copy the answers that carry over; return their indicator ids."""
+        carried = []
         snapshot = repository.snapshot(source.framework_id, source.framework_version)
         if snapshot is not None:  # without it, the earlier assessment cannot be read at all
             old = framework_from_source(snapshot)
@@ -146,7 +150,9 @@ class AssessmentService:
                 fresh = replace(item.answer, saved_at=None, version=0)
                 fingerprint = framework.indicator(item.indicator_id).fingerprint
                 repository.put_answer(new_id, fresh, fingerprint)
+                carried.append(item.indicator_id)
         repository.update(new_id, contexts=source.contexts)
+        return carried
 
     def carry_over_report(self, assessment_id: int) -> CarryOverReport | None:
         """For an assessment started from an earlier one: the answers that carried over and why

@@ -4,7 +4,6 @@ to be opened by the system's own viewer (this app never runs or interprets them)
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -14,6 +13,8 @@ from acsg_desktop.core.assessment.answer_rules import (
     completed_message,
     locked_message,
 )
+from acsg_desktop.core.assessment.evidence_carry import MAX_ASSESSMENT_BYTES, MAX_FILE_BYTES
+from acsg_desktop.core.assessment.evidence_carry import evidence_audit_value as audit_value
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import os_reason
 from acsg_desktop.core.evidence.file_types import BY_MEDIA_TYPE, EvidenceError, checked_type
@@ -26,13 +27,7 @@ from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.evidence_repository import EvidenceRepository
 
-MAX_FILE_BYTES = 10_000_000
-MAX_ASSESSMENT_BYTES = 200_000_000
-
-
-def audit_value(name: str, sha256: str) -> str:
-    """How the audit log records one file: its name and the hash of its content."""
-    return json.dumps({"name": name, "sha256": sha256}, ensure_ascii=False, sort_keys=True)
+__all__ = ["MAX_ASSESSMENT_BYTES", "MAX_FILE_BYTES", "EvidenceService", "audit_value"]
 
 
 def _read(path: Path) -> tuple[str, bytes]:

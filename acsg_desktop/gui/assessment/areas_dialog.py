@@ -72,6 +72,7 @@ class AreasDialog(Retranslatable, QDialog):
                 ).format(number=f"{row + 1:02d}", title=area.title.get(), count=count)
             )
         self.areas.setAccessibleName(_("Areas"))
+        self.areas.setToolTip(_("Tick the areas you answered; only their answers go in the file."))
         self.buttons.label(Standard.Ok, _("&Export…"))
         self.buttons.label(Standard.Cancel, _("Cancel"))
         self._update_ok()

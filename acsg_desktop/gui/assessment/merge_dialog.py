@@ -112,6 +112,12 @@ class MergeItemBox(Retranslatable, QFrame):
         self.group.buttons()[1].setAccessibleName(
             _("Keep ours: {question}").format(question=question)
         )
+        self.take.setToolTip(_("Use the contributor's answer to this question in place of ours."))
+        self.keep.setToolTip(
+            _("Keep the answer already here and leave the contributor's aside.")
+            if item.ours
+            else _("Leave this question unanswered and the contributor's answer aside.")
+        )
 
 
 class MergeDialog(Retranslatable, QDialog):

@@ -33,6 +33,7 @@ from acsg_desktop.gui.backup.progress import progress_dialog, run_with_progress
 from acsg_desktop.gui.backup.restart import ClosedFolderWork
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -182,6 +183,12 @@ class MoveInDialog(Retranslatable, QDialog):
         self.labels[1].setText(_("&Passphrase:"))
         self.file.setAccessibleName(_("File from the other computer"))
         self.passphrase.setAccessibleName(_("Passphrase of the file"))
+        set_field_tips(
+            {
+                self.file: _("The move file from the old computer; choose it with the button."),
+                self.passphrase: _("The passphrase chosen when the file was written."),
+            }
+        )
         self.choose.setText(_("C&hoose…"))
         self.check.setText(_("Chec&k the file"))
         self.buttons.label(Standard.Ok, _("&Import"))

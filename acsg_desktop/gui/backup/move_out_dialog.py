@@ -26,6 +26,7 @@ from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.backup.progress import progress_dialog, run_with_progress
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.widgets.wrapping_check import WrappingCheckBox
 
@@ -161,6 +162,13 @@ class MoveOutDialog(Retranslatable, QDialog):
         self.labels[1].setText(_("Type it &again:"))
         self.passphrase.setAccessibleName(_("Passphrase of the file"))
         self.again.setAccessibleName(_("Passphrase of the file, again"))
+        set_field_tips(
+            {
+                self.keys: _("Tick to carry the signing keys too, so signatories can sign there."),
+                self.passphrase: _("A new passphrase that locks the file; the importer types it."),
+                self.again: _("The same passphrase once more, to be sure it has no typo."),
+            }
+        )
         self.secret_hint.setText(
             _(
                 "Nobody can open the file without this passphrase, not even the Secretariat. "

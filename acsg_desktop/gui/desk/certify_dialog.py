@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.signing.ca import AUTHORITY_VALIDITY_DAYS
 from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 MAX_DAYS = 5 * 365
 
 
-class CertifyDialog(QDialog):
+class CertifyDialog(Retranslatable, QDialog):
     def __init__(self, subject: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Certify an authority's key"))
@@ -55,6 +57,16 @@ class CertifyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The fields' tips (the other texts are set once: the dialog is modal and short)."""
+        set_field_tips(
+            {
+                self.days: _("How many days the certificate lasts; the authority renews it then."),
+                self.passphrase: _("The desk's own passphrase, to sign the certificate."),
+            }
+        )
 
     @property
     def ok_button(self) -> QPushButton:

@@ -28,6 +28,8 @@ from acsg_desktop.core.requests.labels import label
 from acsg_desktop.gui.desk.data_view import make_table
 from acsg_desktop.gui.desk.labels import country_label, stage_label
 from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 COL_ID, COL_TITLE, COL_LAST, COL_STAGE, COL_MESSAGE = range(5)
 
@@ -37,7 +39,7 @@ def package_requests(package: ReceivedPackage) -> list[dict[str, Any]]:
     return list(json.loads(package.document).get("requests") or [])
 
 
-class ReceiptDialog(QDialog):
+class ReceiptDialog(Retranslatable, QDialog):
     def __init__(self, package: ReceivedPackage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Write a receipt"))
@@ -81,6 +83,16 @@ class ReceiptDialog(QDialog):
         layout.addWidget(self.buttons)
         self._check()
         self.resize(1000, 520)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The fields' tips (the other texts are set once: the dialog is modal and short)."""
+        stage = _("The stage the matching of this request has reached, to tell the authority.")
+        message = _("A short note for the authority on this request, e.g. the next step.")
+        tips: dict[QWidget, str] = {combo: stage for combo in self.stages}
+        tips.update({field: message for field in self.messages})
+        tips[self.passphrase] = _("The desk's own passphrase, to sign the receipt with its key.")
+        set_field_tips(tips)
 
     @staticmethod
     def _intro(package: ReceivedPackage) -> str:

@@ -113,6 +113,7 @@ class GlossaryDialog(Retranslatable, QDialog):
         self.filter_label.setText(_("&Filter:"))
         self.filter.setPlaceholderText(_("A word in English or French"))
         self.filter.setAccessibleName(_("Filter the glossary"))
+        self.filter.setToolTip(_("Type part of a term to list only the terms that contain it."))
         self.table.setHorizontalHeaderLabels([_capitalised(_(label)) for _code, label in COLUMNS])
         self.table.setAccessibleName(
             _("ACSG terms, version {version}").format(version=self.version)

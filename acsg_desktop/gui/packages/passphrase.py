@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.i18n import _
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
 
 
-class PassphraseDialog(QDialog):
+class PassphraseDialog(Retranslatable, QDialog):
     """One passphrase field, or two for a new passphrase (``confirm``), which must match and be
     long enough before the dialog closes; ``problem`` is said above the fields in red."""
 
@@ -61,6 +63,15 @@ class PassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.say(problem)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The fields' tips (the other texts are set once: the dialog is modal and short)."""
+        tips = [
+            _("The passphrase that protects the key; it is never shown or stored."),
+            _("The same passphrase once more, to be sure it has no typo."),
+        ]
+        set_field_tips(dict(zip(self.fields, tips, strict=False)))
 
     def say(self, problem: str) -> None:
         self.problem.setText(problem)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.requests import MatchStage, SupportRequest
 from acsg_desktop.core.requests.labels import label
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
+from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 STAGES = tuple(MatchStage)
 
@@ -35,7 +37,7 @@ def status_texts(request: SupportRequest) -> tuple[str, str]:
     return line, _("Message from the Secretariat: {message}").format(message=request.match_message)
 
 
-class ReplyDialog(QDialog):
+class ReplyDialog(Retranslatable, QDialog):
     """The six match stages (the current one preselected) and an optional message; OK stays
     disabled until a stage is chosen."""
 
@@ -76,6 +78,14 @@ class ReplyDialog(QDialog):
         for widget in (self.message_label, self.message, self.buttons):
             layout.addWidget(widget)
         self.resize(480, self.sizeHint().height())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The fields' tips (the other texts are set once: the dialog is modal and short)."""
+        stage = _("Choose the stage the Secretariat's letter or e-mail gives for this request.")
+        tips: dict[QWidget, str] = {button: stage for button in self.stages.values()}
+        tips[self.message] = _("What the Secretariat wrote with it, to keep it with the request.")
+        set_field_tips(tips)
 
     @property
     def ok_button(self) -> QPushButton:

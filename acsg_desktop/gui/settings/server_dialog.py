@@ -184,6 +184,9 @@ class ServerDialog(Retranslatable, QDialog):
             )
         )
         self.password_label.setText(_("&Password:"))
+        self.password.setToolTip(
+            _("The password of your login on the office server, as your IT officer gave it.")
+        )
         self.password_hint.setText(
             _(
                 "Kept in memory until ACSG Desktop quits, never written to disk. Leave it "

@@ -20,6 +20,7 @@ from acsg_desktop.core.people.accounts import PassphraseNotSet, PersonError
 from acsg_desktop.core.people.service import role_label
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.packages.passphrase import PROBLEM_STYLE
+from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 
@@ -132,6 +133,16 @@ class SignInDialog(Retranslatable, QDialog):
         ):
             label.setText(text)
             field.setAccessibleName(text.replace("&", "").rstrip(": \u00a0"))
+        set_field_tips(
+            {
+                self.people: _("Your own name, so that your changes are recorded under it."),
+                self.passphrase: _("The passphrase you chose; it proves that you are you."),
+                self.new_passphrase: _(
+                    "A passphrase only you know; you will type it each time you sign in."
+                ),
+                self.again: _("The same passphrase once more, to be sure it has no typo."),
+            }
+        )
 
 
 def ensure_signed_in(workspace: Workspace, parent: QWidget | None = None) -> bool:
