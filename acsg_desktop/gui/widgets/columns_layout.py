@@ -4,44 +4,18 @@ for all of them at their natural width: a larger text size never widens the wind
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QWidget
 
-from acsg_desktop.gui.widgets.flow_layout import layout_gap
+from acsg_desktop.gui.widgets.flow_layout import ItemsLayout, layout_gap
 
 
-class ColumnsLayout(QLayout):
+class ColumnsLayout(ItemsLayout):
     """Its items row by row in ``columns`` columns (each as wide as its widest item), or in
     as many as fit."""
 
     def __init__(self, columns: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._columns = max(1, columns)
-        self._items: list[QLayoutItem] = []
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
         widths = self._widths(self._columns)

@@ -23,8 +23,9 @@ def layout_gap(layout: QLayout, orientation: Qt.Orientation) -> int:
     return found if found >= 0 else DEFAULT_GAP
 
 
-class FlowLayout(QLayout):
-    """Its items left to right, each at its size hint, on as many lines as the width needs."""
+class ItemsLayout(QLayout):
+    """A layout that keeps its items in a list and whose height follows its width: subclasses
+    place them in ``_arrange`` (which only measures unless ``move``) and give their size hints."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,13 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, move=True)
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        raise NotImplementedError
+
+
+class FlowLayout(ItemsLayout):
+    """Its items left to right, each at its size hint, on as many lines as the width needs."""
 
     def sizeHint(self) -> QSize:
         """All on one line."""
