@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from acsg_desktop.core.desk.workspace import DeskWorkspace
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.fonts import load_fonts
 from acsg_desktop.gui.language import LanguageSwitcher
@@ -36,3 +37,16 @@ def no_key_held_after(qapp: QApplication) -> Iterator[None]:
     yield
     if QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
         QTest.keyRelease(QWidget(), Qt.Key.Key_Control)
+
+
+@pytest.fixture
+def received_desk(tmp_path: Path) -> Iterator[DeskWorkspace]:
+    """A desk that has taken in the demo's packages (for walks over the desk's screens)."""
+    from tests.gui.screen_walk import demo_desk_packages
+
+    packages = demo_desk_packages(tmp_path / "field")
+    desk = DeskWorkspace.open(tmp_path / "desk")
+    desk.trust.create("Desk officer", b"the desk's own long passphrase")
+    desk.intake.intake(packages, actor="Desk officer")
+    yield desk
+    desk.close()

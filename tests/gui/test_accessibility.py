@@ -5,9 +5,6 @@ scale on a 1366x768 screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
@@ -29,7 +26,6 @@ from acsg_desktop.gui.widgets.charts import EARLIER_COLOUR, BarChart, Series
 from acsg_desktop.gui.widgets.colours import contrast_ratio
 from tests.gui.a11y_checks import mnemonic_clashes, unnamed_controls
 from tests.gui.screen_walk import (
-    demo_desk_packages,
     load_demo,
     open_demo_window,
     open_desk_window,
@@ -95,16 +91,6 @@ def test_no_alt_letter_is_claimed_twice_on_a_screen_in_either_language(
             if found := mnemonic_clashes(screen):
                 problems[f"{code} {name}"] = found
     assert problems == {}
-
-
-@pytest.fixture
-def received_desk(tmp_path: Path) -> Iterator[DeskWorkspace]:
-    packages = demo_desk_packages(tmp_path / "field")
-    desk = DeskWorkspace.open(tmp_path / "desk")
-    desk.trust.create("Desk officer", b"the desk's own long passphrase")
-    desk.intake.intake(packages, actor="Desk officer")
-    yield desk
-    desk.close()
 
 
 def test_the_desk_names_its_controls_and_keeps_its_mnemonics_apart(

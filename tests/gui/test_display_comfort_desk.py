@@ -24,7 +24,6 @@ from acsg_desktop.gui.widgets.display_comfort import comfort
 from acsg_desktop.gui.widgets.high_contrast import BLACK
 from tests.gui.fit_checks import fit_problems
 from tests.gui.screen_walk import open_desk_window, walk_desk_screens
-from tests.gui.test_screen_fit import received_desk  # noqa: F401  (the fixture)
 
 STATE_COLUMN_ROLE = Qt.ItemDataRole.ForegroundRole
 
@@ -38,7 +37,7 @@ def normal_display(qapp: QApplication) -> Iterator[None]:
 
 def test_every_desk_screen_fits_at_130_percent_text(
     qtbot: QtBot,
-    received_desk: DeskWorkspace,  # noqa: F811
+    received_desk: DeskWorkspace,
     language: LanguageSwitcher,
 ) -> None:
     window = open_desk_window(qtbot, received_desk, language)
@@ -55,7 +54,7 @@ def test_every_desk_screen_fits_at_130_percent_text(
 
 def test_high_contrast_reaches_the_desk_charts_and_table_colours(
     qtbot: QtBot,
-    received_desk: DeskWorkspace,  # noqa: F811
+    received_desk: DeskWorkspace,
     language: LanguageSwitcher,
 ) -> None:
     window = open_desk_window(qtbot, received_desk, language)

@@ -4,9 +4,7 @@ in English and, after a live switch, in French (issue 16: help for a tired offic
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
-import pytest
 from babel.messages.pofile import read_po
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -29,7 +27,6 @@ from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.paths import translations_dir
 from tests.gui.a11y_checks import accessible_name
 from tests.gui.screen_walk import (
-    demo_desk_packages,
     load_demo,
     open_demo_window,
     open_desk_window,
@@ -124,16 +121,6 @@ def test_every_field_of_the_main_window_has_a_tooltip_in_both_languages(
     problems = tooltip_problems(walk, language)
     assert {"wizard-indicator", "request-draft-1", "settings", "first-run-errors"} <= set(seen)
     assert not problems, "\n".join(problems)
-
-
-@pytest.fixture
-def received_desk(tmp_path: Path) -> Iterator[DeskWorkspace]:
-    packages = demo_desk_packages(tmp_path / "field")
-    desk = DeskWorkspace.open(tmp_path / "desk")
-    desk.trust.create("Desk officer", b"the desk's own long passphrase")
-    desk.intake.intake(packages, actor="Desk officer")
-    yield desk
-    desk.close()
 
 
 def test_every_field_of_the_desk_has_a_tooltip_in_both_languages(

@@ -3,8 +3,6 @@ scrolling, no clipped or elided text (see fit_checks.py for what is measured).""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,7 +22,6 @@ from acsg_desktop.gui.language import LanguageSwitcher
 from tests.gui import fit_checks
 from tests.gui.fit_checks import fit_problems
 from tests.gui.screen_walk import (
-    demo_desk_packages,
     load_demo,
     open_demo_window,
     open_desk_window,
@@ -56,16 +53,6 @@ def test_every_screen_of_the_main_window_fits_in_both_languages(
     expected = {"overview", "results-1", "results-2", "request-draft-1", "settings"}
     assert expected | {"first-run-errors"} <= set(seen)
     assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
-
-
-@pytest.fixture
-def received_desk(tmp_path: Path) -> DeskWorkspace:
-    packages = demo_desk_packages(tmp_path / "field")
-    desk = DeskWorkspace.open(tmp_path / "desk")
-    desk.trust.create("Desk officer", b"the desk's own long passphrase")
-    desk.intake.intake(packages, actor="Desk officer")
-    yield desk
-    desk.close()
 
 
 def test_every_screen_of_the_desk_fits_in_both_languages(
