@@ -32,7 +32,7 @@ def parse_address(text: str, password: str | None = None) -> URL:
         )
     try:
         url = make_url(text.replace("postgres://", "postgresql://", 1))
-    except ArgumentError as error:
+    except (ArgumentError, ValueError) as error:  # ValueError: a port that is no number
         raise AcsgError(
             _("{address} is not a valid office server address.").format(address=text)
         ) from error
