@@ -4,7 +4,8 @@ VENV := .venv
 CORE_VENV := .venv-core
 BIN := $(VENV)/bin
 CORE_BIN := $(CORE_VENV)/bin
-PO := translations/fr/LC_MESSAGES/acsg.po
+LANGS := fr es
+PO := $(foreach lang,$(LANGS),translations/$(lang)/LC_MESSAGES/acsg.po)
 MO := $(PO:.po=.mo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -27,8 +28,8 @@ $(CORE_BIN)/.installed: requirements/core.txt requirements/dev.txt pyproject.tom
 	$(CORE_BIN)/pip install -q --no-deps -e .
 	touch $@
 
-$(MO): $(PO) $(BIN)/.installed
-	$(BIN)/pybabel compile -D acsg -d translations -l fr
+translations/%/LC_MESSAGES/acsg.mo: translations/%/LC_MESSAGES/acsg.po $(BIN)/.installed
+	$(BIN)/pybabel compile -D acsg -d translations -l $*
 
 catalogs: $(MO) ## Compile the translation catalogs
 
@@ -47,16 +48,18 @@ EXTRACT = $(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettex
 
 i18n: $(BIN)/.installed ## Extract messages, update and compile the catalogs
 	$(EXTRACT) -o translations/acsg.pot acsg_desktop
-	$(BIN)/pybabel update -D acsg -i translations/acsg.pot -d translations -l fr --no-fuzzy-matching --ignore-obsolete
+	for lang in $(LANGS); do $(BIN)/pybabel update -D acsg -i translations/acsg.pot -d translations -l $$lang --no-fuzzy-matching --ignore-obsolete || exit 1; done
 	$(MAKE) catalogs i18n-check
 
-i18n-check: $(BIN)/.installed ## Fail on missing, fuzzy or badly formed French, or a stale acsg.pot
+i18n-check: $(BIN)/.installed ## Fail on missing, fuzzy or badly formed French or Spanish, or a stale acsg.pot
 	@mkdir -p build && $(EXTRACT) -o build/acsg.pot acsg_desktop >/dev/null 2>&1
 	$(BIN)/python tools/pot_is_current.py build/acsg.pot translations/acsg.pot
-	msgfmt --check -o /dev/null $(PO)
-	@! grep -n '^#, fuzzy' $(PO) || (echo "fuzzy messages in $(PO)" >&2; exit 1)
-	@test "$$(msgattrib --untranslated $(PO) | grep -c '^msgid')" -le 0 || \
-		(msgattrib --untranslated $(PO) >&2; echo "untranslated messages in $(PO)" >&2; exit 1)
+	@for po in $(PO); do \
+		msgfmt --check -o /dev/null $$po || exit 1; \
+		! grep -n '^#, fuzzy' $$po || { echo "fuzzy messages in $$po" >&2; exit 1; }; \
+		test "$$(msgattrib --untranslated $$po | grep -c '^msgid')" -le 0 || \
+			{ msgattrib --untranslated $$po >&2; echo "untranslated messages in $$po" >&2; exit 1; }; \
+	done
 
 test-gui: $(BIN)/.installed catalogs
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider

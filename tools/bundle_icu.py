@@ -6,8 +6,8 @@ CJK, and some 200 legacy converters. This app's texts, dates and numbers come fr
 Babel and Qt's own CLDR tables; Qt asks ICU only for collation (QCollator: the file dialogs sort
 names with it) and for the core tables under it (normalisation, properties, locale fallback).
 ``trimmed_icu_data`` rebuilds the library, same soname and same symbol, with the common data cut
-to those items and to collation for English, French and the root locale (2.5 MB). Qt falls back
-to plain comparison, with a warning, for a locale whose collation is left out.
+to those items and to collation for English, French, Spanish and the root locale (2.5 MB). Qt
+falls back to plain comparison, with a warning, for a locale whose collation is left out.
 
 Needs ``as`` and ``ld`` from binutils, which PyInstaller needs already on Linux.
 """
@@ -19,7 +19,7 @@ import struct
 import subprocess
 from pathlib import Path
 
-LANGUAGES = ("root", "en", "fr")
+LANGUAGES = ("root", "en", "fr", "es")
 # Whole trees Qt never reads here: line breaking, units, currencies, language, region and zone
 # names, transliteration, spelled-out numbers.
 LEFT_OUT_TREES = ("brkitr", "unit", "curr", "lang", "region", "zone", "translit", "rbnf")

@@ -31,9 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_TAR_XZ_MB = 60
 DEMO_SIGNATORY = "Fatimé Zakaria"  # a reviewer and signatory in the demo office
 DEMO_PASSPHRASE = "valdoria-demo"
-QT_CANCEL = {"en": "'Cancel'", "fr": "'Annuler'"}
+QT_CANCEL = {"en": "'Cancel'", "fr": "'Annuler'", "es": "'Cancelar'"}
 PAINTED = "main window painted"
-EVERYTHING_HOLDS = {"en": "Everything holds.", "fr": "Tout est en ordre."}
+EVERYTHING_HOLDS = {
+    "en": "Everything holds.",
+    "fr": "Tout est en ordre.",
+    "es": "Todo está en orden.",
+}
 
 
 class BundleTestFailed(Exception):

@@ -91,7 +91,7 @@ def shoot_offers(window: MainWindow, out: Path, prefix: str) -> None:
 def shoot_guides(window: MainWindow, out: Path, prefix: str) -> None:
     page = window.guides_page
     window.show_area(window.pages.indexOf(page))
-    page.search.setText("equite" if prefix == "fr" else "interpreter")
+    page.search.setText({"fr": "equite", "es": "rezago"}.get(prefix, "interpreter"))
     page.results.setCurrentIndex(page.results.model().index(0, 0))
     grab(window, out / f"{prefix}-guides-search.png")
     page.open_guide("working-with-interpreters")

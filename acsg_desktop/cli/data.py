@@ -12,7 +12,7 @@ from acsg_desktop.cli.common import emit, open_workspace, read_passphrase
 from acsg_desktop.cli.db_copy import add_copy_command
 from acsg_desktop.cli.server import cmd_server_check, on_server, refuse_on_server, server_backups
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import N_, _, country_name, format_number, ngettext
+from acsg_desktop.core.i18n import N_, SUPPORTED_LANGUAGES, _, country_name, format_number, ngettext
 from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.store.database import backups_of, check_closed, database_path
 from acsg_desktop.core.store.health import StoreWriteError, describe_damage
@@ -243,7 +243,7 @@ def add_profile_commands(commands: Any, json_flag: argparse.ArgumentParser) -> N
     change.add_argument("--authority", help=_("name of the asylum authority"))
     change.add_argument("--contact", help=_("contact person"))
     change.add_argument("--email", help=_("contact e-mail address"))
-    change.add_argument("--language", choices=("en", "fr"), help=_("preferred language"))
+    change.add_argument("--language", choices=SUPPORTED_LANGUAGES, help=_("preferred language"))
     change.set_defaults(handler=cmd_profile_set)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from acsg_desktop.cli.common import emit, open_workspace
 from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.demo.requests import DEMO_LOGINS, DEMO_PASSPHRASE
-from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, current_language
 
 
 def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
@@ -57,5 +57,5 @@ def add_demo_command(commands: Any, json_flag: argparse.ArgumentParser) -> None:
     demo = commands.add_parser(
         "demo", parents=[json_flag], help=_("fill the folder with demo data")
     )
-    demo.add_argument("--lang", choices=("en", "fr"), help=_("language of the notes"))
+    demo.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help=_("language of the notes"))
     demo.set_defaults(handler=cmd_demo)

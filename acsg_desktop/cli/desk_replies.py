@@ -10,7 +10,7 @@ from acsg_desktop.cli.common import emit, read_passphrase
 from acsg_desktop.core.desk.overview import Overview
 from acsg_desktop.core.desk.workspace import DeskWorkspace
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import _, current_language, format_percent
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, current_language, format_percent
 from acsg_desktop.core.records.receipts import RequestReply
 from acsg_desktop.core.records.requests import MatchStage
 
@@ -152,7 +152,7 @@ def add_reply_commands(sub: Any, json_flag: argparse.ArgumentParser) -> None:
     ).set_defaults(handler=cmd_overview)
     briefing = sub.add_parser("briefing", parents=[json_flag], help=_("the dashboard as a PDF"))
     briefing.add_argument("--out", required=True)
-    briefing.add_argument("--lang", choices=("en", "fr"), help=_("language of the briefing"))
+    briefing.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help=_("language of the briefing"))
     briefing.set_defaults(handler=cmd_briefing)
     publish = sub.add_parser(
         "publish", parents=[json_flag], help=_("sign a guide bundle or an offers catalogue")

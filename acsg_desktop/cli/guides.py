@@ -9,7 +9,7 @@ from typing import Any
 from acsg_desktop.cli.common import emit, open_workspace, read_certificates, read_identity
 from acsg_desktop.core.guides.bundle_build import build_bundle
 from acsg_desktop.core.guides.service import indicators_helped, trusted_certificates
-from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, current_language
 from acsg_desktop.core.records.guides import HIGHLIGHT_END, HIGHLIGHT_START, GuideFilters
 from acsg_desktop.core.signing.keys import fingerprint, subject_text
 
@@ -124,7 +124,7 @@ def cmd_build_bundle(args: argparse.Namespace, _folder: Path) -> int:
 
 
 def _filter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("en", "fr"), help=_("language of the guides"))
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help=_("language of the guides"))
     parser.add_argument("--area", help=_("area id, such as appeals"))
     parser.add_argument("--aim", choices=("fairness", "efficiency", "adaptability", "integrity"))
     parser.add_argument("--type", choices=("good_practice", "tool", "checklist", "template"))
@@ -143,7 +143,7 @@ def add_guide_commands(commands: Any, json_flag: argparse.ArgumentParser) -> Non
     search.set_defaults(handler=cmd_search)
     show = sub.add_parser("show", parents=[json_flag], help=_("one guide in full"))
     show.add_argument("id")
-    show.add_argument("--lang", choices=("en", "fr"), help=_("language of the guides"))
+    show.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help=_("language of the guides"))
     show.set_defaults(handler=cmd_show)
     importing = sub.add_parser(
         "import", parents=[json_flag], help=_("install a signed guide bundle from the Secretariat")

@@ -15,7 +15,7 @@ from acsg_desktop.cli.common import (
     read_passphrase,
 )
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.i18n import _, current_language
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, current_language
 
 if TYPE_CHECKING:  # `acsg verify` needs no data folder: the database layer is loaded on use
     from acsg_desktop.core.workspace import Workspace
@@ -258,7 +258,7 @@ def add_package_commands(commands: Any, json_flag: argparse.ArgumentParser) -> N
     export.add_argument("--out", required=True)
     export.add_argument("--passphrase-file", required=True)
     export.add_argument("--name", help=_("the signatory (default: the current user)"))
-    export.add_argument("--lang", choices=("en", "fr"), help=_("language of the report"))
+    export.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help=_("language of the report"))
     export.add_argument(
         "--evidence",
         choices=("files", "hashes"),

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 
 DOMAIN = "acsg"
 SOURCE_LANGUAGE = "en"
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr")
-LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # CLDR territory codes that are not countries a State could be.
@@ -252,6 +252,7 @@ _FICTIONAL_NAMES = {
     FICTIONAL_COUNTRY: {
         "en": "Republic of Valdoria (fictional)",
         "fr": "République de Valdorie (fictive)",
+        "es": "República de Valdoria (ficticia)",
     },
 }
 

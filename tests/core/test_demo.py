@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from acsg_desktop.core.demo.build import DemoResult, create_demo
-from acsg_desktop.core.demo.country import DEMO_COUNTRY
+from acsg_desktop.core.demo.country import DEMO_AUTHORITY, DEMO_COUNTRY
+from acsg_desktop.core.demo.requests import EXCHANGES, PLAN, PLEDGE, REQUESTS
 from acsg_desktop.core.demo.script import (
+    DEFAULT_SCRIPT,
     EXCEPTIONS,
     PEOPLE,
     SCRIPT,
@@ -17,7 +19,8 @@ from acsg_desktop.core.demo.script import (
     script_for,
     scripted_level,
 )
-from acsg_desktop.core.i18n import fictional_country_name, is_country
+from acsg_desktop.core.demo.script_es import EXCEPTIONS_ES, SCRIPT_ES
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, fictional_country_name, is_country
 from acsg_desktop.core.people.profile import validate_profile
 from acsg_desktop.core.records.assessment import AnswerKind
 from acsg_desktop.core.records.profile import Profile
@@ -178,3 +181,68 @@ def test_the_backlog_request_starts_from_the_latest_count(
     if analysis in backlog.content.description:
         before = backlog.content.description.split(analysis)[0]
         assert ("analyse" if language == "en" else "d'analyser") in before
+
+
+def _demo_texts() -> list[tuple[str, dict[str, str]]]:
+    """Every text the demo writes, as (where, language -> text)."""
+    scripts = {**SCRIPT, **EXCEPTIONS, "default": DEFAULT_SCRIPT}
+    texts = [(f"{key} evidence", s.evidence) for key, s in scripts.items()]
+    texts += [(f"{key} note", s.note) for key, s in scripts.items()]
+    texts += [
+        (f"{r.activity} {k}", {lang: t[k] for lang, t in r.texts.items()})
+        for r in REQUESTS
+        for k in r.texts["en"]
+    ]
+    texts += [(k, {lang: e[k] for lang, e in EXCHANGES.items()}) for k in EXCHANGES["en"]]
+    return [*texts, ("plan", PLAN), ("pledge", PLEDGE), ("authority", DEMO_AUTHORITY)]
+
+
+def test_every_demo_text_has_a_spanish_version_that_is_not_the_english() -> None:
+    # A Spanish entry under a key the script does not have would never be used.
+    assert set(SCRIPT_ES) <= set(SCRIPT) and set(EXCEPTIONS_ES) <= set(EXCEPTIONS)
+    for where, text in _demo_texts():
+        assert set(text) == set(SUPPORTED_LANGUAGES), where
+        assert bool(text["es"]) == bool(text["en"]), where
+        if text["en"]:
+            assert text["es"] not in (text["en"], text["fr"]), where
+            assert "\u202f" not in text["es"] and " ;" not in text["es"], where
+
+
+@pytest.fixture(scope="module")
+def spanish_demo(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Workspace, DemoResult]]:
+    folder: Path = tmp_path_factory.mktemp("demo-es") / "data"
+    with Workspace.open(folder) as workspace:
+        yield workspace, create_demo(workspace, "es")
+
+
+def test_the_spanish_demo_stores_spanish_evidence_notes_and_requests(
+    spanish_demo: tuple[Workspace, DemoResult],
+) -> None:
+    workspace, result = spanish_demo
+    profile = workspace.profiles.get()
+    assert profile is not None and profile.preferred_language == "es"
+    assert "ficticia" in profile.authority_name
+    framework = workspace.assessments.framework_of(result.baseline)
+    answers = workspace.assessments.answers(result.baseline.id)
+    leveled = [(i, answers[i.id]) for i in framework.indicators if i.id in answers]
+    leveled = [(i, a) for i, a in leveled if a.kind is AnswerKind.LEVEL]
+    assert leveled
+    for indicator, answer in leveled:
+        script = script_for(indicator)
+        assert answer.note == script.note["es"], indicator.id
+        evidence = script.evidence["es"] if (answer.level or 0) >= 2 else ""
+        assert answer.evidence == evidence, indicator.id
+    assert any("registro de casos" in a.evidence for _i, a in leveled)
+    backlog = result.requests[1]
+    assert "900" in backlog.content.expected_results
+    assert "solicitudes pendientes" in backlog.content.expected_results
+    assert backlog.content.plan_reference.startswith("Plan nacional de desarrollo")
+    assert "Foro Mundial sobre los Refugiados" in backlog.content.pledge_reference
+    comment = result.requests[2].comments[0]
+    assert (comment.body, comment.response) == (
+        EXCHANGES["es"]["comment"],
+        EXCHANGES["es"]["response"],
+    )
+    assert result.requests[1].comments[0].body.startswith("¿")

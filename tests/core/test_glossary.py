@@ -13,14 +13,27 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = json.loads((ROOT / "resources" / "glossary.json").read_text(encoding="utf-8"))
 TERMS = GLOSSARY["terms"]
-PO = ROOT / "translations" / "fr" / "LC_MESSAGES" / "acsg.po"
+TRANSLATIONS = ROOT / "translations"
 GUIDES = ROOT / "resources" / "guides"
 FRAMEWORKS = ROOT / "resources" / "frameworks"
 # References keep the titles of the documents they cite, in their own language.
-READING = {"en": "## Further reading", "fr": "## Pour aller plus loin"}
+READING = {
+    "en": "## Further reading",
+    "fr": "## Pour aller plus loin",
+    "es": "## Lecturas complementarias",
+}
+LANGUAGES = ("en", "fr", "es")
+TRANSLATED = ("fr", "es")
+# Spelled out at the first use in a text, then the short form.
 FULL_NAMES = {
-    "AUEA": "Agence de l'Union européenne pour l'asile (AUEA)",
-    "ACSG": "Groupe d'appui à la capacité d'asile (ACSG)",
+    "fr": {
+        "AUEA": "Agence de l'Union européenne pour l'asile (AUEA)",
+        "ACSG": "Groupe d'appui à la capacité d'asile (ACSG)",
+    },
+    "es": {
+        "AAUE": "Agencia de Asilo de la Unión Europea (AAUE)",
+        "ACSG": "Grupo de Apoyo a la Capacidad de Asilo (ACSG)",
+    },
 }
 
 
@@ -28,13 +41,14 @@ def test_the_glossary_is_complete_and_consistent() -> None:
     ids = [term["id"] for term in TERMS]
     assert 40 <= len(ids) <= 80 and len(set(ids)) == len(ids)
     for term in TERMS:
-        for language in ("en", "fr"):
+        for language in LANGUAGES:
             assert term["term"][language].strip(), term["id"]
             assert isinstance(term["forbidden"][language], list), term["id"]
-    preferred = {t["term"]["fr"].casefold() for t in TERMS}
-    for term in TERMS:
-        for variant in term["forbidden"]["fr"]:
-            assert variant.casefold() not in preferred, (term["id"], variant)
+    for language in TRANSLATED:
+        preferred = {t["term"][language].casefold() for t in TERMS}
+        for term in TERMS:
+            for variant in term["forbidden"][language]:
+                assert variant.casefold() not in preferred, (term["id"], variant)
     for concept in ("first-instance", "case-officer", "euaa", "acsg", "target-capacity"):
         assert concept in ids
     by_id = {t["id"]: t for t in TERMS}
@@ -43,6 +57,12 @@ def test_the_glossary_is_complete_and_consistent() -> None:
     assert by_id["internal-reconsideration"]["term"]["fr"] == "recours gracieux"
     assert by_id["target-capacity"]["term"]["fr"] == "capacité visée"
     assert by_id["focus"]["term"]["fr"] != by_id["target-capacity"]["term"]["fr"]
+    assert by_id["asylum-seeker"]["term"]["es"] == "solicitante de asilo"
+    assert by_id["backlog"]["term"]["es"] == "rezago"
+    assert by_id["refugee-status-determination"]["term"]["es"] == (
+        "determinación de la condición de refugiado"
+    )
+    assert by_id["focus"]["term"]["es"] != by_id["target-capacity"]["term"]["es"]
 
 
 def _pattern(variant: str) -> re.Pattern[str]:
@@ -57,7 +77,7 @@ FORBIDDEN = {
         for term in TERMS
         for variant in term["forbidden"][language]
     ]
-    for language in ("en", "fr")
+    for language in LANGUAGES
 }
 
 
@@ -92,10 +112,11 @@ def framework_texts(language: str) -> Iterator[tuple[str, str]]:
 
 
 def ui_texts(language: str) -> Iterator[tuple[str, str]]:
-    with PO.open("rb") as handle:
+    catalog_of = "fr" if language == "en" else language  # English: the msgids of any catalogue
+    with (TRANSLATIONS / catalog_of / "LC_MESSAGES" / "acsg.po").open("rb") as handle:
         catalog = read_po(handle)
     messages = [m for m in catalog if m.id]
-    if language == "fr":
+    if language != "en":
         strings = [
             s for m in messages for s in (m.string if isinstance(m.string, tuple) else [m.string])
         ]
@@ -107,7 +128,7 @@ def ui_texts(language: str) -> Iterator[tuple[str, str]]:
 SOURCES = {"ui": ui_texts, "framework": framework_texts, "guides": guide_texts}
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("source", list(SOURCES))
 def test_no_forbidden_variant(source: str, language: str) -> None:
     found = []
@@ -119,11 +140,18 @@ def test_no_forbidden_variant(source: str, language: str) -> None:
     assert not found, "\n".join(found[:40])
 
 
-@pytest.mark.parametrize(("short", "full"), list(FULL_NAMES.items()))
-def test_a_french_guide_spells_out_auea_and_acsg_at_first_use(short: str, full: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "short", "full"),
+    [
+        (language, short, full)
+        for language, names in FULL_NAMES.items()
+        for short, full in names.items()
+    ],
+)
+def test_a_guide_spells_out_the_agencies_at_first_use(language: str, short: str, full: str) -> None:
     wrong = []
-    for path in sorted(GUIDES.glob("*.fr.md")):
-        body = _without_reading(path.read_text(encoding="utf-8").split("---\n", 2)[-1], "fr")
+    for path in sorted(GUIDES.glob(f"*.{language}.md")):
+        body = _without_reading(path.read_text(encoding="utf-8").split("---\n", 2)[-1], language)
         first = re.search(rf"\b{short}\b", body)
         opening = full[: full.index(short)]  # « (AUEA, alors EASO) » is a first use too
         if first and body[max(0, first.start() - len(opening)) : first.start()] != opening:
@@ -131,6 +159,7 @@ def test_a_french_guide_spells_out_auea_and_acsg_at_first_use(short: str, full: 
     assert not wrong, f"{short} used before «{full}» in: {', '.join(wrong)}"
 
 
-def test_the_ui_spells_out_the_acsg_once() -> None:
-    _name, text = next(ui_texts("fr"))
-    assert FULL_NAMES["ACSG"] in text and FULL_NAMES["AUEA"] in text
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_ui_spells_out_the_acsg_once(language: str) -> None:
+    _name, text = next(ui_texts(language))
+    assert all(full in text for full in FULL_NAMES[language].values())

@@ -8,11 +8,21 @@ from acsg_desktop.core import i18n
 from acsg_desktop.paths import translations_dir
 
 NNBSP, NBSP = "\u202f", "\u00a0"
+TRANSLATED = [code for code in i18n.SUPPORTED_LANGUAGES if code != i18n.SOURCE_LANGUAGE]
+
+
+def catalog_of(language: str):
+    with (translations_dir() / language / "LC_MESSAGES" / "acsg.po").open("rb") as stream:
+        return read_po(stream, locale=language)
 
 
 def french_catalog():
-    with (translations_dir() / "fr" / "LC_MESSAGES" / "acsg.po").open("rb") as stream:
-        return read_po(stream, locale="fr")
+    return catalog_of("fr")
+
+
+def test_spanish_is_the_third_working_language() -> None:
+    assert i18n.SUPPORTED_LANGUAGES == ("en", "fr", "es")
+    assert i18n.LANGUAGE_NAMES["es"] == "Español"
 
 
 def test_switching_language_changes_translations_at_call_time() -> None:
@@ -28,8 +38,9 @@ def test_unknown_language_falls_back_to_english() -> None:
     assert i18n.current_language() == "en"
 
 
-def test_every_french_message_is_translated_and_not_fuzzy() -> None:
-    catalog = french_catalog()
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_is_translated_and_not_fuzzy(language: str) -> None:
+    catalog = catalog_of(language)
     problems = []
     for message in catalog:
         if not message.id:
@@ -41,9 +52,10 @@ def test_every_french_message_is_translated_and_not_fuzzy() -> None:
     assert len(catalog) > 50
 
 
-def test_french_placeholders_match_the_source() -> None:
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_placeholders_match_the_source(language: str) -> None:
     mismatched = []
-    for message in french_catalog():
+    for message in catalog_of(language):
         if not message.id:
             continue
         sources = message.id if isinstance(message.id, tuple) else (message.id,)
@@ -87,6 +99,17 @@ def test_numbers_money_percent_dates_in_french(french: None) -> None:
     assert i18n.format_date(date(2026, 11, 29), "long") == "29 novembre 2026"
 
 
+def test_numbers_money_percent_dates_in_spanish() -> None:
+    with i18n.language_as("es"):
+        assert i18n.format_number(Decimal("1234567.891")) == "1.234.567,891"
+        assert i18n.format_money(Decimal("1234.5"), "EUR") == f"1.234,50{NBSP}€"
+        assert i18n.format_percent(0.26) == f"26{NBSP}%"
+        assert i18n.format_date(date(2026, 11, 29), "long") == "29 de noviembre de 2026"
+        assert i18n.country_name("XA") == "República de Valdoria (ficticia)"
+        names = [name for _code, name in i18n.countries()]
+        assert names.index("Egipto") < names.index("España") < names.index("Estados Unidos")
+
+
 def test_numbers_money_percent_dates_in_english() -> None:
     assert i18n.format_number(Decimal("1234567.891")) == "1,234,567.891"
     assert i18n.format_money(Decimal("1234.5"), "USD") == "$1,234.50"
@@ -94,7 +117,7 @@ def test_numbers_money_percent_dates_in_english() -> None:
     assert i18n.format_date(date(2026, 11, 29), "long") == "November 29, 2026"
 
 
-@pytest.mark.parametrize(("language", "name"), [("en", "Chad"), ("fr", "Tchad")])
+@pytest.mark.parametrize(("language", "name"), [("en", "Chad"), ("fr", "Tchad"), ("es", "Chad")])
 def test_country_names_follow_the_language(language: str, name: str) -> None:
     i18n.set_language(language)
     assert dict(i18n.countries())["TD"] == name
@@ -155,11 +178,12 @@ def test_the_demo_country_is_named_in_each_language_but_not_offered() -> None:
     assert country_name("XA") == "Republic of Valdoria (fictional)"
 
 
-def test_french_plurals_keep_de_for_the_millions_only() -> None:
-    """CLDR orders French forms one, many (1 000 000: « de »), other (2: no « de »)."""
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_plurals_keep_de_for_the_millions_only(language: str) -> None:
+    """CLDR orders French and Spanish forms one, many (1 000 000: « de »), other (2: no « de »)."""
     swapped = [
         message.id[0]
-        for message in french_catalog()
+        for message in catalog_of(language)
         if isinstance(message.id, tuple)
         and ("{count} de " in message.string[2] or "{count} d'" in message.string[2])
     ]

@@ -24,7 +24,7 @@ def test_valid_profile_has_no_errors() -> None:
         ({"email": ""}, "email", "where the Secretariat can reach you"),
         ({"email": "amina@"}, "email", "valid e-mail"),
         ({"email": "a b@example.org"}, "email", "valid e-mail"),
-        ({"preferred_language": "es"}, "preferred_language", "English or French"),
+        ({"preferred_language": "de"}, "preferred_language", "English, French or Spanish"),
     ],
 )
 def test_each_field_gets_its_own_message(changes: dict, field: str, message: str) -> None:

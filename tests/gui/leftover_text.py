@@ -3,7 +3,8 @@
 ``leftovers(widget, "en")`` lists the texts ``widget`` shows (labels, buttons, titles, tabs,
 tooltips, menus, the headers and first rows of its lists) that are English messages of the
 catalogue whose French differs, each with the message found; ``leftovers(widget, "fr")`` does
-the same for French translations. Placeholders match any text, so "Saved at {time}." is found
+the same for French translations, and ``leftovers(widget, "fr", "es")`` for French left on a
+Spanish screen. Placeholders match any text, so "Saved at {time}." is found
 whatever the time.
 """
 
@@ -46,22 +47,30 @@ def _plain(text: str) -> str:
 
 
 @cache
-def catalogue_patterns(language: str) -> tuple[frozenset[str], tuple[Pattern, ...]]:
-    """The messages of ``language`` ("en": the msgids, "fr": their translations) that differ
-    in the other one: exact texts, and patterns for those with placeholders (each with its
-    longest literal part, to skip most texts quickly)."""
-    with (paths.translations_dir() / "fr" / "LC_MESSAGES" / "acsg.po").open("rb") as stream:
-        catalog = read_po(stream, locale="fr")
-    exact, patterns = set(), []
-    side = 0 if language == "fr" else 1  # a text of the other side may be on screen
-    other_side = {_plain(text) for m in catalog for text in _sides(m)[side] if text}
+def _catalogue(language: str) -> dict[tuple[object, object], tuple[str, ...]]:
+    """(msgid, context) -> the texts a screen in ``language`` shows for that message."""
+    catalog_language = "fr" if language == "en" else language  # English: any catalogue's ids
+    path = paths.translations_dir() / catalog_language / "LC_MESSAGES" / "acsg.po"
+    with path.open("rb") as stream:
+        catalog = read_po(stream, locale=catalog_language)
+    texts = {}
     for message in catalog:
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if not ids[0] or not all(strings):
-            continue
-        mine, theirs = (ids, strings) if language == "en" else (strings, ids)
-        same = {_plain(text) for text in theirs}  # "N&ote" and "&Note" read the same
+        ids, strings = _sides(message)
+        if ids[0] and all(strings):
+            texts[(message.id, message.context)] = ids if language == "en" else strings
+    return texts
+
+
+@cache
+def catalogue_patterns(language: str, shown: str) -> tuple[frozenset[str], tuple[Pattern, ...]]:
+    """The messages of ``language`` that read otherwise in ``shown``, the screen's language:
+    exact texts, and patterns for those with placeholders (each with its longest literal part,
+    to skip most texts quickly)."""
+    mine_by_message, shown_by_message = _catalogue(language), _catalogue(shown)
+    exact, patterns = set(), []
+    other_side = {_plain(text) for texts in shown_by_message.values() for text in texts}
+    for key, mine in mine_by_message.items():
+        same = {_plain(text) for text in shown_by_message.get(key, ())}  # "N&ote" = "&Note"
         for text in mine:
             parts = re.split(r"\{[^{}]*\}", _plain(text))
             if (
@@ -144,10 +153,12 @@ def shown_texts(root: QWidget) -> set[str]:
     return {_plain(text) for widget in widgets for text in _widget_texts(widget) if text}
 
 
-def leftovers(root: QWidget, other_language: str) -> list[str]:
-    """The texts of ``root`` that are (or hold) messages of ``other_language``, each with the
-    message found in it."""
-    exact, patterns = catalogue_patterns(other_language)
+def leftovers(root: QWidget, other_language: str, shown: str | None = None) -> list[str]:
+    """The texts of ``root`` (a screen in ``shown``: French when ``other_language`` is English,
+    else English) that are (or hold) messages of ``other_language``, each with the message
+    found in it."""
+    shown = shown or ("fr" if other_language == "en" else "en")
+    exact, patterns = catalogue_patterns(other_language, shown)
     found = []
     for text in sorted(shown_texts(root)):
         match = _match(text, exact, patterns)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from acsg_desktop.core.desk.workspace import DeskWorkspace
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.widgets.accessible_style import ERROR_COLOUR, FOCUS_COLOUR
@@ -34,7 +35,7 @@ from tests.gui.screen_walk import (
     walk_screens,
 )
 
-LANGUAGES = ("en", "fr")
+LANGUAGES = SUPPORTED_LANGUAGES  # English, French, Spanish
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
 TEXT_PAIRS = (  # (text, background) as the widgets draw them
     (Role.WindowText, Role.Window),

@@ -84,7 +84,7 @@ def test_import_button_installs_a_trusted_bundle_and_refuses_a_stranger(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, tmp_path: Path, monkeypatch
 ) -> None:
     from acsg_desktop.core.guides.bundle_build import bundle_bytes
-    from acsg_desktop.core.guides.loader import shipped_guides_dir
+    from acsg_desktop.core.guides.loader import shipped_guides_dir, shipped_version
     from acsg_desktop.core.signing.keys import certificate_pem, create_identity
 
     secretariat = create_identity("Editor", "ACSG Secretariat (test only)", "CH")
@@ -95,9 +95,11 @@ def test_import_button_installs_a_trusted_bundle_and_refuses_a_stranger(
     files = {p.name: p.read_bytes() for p in shipped_guides_dir().glob("*.*.md")}
     window = open_guides(qtbot, workspace, language)
     page = window.guides_page
-    for identity, expected in ((stranger, "Not installed"), (secretariat, "version 2 installed")):
+    version = shipped_version() + 1
+    installed = f"version {version} installed"
+    for identity, expected in ((stranger, "Not installed"), (secretariat, installed)):
         bundle = tmp_path / f"{identity.certificate.serial_number}.acsgguides"
-        bundle.write_bytes(bundle_bytes(files, identity, 2))
+        bundle.write_bytes(bundle_bytes(files, identity, version))
         monkeypatch.setattr(
             QFileDialog, "getOpenFileName", lambda *_a, path=bundle, **_k: (str(path), "")
         )
@@ -107,7 +109,7 @@ def test_import_button_installs_a_trusted_bundle_and_refuses_a_stranger(
         qtbot.waitUntil(lambda expected=expected: expected in page.message.text(), timeout=15000)
         assert page.import_button.isEnabled() and page.search.isEnabled()
         assert page.progress.isHidden()
-    assert workspace.guides.installed_version() == 2
+    assert workspace.guides.installed_version() == version
 
 
 def test_the_bundle_import_runs_off_the_gui_thread(

@@ -20,7 +20,7 @@ from acsg_desktop.core.assessment.navigator import CONTEXT_STEP, REVIEW_STEP
 from acsg_desktop.core.desk.workspace import DeskWorkspace
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import trusted_certificates
-from acsg_desktop.core.i18n import _, format_date
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _, format_date
 from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
@@ -43,10 +43,12 @@ from tests.gui.screen_walk import (
 AA_NO_NATIVE = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
 
 
-def _check_every_screen(window: MainWindow, qtbot: QtBot, other: str) -> None:
+def _check_every_screen(window: MainWindow, qtbot: QtBot, shown: str) -> None:
+    others = [code for code in SUPPORTED_LANGUAGES if code != shown]
     problems = {}
     for name, screen in walk_screens(window, qtbot):
-        found = leftovers(screen, other) + unlinked_mnemonics(screen)
+        found = [text for other in others for text in leftovers(screen, other, shown)]
+        found += unlinked_mnemonics(screen)
         if found:
             problems[name] = found
     assert not problems, "\n".join(
@@ -54,7 +56,9 @@ def _check_every_screen(window: MainWindow, qtbot: QtBot, other: str) -> None:
     )
 
 
-@pytest.mark.parametrize(("start", "target"), [("en", "fr"), ("fr", "en")])
+@pytest.mark.parametrize(
+    ("start", "target"), [("en", "fr"), ("fr", "en"), ("fr", "es"), ("es", "en")]
+)
 def test_every_screen_is_wholly_in_the_new_language_after_a_live_switch(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher, start: str, target: str
 ) -> None:
@@ -65,7 +69,7 @@ def test_every_screen_is_wholly_in_the_new_language_after_a_live_switch(
         pass
     language.apply(target, remember=False)
     settle()
-    _check_every_screen(window, qtbot, other=start)
+    _check_every_screen(window, qtbot, shown=target)
 
 
 def test_switching_back_and_forth_leaves_nothing_of_either_language(
@@ -190,10 +194,11 @@ def test_qt_file_dialogs_speak_the_chosen_language(
     assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Folder"
 
 
-def test_the_desk_window_is_wholly_in_french_after_a_live_switch(
-    qtbot: QtBot, language: LanguageSwitcher, tmp_path: Path
+@pytest.mark.parametrize("target", ["fr", "es"])
+def test_the_desk_window_is_wholly_in_the_new_language_after_a_live_switch(
+    qtbot: QtBot, language: LanguageSwitcher, tmp_path: Path, target: str
 ) -> None:
-    packages = demo_desk_packages(tmp_path / "field", "fr")  # the data in French already
+    packages = demo_desk_packages(tmp_path / "field", target)  # the data in it already
     desk = DeskWorkspace.open(tmp_path / "desk")
     try:
         desk.trust.create("Desk officer", b"the desk's own long passphrase")
@@ -201,12 +206,16 @@ def test_the_desk_window_is_wholly_in_french_after_a_live_switch(
         window = open_desk_window(qtbot, desk, language)
         for _name, _screen in walk_desk_screens(window, qtbot):
             pass
-        language.apply("fr", remember=False)
+        language.apply(target, remember=False)
         settle()
+        others = [code for code in SUPPORTED_LANGUAGES if code != target]
         problems = {
             name: found
             for name, screen in walk_desk_screens(window, qtbot)
-            if (found := leftovers(screen, "en") + unlinked_mnemonics(screen))
+            if (
+                found := [t for other in others for t in leftovers(screen, other, target)]
+                + unlinked_mnemonics(screen)
+            )
         }
         assert problems == {}
     finally:

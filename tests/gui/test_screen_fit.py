@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from acsg_desktop.core.desk.workspace import DeskWorkspace
-from acsg_desktop.core.i18n import _
+from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES, _
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.language import LanguageSwitcher
 from tests.gui import fit_checks
@@ -29,7 +29,7 @@ from tests.gui.screen_walk import (
     walk_screens,
 )
 
-LANGUAGES = ("en", "fr")
+LANGUAGES = SUPPORTED_LANGUAGES  # English, French, Spanish
 
 
 def test_the_french_catalogue_is_the_one_in_use(language: LanguageSwitcher) -> None:

@@ -38,8 +38,9 @@ HEADERS = (
 
 
 def delimiter() -> str:
-    """Spreadsheets in French use the comma for decimals, so fields are split by semicolons."""
-    return ";" if current_language() == "fr" else ","
+    """Spreadsheets in French and Spanish use the comma for decimals, so fields are split by
+    semicolons."""
+    return ";" if current_language() in ("fr", "es") else ","
 
 
 def spreadsheet_cell(value: str) -> str:

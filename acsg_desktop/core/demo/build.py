@@ -27,7 +27,7 @@ from acsg_desktop.core.demo.script import (
 )
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework, Indicator
-from acsg_desktop.core.i18n import _, language_as
+from acsg_desktop.core.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, _, language_as
 from acsg_desktop.core.records.assessment import Answer, AnswerKind, AssessmentSummary
 from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.records.requests import SupportRequest
@@ -76,7 +76,8 @@ def _fill(
 
 def create_demo(workspace: Workspace, language: str) -> DemoResult:
     """Fill an empty data folder with the demo authority and its two assessments, titled and
-    annotated in ``language``."""
+    annotated in ``language`` (English, French or Spanish; English for any other)."""
+    language = language if language in SUPPORTED_LANGUAGES else SOURCE_LANGUAGE
     with language_as(language):
         return _create_demo(workspace, language)
 

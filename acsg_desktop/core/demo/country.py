@@ -14,4 +14,5 @@ DEMO_COUNTRY = FICTIONAL_COUNTRY
 DEMO_AUTHORITY = {
     "en": "National Asylum Commission of Valdoria (fictional)",
     "fr": "Commission nationale de l'asile de Valdorie (fictive)",
+    "es": "Comisión Nacional de Asilo de Valdoria (ficticia)",
 }

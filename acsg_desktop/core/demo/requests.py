@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from acsg_desktop.core.assessment.scoring import Gap
+from acsg_desktop.core.demo.requests_es import EXCHANGES_ES, PLAN_ES, PLEDGE_ES, TEXTS_ES
 from acsg_desktop.core.demo.script import typeset
 from acsg_desktop.core.records.assessment import AssessmentSummary
 from acsg_desktop.core.records.requests import (
@@ -34,11 +35,13 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 PLAN = {
     "en": "National asylum capacity development plan 2025-2028, activity {activity}",
     "fr": "Plan national de développement des capacités d'asile 2025-2028, activité {activity}",
+    "es": PLAN_ES,
 }
 PLEDGE = {
     "en": "Pledge of Valdoria at the Global Refugee Forum 2023 on asylum capacity (fictional)",
     "fr": "Engagement de la Valdorie au Forum mondial sur les réfugiés 2023 sur la capacité d'asile"
     " (fictif)",
+    "es": PLEDGE_ES,
 }
 
 
@@ -88,6 +91,7 @@ REQUESTS = (
                 "lasting": "Les deux postes figurent au tableau des effectifs 2027 ; la méthode de "
                 "travail de la cellule est adoptée par décision du président.",
             },
+            "es": TEXTS_ES["3.1"],
         },
     ),
     DemoRequest(  # in review, with an open comment
@@ -120,6 +124,7 @@ REQUESTS = (
                 "lasting": "Les critères de tri sont adoptés par décret ; les nouveaux états du "
                 "registre sont tenus par l'informaticien de la commission.",
             },
+            "es": TEXTS_ES["2.3"],
         },
     ),
     DemoRequest(  # approved, its comment answered
@@ -153,6 +158,7 @@ REQUESTS = (
                 "de normes de qualité ; le conseil passe sur le budget national de l'aide "
                 "juridique à partir de 2028.",
             },
+            "es": TEXTS_ES["4.2"],
         },
     ),
     DemoRequest(  # withdrawn
@@ -181,6 +187,7 @@ REQUESTS = (
                 "lasting": "Le poste de contrôleur et la grille figurent au règlement intérieur de "
                 "la commission.",
             },
+            "es": TEXTS_ES["3.4"],
         },
     ),
 )
@@ -201,6 +208,7 @@ EXCHANGES = {
         "withdraw": "Le besoin est désormais couvert par un programme national financé sur le "
         "budget 2027.",
     },
+    "es": EXCHANGES_ES,
 }
 
 

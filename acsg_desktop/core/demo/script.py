@@ -8,8 +8,9 @@ allocation); the evidence named fits each indicator, and nothing above level 1 g
 # ruff: noqa: E501  (the script's sentences are kept whole, one per line)
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from acsg_desktop.core.demo.script_es import DEFAULT_ES, EXCEPTIONS_ES, SCRIPT_ES
 from acsg_desktop.core.framework.model import Indicator
 
 PEOPLE = ("Amina Mahamat", "Idriss Abakar", "Fatimé Zakaria")
@@ -43,6 +44,18 @@ def _s(
 ) -> AreaScript:
     evidence = {"en": evidence_en, "fr": evidence_fr}
     return AreaScript(baseline, follow_up, evidence, {"en": note_en, "fr": note_fr})
+
+
+def _in_spanish(area: AreaScript, texts: tuple[str, str]) -> AreaScript:
+    """``area`` with its Spanish evidence and note (script_es.py) beside the English and French."""
+    evidence, note = texts
+    return replace(area, evidence={**area.evidence, "es": evidence}, note={**area.note, "es": note})
+
+
+def _with_spanish(
+    scripts: dict[str, AreaScript], spanish: dict[str, tuple[str, str]]
+) -> dict[str, AreaScript]:
+    return {key: _in_spanish(area, spanish.get(key, ("", ""))) for key, area in scripts.items()}
 
 
 SCRIPT: dict[str, AreaScript] = {
@@ -348,19 +361,23 @@ EXCEPTIONS: dict[str, AreaScript] = {
     "partnerships.refugee-led": _s(1, 1, "", "", "", ""),
     "contingency.plan": _s(1, 1, "", "", "", ""),
 }
-DEFAULT_SCRIPT = _s(
-    2,
-    2,
-    "Internal note of the commission on this subject.",
-    "Note interne de la commission sur ce sujet.",
-    "",
-    "",
+SCRIPT, EXCEPTIONS = _with_spanish(SCRIPT, SCRIPT_ES), _with_spanish(EXCEPTIONS, EXCEPTIONS_ES)
+DEFAULT_SCRIPT = _in_spanish(
+    _s(
+        2,
+        2,
+        "Internal note of the commission on this subject.",
+        "Note interne de la commission sur ce sujet.",
+        "",
+        "",
+    ),
+    DEFAULT_ES,
 )
 
 
 def typeset(text: str, language: str) -> str:
     """French spacing in the demo's texts, written with plain spaces: a no-break space before
-    : and %, a narrow one before ; ? !."""
+    : and %, a narrow one before ; ? !. English and Spanish texts need none."""
     if language != "fr":
         return text
     for mark, space in ((":", NBSP), ("%", NBSP), (";", NNBSP), ("?", NNBSP), ("!", NNBSP)):

@@ -10,6 +10,7 @@ from acsg_desktop.core.desk.trust import DeskTrust
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.loader import load_framework
 from acsg_desktop.core.guides.bundle_build import build_bundle
+from acsg_desktop.core.guides.loader import shipped_version
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.offers.catalogue import OFFERS_FILE, build_catalogue, offers_from_bytes
 from acsg_desktop.core.store.audit_repository import AuditRepository
@@ -29,8 +30,11 @@ class Publisher:
         self._database, self._trust = database, trust
 
     def last_version(self, kind: str) -> int:
+        """The last version of ``kind`` published here; for guides, never below the set the app
+        ships (an authority would refuse a bundle no newer than the guides it already has)."""
         with self._database.unit_of_work() as session:
-            return int(SettingRepository(session).get(f"published_{kind}") or 0)
+            published = int(SettingRepository(session).get(f"published_{kind}") or 0)
+        return max(published, shipped_version()) if kind == "guides" else published
 
     def publish(
         self,

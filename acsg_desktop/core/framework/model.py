@@ -125,8 +125,27 @@ class Framework:
         raise KeyError(area_id)
 
 
+# The languages the framework was first written in. A translation added later (Spanish) does
+# not change what an indicator asks, so it leaves the fingerprint, and the answers and
+# contributions that carry it, as they were.
+FINGERPRINT_LANGUAGES = ("en", "fr")
+
+
+def _in_fingerprint_languages(value: object) -> object:
+    if isinstance(value, dict):
+        if isinstance(value.get(SOURCE_LANGUAGE), str):
+            return {key: text for key, text in value.items() if key in FINGERPRINT_LANGUAGES}
+        return {key: _in_fingerprint_languages(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_fingerprint_languages(item) for item in value]
+    return value
+
+
 def fingerprint(raw_indicator: dict[str, object]) -> str:
     """A hash of what an indicator asks, to tell whether two versions ask the same thing."""
-    asked = {key: raw_indicator.get(key) for key in ("question", "levels", "applies_if")}
+    asked = {
+        key: _in_fingerprint_languages(raw_indicator.get(key))
+        for key in ("question", "levels", "applies_if")
+    }
     canonical = json.dumps(asked, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

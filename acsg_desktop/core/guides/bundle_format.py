@@ -8,7 +8,7 @@ from acsg_desktop.core.envelope.format import Caps
 from acsg_desktop.core.i18n import N_
 from acsg_desktop.core.updates.kind import UpdateKind, UpdateWords
 
-GUIDE_NAME = re.compile(r"^[a-z0-9-]+\.(en|fr)\.md$")
+GUIDE_NAME = re.compile(r"^[a-z0-9-]+\.(en|fr|es)\.md$")
 GUIDES = UpdateKind(
     format="acsg-guides/1",
     schema="guide-bundle.schema.json",

@@ -11,10 +11,10 @@ from functools import cache
 from itertools import zip_longest
 from typing import Any
 
-from acsg_desktop.core.i18n import N_, _, current_language
+from acsg_desktop.core.guides.reading_modes import LANGUAGES_IN_TEXT
+from acsg_desktop.core.i18n import _, current_language
 from acsg_desktop.core.records.guides import TYPE_LABELS, Guide
 
-LANGUAGES_IN_TEXT = {"en": N_("English"), "fr": N_("French")}
 BADGE_STYLE = "background-color:#fff3cd; color:#5c4400; padding:4px;"
 
 

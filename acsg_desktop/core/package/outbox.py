@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.guides.render import LANGUAGES_IN_TEXT
+from acsg_desktop.core.guides.reading_modes import LANGUAGES_IN_TEXT
 from acsg_desktop.core.i18n import N_, _
 from acsg_desktop.core.records.list_rows import PackageListRow, PageOrder
 from acsg_desktop.core.store.audit_repository import AuditRepository

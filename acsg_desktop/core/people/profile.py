@@ -61,6 +61,6 @@ def validate_profile(profile: Profile) -> dict[str, str]:
         "email": _email_error(profile.email),
         "preferred_language": None
         if profile.preferred_language in SUPPORTED_LANGUAGES
-        else _("Choose English or French."),
+        else _("Choose English, French or Spanish."),
     }
     return {field: message for field, message in checks.items() if message}

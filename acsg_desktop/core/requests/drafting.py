@@ -16,11 +16,12 @@ from acsg_desktop.core.framework.model import AIMS, Framework, Text
 from acsg_desktop.core.i18n import SOURCE_LANGUAGE, _, current_language
 from acsg_desktop.core.records.requests import Focus, RequestContent
 from acsg_desktop.core.requests.voice_en import plan_in_english
+from acsg_desktop.core.requests.voice_es import plan_in_spanish
 from acsg_desktop.core.requests.voice_fr import plan_in_french
 
 MAX_TITLE = 150
 
-PLANNERS = {"en": plan_in_english, "fr": plan_in_french}
+PLANNERS = {"en": plan_in_english, "fr": plan_in_french, "es": plan_in_spanish}
 
 
 def plan_step(step: Text) -> str:
@@ -47,6 +48,11 @@ _BACK_REFERENCES = {
     ),
     "fr": re.compile(
         r"\b(?:cette|ce|cet|ces) (analyse|liste|inventaire|cartographie|enquête|recensement)\b",
+        re.I,
+    ),
+    "es": re.compile(
+        r"\b(?:esta|este|estos|estas|dicha|dicho) "
+        r"(análisis|lista|inventario|mapeo|encuesta|censo)\b",
         re.I,
     ),
 }

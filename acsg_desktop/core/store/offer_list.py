@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from acsg_desktop.core.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from acsg_desktop.core.records.list_rows import OfferQuery, PageOrder
 from acsg_desktop.core.records.offer_codec import offer_from_dict
 from acsg_desktop.core.records.offers import Offer
@@ -26,13 +27,13 @@ ANY_REGION = "*"  # the key of "any region" in OfferQuery.labels
 
 
 def _in_language(sql: SqlDialect, key: str) -> str:
-    """The text at ``key`` in the query's language, else in English, else in French."""
+    """The text at ``key`` in the query's language, else in English, else in any other."""
     keys = tuple(key.split("."))
-    return (
-        f"coalesce(nullif(trim({sql.json_text('document', *keys, ':lang')}), ''), "
-        f"nullif(trim({sql.json_text('document', *keys, 'en')}), ''), "
-        f"{sql.json_text('document', *keys, 'fr')}, '')"
+    fallbacks = ", ".join(
+        f"nullif(trim({sql.json_text('document', *keys, code)}), '')"
+        for code in (":lang", SOURCE_LANGUAGE, *SUPPORTED_LANGUAGES)
     )
+    return f"coalesce({fallbacks}, '')"
 
 
 def _coded(sql: SqlDialect, key: str) -> str:

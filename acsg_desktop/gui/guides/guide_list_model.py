@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from acsg_desktop.core.guides.render import LANGUAGES_IN_TEXT
+from acsg_desktop.core.guides.reading_modes import LANGUAGES_IN_TEXT
 from acsg_desktop.core.i18n import N_, _, format_number, ngettext
 from acsg_desktop.core.records.guides import (
     HIGHLIGHT_END,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.display import file_stem
 from acsg_desktop.core.framework.model import Framework
+from acsg_desktop.core.guides.reading_modes import READING_MODES, columns, default_mode, mode_label
 from acsg_desktop.core.guides.render import side_by_side_html, single_html
 from acsg_desktop.core.guides.search_text import FIRST_HIT, mark_words
 from acsg_desktop.core.guides.service import GuideService, indicators_helped
@@ -32,8 +33,6 @@ from acsg_desktop.core.records.guides import Guide
 from acsg_desktop.gui.guides.guide_sections import SectionsButton, languages_described
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
-
-SIDE_BY_SIDE = "both"
 
 
 class GuideReader(Retranslatable, QWidget):
@@ -54,8 +53,10 @@ class GuideReader(Retranslatable, QWidget):
         # Its items are relabelled on a language switch: the box follows their new width.
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.mode_label.setBuddy(self.mode)
-        for data in (SIDE_BY_SIDE, "en", "fr"):
+        for data in READING_MODES:
             self.mode.addItem("", data)
+        self._mode_chosen = False  # until the user picks one, the mode follows the language
+        self.mode.activated.connect(self._choose_mode)
         self.mode.currentIndexChanged.connect(lambda _index: self.show_current())
         self.bookmark = QPushButton(self)
         self.bookmark.setCheckable(True)
@@ -138,12 +139,10 @@ class GuideReader(Retranslatable, QWidget):
 
     def _guide_html(self, guide: Guide) -> tuple[str, tuple[str, ...]]:
         """The guide as the mode shows it, and its languages from left to right."""
-        mode = str(self.mode.currentData())
-        if mode == SIDE_BY_SIDE:
-            left = current_language()
-            right = "fr" if left == "en" else "en"
-            return side_by_side_html(guide, left, right), (left, right)
-        return single_html(guide, mode), (mode,)
+        shown = columns(str(self.mode.currentData()), current_language())
+        if len(shown) == 2:
+            return side_by_side_html(guide, *shown), shown
+        return single_html(guide, shown[0]), shown
 
     def _scroll_to_first_mark(self) -> None:
         """Bring the first marked word into view, a third down, with the text before it; a
@@ -194,14 +193,26 @@ class GuideReader(Retranslatable, QWidget):
         document.print_(printer)
         self.message.setText(_("Printed to {path}").format(path=name))
 
+    def _choose_mode(self, _index: int) -> None:
+        self._mode_chosen = True
+
+    def _follow_language(self) -> None:
+        """The language's own pair (English and Spanish for a Spanish reader), unless the
+        user chose a mode."""
+        if not self._mode_chosen:
+            self.mode.blockSignals(True)
+            self.mode.setCurrentIndex(self.mode.findData(default_mode(current_language())))
+            self.mode.blockSignals(False)
+
     def retranslate_ui(self) -> None:
+        self._follow_language()
         self.mode_label.setText(_("&Show:"))
         self.mode.setAccessibleName(_("Show"))
-        self.mode.setToolTip(_("Read the guide in one language, or both side by side to compare."))
-        for index, text in enumerate(
-            (_("Both languages side by side"), _("English only"), _("French only"))
-        ):
-            self.mode.setItemText(index, text)
+        self.mode.setToolTip(
+            _("Read the guide in one language, or in two side by side to compare them.")
+        )
+        for index, mode in enumerate(READING_MODES):
+            self.mode.setItemText(index, _(mode_label(mode)))
         self.bookmark.setText(_("&Bookmark"))
         self.print_button.setText(_("&Print to PDF…"))
         self.browser.setAccessibleName(_("Guide text"))

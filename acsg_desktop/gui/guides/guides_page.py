@@ -270,7 +270,7 @@ class GuidesPage(Retranslatable, QWidget):
             self.labels[name].setText(text)
             widget = self.search if name == "search" else self.combos[name]
             widget.setAccessibleName(text.replace("&", "").rstrip(": "))
-        self.search.setPlaceholderText(_("Words in English or French, accents optional"))
+        self.search.setPlaceholderText(_("Words in English, French or Spanish, accents optional"))
         self.bookmarked.setText(_("Bookmarked only"))
         tips = {
             self.search: _("Type words to find guides that speak of them."),

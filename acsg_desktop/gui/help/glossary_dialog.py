@@ -1,5 +1,5 @@
-"""Help > Glossary: the ACSG terms in English and French side by side, with a filter; the note
-of the chosen term (and the French variants to avoid) below the table."""
+"""Help > Glossary: the ACSG terms in English, French and Spanish side by side, with a filter;
+the note of the chosen term (and the variants to avoid) below the table."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ from acsg_desktop.gui.help.glossary_terms import Term, glossary
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
-COLUMNS = (("en", N_("English")), ("fr", N_("French")))
+COLUMNS = (("en", N_("English")), ("fr", N_("French")), ("es", N_("Spanish")))
+AVOID_LABELS = {"fr": N_("In French, not: {variants}"), "es": N_("In Spanish, not: {variants}")}
 
 
 def _capitalised(text: str) -> str:
@@ -102,16 +103,18 @@ class GlossaryDialog(Retranslatable, QDialog):
             return
         language = current_language()
         lines = [term.note.get(language, "")]
-        avoid = term.avoid.get("fr", ())
-        if avoid:
-            lines.append(_("In French, not: {variants}").format(variants=" · ".join(avoid)))
+        # the reader's own language, or (in English) both translations
+        for code in [language] if language in AVOID_LABELS else list(AVOID_LABELS):
+            avoid = term.avoid.get(code, ())
+            if avoid:
+                lines.append(_(AVOID_LABELS[code]).format(variants=" · ".join(avoid)))
         self.note.setText("\n".join(line for line in lines if line))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Glossary – ACSG Desktop"))
         self.setAccessibleName(_("Glossary"))
         self.filter_label.setText(_("&Filter:"))
-        self.filter.setPlaceholderText(_("A word in English or French"))
+        self.filter.setPlaceholderText(_("A word in English, French or Spanish"))
         self.filter.setAccessibleName(_("Filter the glossary"))
         self.filter.setToolTip(_("Type part of a term to list only the terms that contain it."))
         self.table.setHorizontalHeaderLabels([_capitalised(_(label)) for _code, label in COLUMNS])

@@ -12,8 +12,8 @@ from acsg_desktop.paths import resources_dir
 
 @dataclass(frozen=True)
 class Term:
-    """One concept: its preferred term and note in each language, and the French variants
-    not to use."""
+    """One concept: its preferred term and note in each language, and the variants not to use
+    in each translation."""
 
     id: str
     term: dict[str, str]
@@ -21,7 +21,7 @@ class Term:
     avoid: dict[str, tuple[str, ...]]
 
     def matches(self, query: str) -> bool:
-        """Whether ``query`` is in the term or its note, in either language (accents aside)."""
+        """Whether ``query`` is in the term or its note, in any language (accents aside)."""
         needle = fold(query.strip())
         texts = (*self.term.values(), *self.note.values())
         return not needle or any(needle in fold(text) for text in texts)

@@ -70,4 +70,4 @@ class HelpActions(QObject):
 
     def retranslate_ui(self) -> None:
         self.guide_action.setText(_("&User guide"))
-        self.glossary_action.setText(_("&Glossary (English and French)"))
+        self.glossary_action.setText(_("&Glossary (English, French, Spanish)"))

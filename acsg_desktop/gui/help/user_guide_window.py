@@ -148,7 +148,7 @@ class UserGuideWindow(Retranslatable, QWidget):
         self._fill_contents()
         self.setWindowTitle(_("User guide – ACSG Desktop"))
         self.search_label.setText(_("Sea&rch the guide:"))
-        self.search.setPlaceholderText(_("Words in English or French, accents optional"))
+        self.search.setPlaceholderText(_("Words in English, French or Spanish, accents optional"))
         self.search.setAccessibleName(_("Search the guide"))
         self.contents.setAccessibleName(_("Contents of the guide"))
         self.browser.setAccessibleName(_("Text of the guide"))

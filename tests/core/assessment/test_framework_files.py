@@ -51,11 +51,12 @@ def test_every_text_exists_in_both_languages(framework) -> None:
     assert missing == []
 
 
-def test_french_is_not_a_copy_of_english(framework) -> None:
+@pytest.mark.parametrize("language", [code for code in SUPPORTED_LANGUAGES if code != "en"])
+def test_a_translation_is_not_a_copy_of_english(framework, language: str) -> None:
     same = [
         owner
         for owner, text in texts_of(framework)
-        if text.get("fr") == text.get("en") and len(text.get("en")) > 30
+        if text.get(language) == text.get("en") and len(text.get("en")) > 30
     ]
     assert same == []
 
@@ -260,3 +261,21 @@ def test_fingerprint_changes_only_with_what_is_asked(tmp_path: Path) -> None:
     first, second = before.areas[0].indicators[:2], after.areas[0].indicators[:2]
     assert first[0].fingerprint == second[0].fingerprint
     assert first[1].fingerprint != second[1].fingerprint
+
+
+def test_a_translation_added_later_leaves_the_fingerprint() -> None:
+    """Spanish came after 2026.2 was published: answers and contributions keep their match."""
+    from acsg_desktop.core.framework.loader import framework_from_source
+
+    source = read_framework_source(framework_folder())
+    without_spanish = copy.deepcopy(source)
+    indicator = without_spanish["areas"][0]["indicators"][0]
+    for text in (indicator["question"], *indicator["levels"]):
+        text.pop("es", None)
+    reworded = copy.deepcopy(without_spanish)
+    reworded["areas"][0]["indicators"][0]["question"]["fr"] = "Une autre question ?"
+    ids = [
+        framework_from_source(s).areas[0].indicators[0].fingerprint
+        for s in (source, without_spanish, reworded)
+    ]
+    assert ids[0] == ids[1] != ids[2]

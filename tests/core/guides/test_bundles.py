@@ -9,7 +9,7 @@ import pytest
 
 from acsg_desktop.core.guides.bundle_build import bundle_bytes
 from acsg_desktop.core.guides.bundle_read import BundleError
-from acsg_desktop.core.guides.loader import shipped_guides_dir
+from acsg_desktop.core.guides.loader import shipped_guides_dir, shipped_version
 from acsg_desktop.core.signing.keys import create_identity
 from acsg_desktop.core.workspace import Workspace
 
@@ -67,7 +67,11 @@ def try_import(
     return caught.value
 
 
-def good_bundle(version: int = 2, **options) -> bytes:
+SHIPPED = shipped_version()  # the guide set the app installs at first start
+NEXT = SHIPPED + 1
+
+
+def good_bundle(version: int = NEXT, **options) -> bytes:
     return bundle_bytes(changed_files(), SECRETARIAT, version, created=NOW, **options)
 
 
@@ -75,7 +79,7 @@ def test_a_good_bundle_installs_in_one_go_after_a_backup(workspace, tmp_path: Pa
     path = tmp_path / "update.acsgguides"
     path.write_bytes(good_bundle())
     contents = workspace.guides.import_bundle(path, [SECRETARIAT.certificate], NOW)
-    assert contents.version == workspace.guides.installed_version() == 2
+    assert contents.version == workspace.guides.installed_version() == NEXT
     assert "## Updated: " in workspace.guides.get("decision-writing").texts["en"].body
     assert [p for p in workspace.database.backups() if p.name.endswith("-before-guides.sqlite3")]
 
@@ -92,12 +96,12 @@ def replaced(name: str, content: bytes):
     ("make", "reason"),
     [
         (lambda: rezip(good_bundle(), without("SHA256SUMS.p7s")), "unsigned"),
-        (lambda: bundle_bytes(changed_files(), STRANGER, 2, created=NOW), "untrusted"),
+        (lambda: bundle_bytes(changed_files(), STRANGER, NEXT, created=NOW), "untrusted"),
         (
             lambda: rezip(good_bundle(), replaced("SHA256SUMS", b"0" * 64 + b"  x.en.md\n")),
             "digest",
         ),
-        (lambda: good_bundle(version=1), "same"),
+        (lambda: good_bundle(version=SHIPPED), "same"),
         (lambda: good_bundle(expires=NOW - timedelta(days=1)), "expired"),
         (lambda: good_bundle(min_app_version="99.0"), "app_too_old"),
         (
@@ -116,9 +120,9 @@ def test_refused_bundles(workspace, tmp_path: Path, make, reason: str) -> None:
 
 def test_an_older_version_is_refused_as_a_rollback(workspace, tmp_path: Path) -> None:
     path = tmp_path / "v3.acsgguides"
-    path.write_bytes(good_bundle(version=3))
+    path.write_bytes(good_bundle(version=NEXT + 1))
     workspace.guides.import_bundle(path, [SECRETARIAT.certificate], NOW)
-    error = try_import(workspace, tmp_path, good_bundle(version=2))
+    error = try_import(workspace, tmp_path, good_bundle(version=NEXT))
     assert error.reason == "older" and "older than the installed one" in error.message
 
 

@@ -41,8 +41,17 @@ REQUIRED_TOPICS = {
 }
 
 
-FURTHER_READING = {"en": "## Further reading", "fr": "## Pour aller plus loin"}
-RELATED = {"en": "## Related indicators", "fr": "## Indicateurs liés"}
+FURTHER_READING = {
+    "en": "## Further reading",
+    "fr": "## Pour aller plus loin",
+    "es": "## Lecturas complementarias",
+}
+RELATED = {
+    "en": "## Related indicators",
+    "fr": "## Indicateurs liés",
+    "es": "## Indicadores relacionados",
+}
+TRANSLATED = [code for code in SUPPORTED_LANGUAGES if code != "en"]
 INDICATOR_ID = re.compile(r"^- `([a-z0-9-]+\.[a-z0-9-]+)`", re.MULTILINE)
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "guides"
 
@@ -80,11 +89,11 @@ def test_each_guide_is_complete_in_both_languages(guide) -> None:
         prose = without_references(guide.texts[language].body, language)
         assert 400 <= words(prose) <= 1300, language
     assert set(guide.areas) <= framework_areas
-    english, french = (sections(guide.texts[lang].body) for lang in ("en", "fr"))
-    assert [len(s) for s in english] == [len(s) for s in french]
-    assert all(
-        bool(a) == bool(b) for a, b in aligned_rows(guide.texts["en"].body, guide.texts["fr"].body)
-    )
+    english = guide.texts["en"].body
+    for language in TRANSLATED:
+        other = guide.texts[language].body
+        assert [len(s) for s in sections(english)] == [len(s) for s in sections(other)], language
+        assert all(bool(a) == bool(b) for a, b in aligned_rows(english, other)), language
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.id)
@@ -94,7 +103,9 @@ def test_each_guide_has_further_reading_with_the_same_entries_in_both_languages(
         for language in SUPPORTED_LANGUAGES
     }
     assert entries["en"], "no Further reading list in English"
-    assert len(entries["en"]) == len(entries["fr"])
+    assert all(len(entries[code]) == len(entries["en"]) for code in TRANSLATED), {
+        code: len(found) for code, found in entries.items()
+    }
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.id)
@@ -105,7 +116,7 @@ def test_related_indicators_name_indicators_of_the_framework(guide) -> None:
         for language in SUPPORTED_LANGUAGES
     }
     assert named["en"], "Related indicators must list indicator ids as - `area.indicator`: ..."
-    assert named["en"] == named["fr"]
+    assert all(named[code] == named["en"] for code in TRANSLATED)
     assert set(named["en"]) <= known, sorted(set(named["en"]) - known)
 
 
@@ -132,6 +143,18 @@ def test_french_guides_give_their_source_in_french() -> None:
         source = str(meta["source"])
         assert FRENCH_MARKERS.search(source), path.name
         assert not ENGLISH_MARKERS.search(source), path.name
+
+
+SPANISH_MARKERS = re.compile(r"\b(del|de la|los|las|y|sobre|para|véase|ley|ACNUR)\b")
+
+
+def test_spanish_guides_give_their_source_in_spanish() -> None:
+    for path in sorted(SHIPPED.glob("*.es.md")):
+        meta, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+        source = str(meta["source"])
+        assert SPANISH_MARKERS.search(source), path.name
+        assert not ENGLISH_MARKERS.search(source), path.name
+        assert "«Lecturas complementarias»" in source, path.name
 
 
 def test_side_by_side_pairs_paragraphs_and_renders_lists_and_tables() -> None:

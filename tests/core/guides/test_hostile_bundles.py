@@ -10,6 +10,7 @@ import pytest
 from acsg_desktop.core.envelope.format import sums_text
 from acsg_desktop.core.envelope.writer import envelope_bytes
 from tests.core.guides.test_bundles import (
+    NEXT,
     NOW,
     SECRETARIAT,
     add,
@@ -33,7 +34,7 @@ def manifest_bundle(change) -> bytes:
     files = changed_files()
     manifest = {
         "format": "acsg-guides/1",
-        "version": 2,
+        "version": NEXT,
         "created": NOW.isoformat(),
         "expires": (NOW + timedelta(days=30)).isoformat(),
         "min_app_version": "0.1",
@@ -55,7 +56,7 @@ def manifest_bundle(change) -> bytes:
         lambda m: {**m, "expires": 20270101},
         lambda m: [],
         lambda m: None,
-        lambda m: {**m, "version": "2"},
+        lambda m: {**m, "version": str(NEXT)},
         lambda m: b"[" * 100_000 + b"]" * 100_000,
         lambda m: {**m, "files": m["files"] + m["files"][:1]},
     ],
@@ -72,7 +73,7 @@ def test_the_same_bundle_json_unchanged_installs(workspace, tmp_path: Path) -> N
     path = tmp_path / "fine.acsgguides"
     path.write_bytes(manifest_bundle(lambda m: m))
     workspace.guides.import_bundle(path, [SECRETARIAT.certificate], NOW)
-    assert workspace.guides.installed_version() == 2
+    assert workspace.guides.installed_version() == NEXT
 
 
 def test_a_guide_title_with_a_line_break_is_refused() -> None:
