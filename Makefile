@@ -79,7 +79,7 @@ crash-test: $(BIN)/.installed catalogs ## SIGKILL saving, export, backup, guide 
 crash-test-short: $(BIN)/.installed catalogs
 	$(BIN)/python tools/crash_test.py --kills 50 --other-kills 5
 
-screenshots: $(BIN)/.installed catalogs ## PNGs of every main screen, EN and FR, in build/screenshots/
+screenshots: $(BIN)/.installed catalogs ## PNGs of every main screen, EN, FR and ES, in build/screenshots/
 	@if command -v xvfb-run >/dev/null; then \
 		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python tools/screenshots.py build/screenshots; \
 	else QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py build/screenshots; fi
