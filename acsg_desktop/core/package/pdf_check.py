@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.package import layout
+from acsg_desktop.core.signing.cms import SignatureError, signer_of_detached
+from acsg_desktop.core.signing.keys import subject_text
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from acsg_desktop.core.package.verify import PackageCheck
 
 
@@ -35,68 +40,115 @@ def _associated_files(document: Any) -> list[bytes | None]:
     return found
 
 
-def _context(check: PackageCheck) -> Any:
-    """Trust the signer the CMS check already accepted; never fetch anything (offline)."""
-    from asn1crypto import x509 as asn1_x509
-    from cryptography.hazmat.primitives import serialization
-    from pyhanko_certvalidator import ValidationContext
-
-    roots = []
-    if check.signer is not None:
-        der = check.signer.public_bytes(serialization.Encoding.DER)
-        roots.append(asn1_x509.Certificate.load(der))
-    return ValidationContext(trust_roots=roots, allow_fetching=False)
+def _signature_fields(document: Any) -> list[Any]:
+    """The signature values (/V of every /Sig field, kids included) the form holds."""
+    found, pending = [], list(document.Root.get("/AcroForm", {}).get("/Fields", []))
+    while pending:
+        field = pending.pop()
+        pending.extend(field.get("/Kids", []))
+        if field.get("/FT") == "/Sig" and "/V" in field:
+            found.append(field.V)
+    return found
 
 
-def _check_signer(signing_cert: Any, check: PackageCheck) -> None:
+def _der_length(blob: bytes) -> int:
+    """The length of the DER element at the start of ``blob`` (its header included): the
+    signature's /Contents is padded with zeros after it."""
+    if len(blob) < 2 or blob[0] != 0x30:
+        raise ValueError("not a DER sequence")
+    if blob[1] < 0x80:
+        return 2 + blob[1]
+    size = blob[1] & 0x7F
+    if not 1 <= size <= 4 or len(blob) < 2 + size:
+        raise ValueError("bad DER length")
+    return 2 + size + int.from_bytes(blob[2 : 2 + size], "big")
+
+
+@dataclass(frozen=True)
+class _SignedRange:
+    """What one PDF signature signs and how: the bytes covered, the CMS, the whole-file flag."""
+
+    covered: bytes
+    cms: bytes
+    whole_file: bool
+
+
+def _signed_range(pdf: bytes, byte_range: Any, signature: Any) -> _SignedRange:
+    """The signature's byte range: two runs around the hex /Contents, which must sit there."""
+    start, first, second, length = (int(number) for number in byte_range)
+    contents = bytes(signature)
+    gap = pdf[first:second]
+    if start != 0 or not 0 < first < second <= len(pdf) or length < 0:
+        raise ValueError("byte range out of the file")
+    if gap[:1] != b"<" or gap[-1:] != b">" or bytes.fromhex(gap[1:-1].decode("ascii")) != contents:
+        raise ValueError("the byte range does not frame the signature")
+    covered = pdf[:first] + pdf[second : second + length]
+    cms = contents[: _der_length(contents)]
+    return _SignedRange(covered, cms, second + length == len(pdf))
+
+
+def _read_signature(pdf: bytes, check: PackageCheck) -> _SignedRange | None:
+    """The report's one signature, or None once ``check`` says what is wrong."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as document:
+            values = _signature_fields(document)
+            ranges = [(value.get("/ByteRange"), value.get("/Contents")) for value in values]
+    except (pikepdf.PdfError, ValueError, TypeError, AttributeError, KeyError):
+        check.fail(layout.REPORT, "pdf", _("The report is not a readable PDF."))
+        return None
+    if len(values) != 1:
+        message = (
+            _("The report is not signed.")
+            if not values
+            else _("The report holds {count} signatures; a package's report holds one.").format(
+                count=len(values)
+            )
+        )
+        check.fail(layout.REPORT, "pdf-signature", message)
+        return None
+    try:
+        return _signed_range(pdf, *ranges[0])
+    except (ValueError, TypeError, UnicodeDecodeError):
+        check.fail(layout.REPORT, "pdf-signature", _("The report's signature is not valid."))
+        return None
+
+
+def _check_signer(signer: x509.Certificate, check: PackageCheck) -> None:
     """The report must be signed by the very certificate that signed SHA256SUMS."""
     from cryptography.hazmat.primitives import serialization
 
-    cms_signer = check.signer
-    if cms_signer is None:
+    if check.signer is None:
         return  # SHA256SUMS itself failed; that failure is already named
-    der = cms_signer.public_bytes(serialization.Encoding.DER)
-    if signing_cert is None or signing_cert.dump() != der:
+    der = serialization.Encoding.DER
+    if signer.public_bytes(der) != check.signer.public_bytes(der):
         check.fail(
             layout.REPORT,
             "pdf-signer",
             _("The report is signed by {subject}, not by the package's signer.").format(
-                subject=signing_cert.subject.human_friendly if signing_cert else "?"
+                subject=subject_text(signer)
             ),
         )
 
 
 def check_report(pdf: bytes, package_json: bytes, check: PackageCheck) -> None:
     """Fail ``check`` when the PDF signature is missing, broken or partial, or the attachment
-    differs from package.json."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    differs from package.json.
 
-    try:
-        signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
-    except Exception:
-        check.fail(layout.REPORT, "pdf", _("The report is not a readable PDF."))
-        return
-    if len(signatures) != 1:
-        message = (
-            _("The report is not signed.")
-            if not signatures
-            else _("The report holds {count} signatures; a package's report holds one.").format(
-                count=len(signatures)
-            )
-        )
-        check.fail(layout.REPORT, "pdf-signature", message)
+    The signature is a detached CMS over the PDF's byte range, checked as SHA256SUMS.p7s is
+    (``core/signing/cms.py``): no PDF signing library is loaded to verify a package.
+    """
+    signed = _read_signature(pdf, check)
+    if signed is None:
         return
     try:
-        status = validate_pdf_signature(signatures[0], signer_validation_context=_context(check))
-    except Exception:  # pyHanko raises many types on hostile input; none may escape
+        signer = signer_of_detached(signed.covered, signed.cms)
+    except SignatureError:
         check.fail(layout.REPORT, "pdf-signature", _("The report's signature is not valid."))
         return
-    _check_signer(status.signing_cert, check)
-    if not (status.intact and status.valid):
-        check.fail(layout.REPORT, "pdf-signature", _("The report's signature is not valid."))
-    elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+    _check_signer(signer, check)
+    if not signed.whole_file:
         check.fail(
             layout.REPORT,
             "pdf-coverage",

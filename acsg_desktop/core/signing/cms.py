@@ -203,16 +203,29 @@ def verify_detached(
     Raises:
         SignatureError: with a stable reason and a message; never a parser's own exception.
     """
+    signer = signer_of_detached(data, signature)
     try:
-        return _verify(data, signature, trusted, at)
+        _check_trust(signer, trusted, at)
+    except (*PARSE_ERRORS, KeyError, IndexError) as error:
+        raise SignatureError("malformed", _("The signature file is damaged.")) from error
+    return SignatureCheck(signer)
+
+
+def signer_of_detached(data: bytes, signature: bytes) -> x509.Certificate:
+    """The certificate whose key made the detached CMS ``signature`` over ``data``, once the
+    digest, the signature and the declarations hold (whether to trust it is the caller's).
+
+    Raises:
+        SignatureError: with a stable reason and a message; never a parser's own exception.
+    """
+    try:
+        return _verified_signer(data, signature)
     except (*PARSE_ERRORS, KeyError, IndexError) as error:
         # asn1crypto and cryptography parse lazily: damage surfaces late, as their own errors
         raise SignatureError("malformed", _("The signature file is damaged.")) from error
 
 
-def _verify(
-    data: bytes, signature: bytes, trusted: list[x509.Certificate], at: datetime
-) -> SignatureCheck:
+def _verified_signer(data: bytes, signature: bytes) -> x509.Certificate:
     signed = _signed_data(signature)
     signer = _signer_certificate(signed)
     signer_info = signed["signer_infos"][0]
@@ -230,8 +243,7 @@ def _verify(
         )
     except InvalidSignature as error:
         raise SignatureError("signature", _("The signature is not valid.")) from error
-    _check_trust(signer, trusted, at)
-    return SignatureCheck(signer)
+    return signer
 
 
 def load_certificates(pem: bytes) -> list[x509.Certificate]:
