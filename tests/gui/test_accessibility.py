@@ -91,7 +91,7 @@ def test_no_alt_letter_is_claimed_twice_on_a_screen_in_either_language(
         for name, screen in walk_screens(window, qtbot):
             if found := mnemonic_clashes(screen):
                 problems[f"{code} {name}"] = found
-    assert problems == {}
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
 
 
 def test_the_desk_names_its_controls_and_keeps_its_mnemonics_apart(

@@ -21,6 +21,7 @@ from acsg_desktop.gui.language import LanguageSwitcher
 from tests.core.test_french_typography import TOOL
 from tests.core.test_glossary import FORBIDDEN
 from tests.gui.helpers import open_main_window
+from tests.gui.screen_walk import settle
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every part the brief asks the guide to explain, by its {#id}.
@@ -119,7 +120,7 @@ def test_the_desk_opens_the_guide_at_its_own_part(
         assert window.help_actions.glossary is not None
 
 
-def test_the_glossary_shows_every_term_in_english_and_french_with_a_filter(
+def test_the_glossary_shows_every_term_in_the_three_languages_with_a_filter(
     qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
 ) -> None:
     window = open_main_window(qtbot, workspace, language)
@@ -127,16 +128,18 @@ def test_the_glossary_shows_every_term_in_english_and_french_with_a_filter(
     dialog = window.help_actions.glossary
     _version, terms = glossary()
     table = dialog.table
-    assert table.rowCount() == len(terms) >= 40 and table.columnCount() == 2
-    headers = [table.horizontalHeaderItem(column).text() for column in range(2)]
-    assert headers == ["English", "French"]
+    assert table.rowCount() == len(terms) >= 40 and table.columnCount() == 3
+    headers = [table.horizontalHeaderItem(column).text() for column in range(3)]
+    assert headers == ["English", "French", "Spanish"]
     row = next(i for i, term in enumerate(terms) if term.id == "support-request")
-    assert (table.item(row, 0).text(), table.item(row, 1).text()) == (
+    assert [table.item(row, column).text() for column in range(3)] == [
         "support request",
         "demande d'appui",
-    )
+        "solicitud de apoyo",
+    ]
     table.selectRow(row)
-    assert "demande de soutien" in dialog.note.text()
+    assert "demande de soutien" in dialog.note.text()  # in English, both translations' variants
+    assert "petición de soporte" in dialog.note.text()
     dialog.filter.setText("refugie")  # in French, without its accents
     shown = [table.item(r, 1).text() for r in range(table.rowCount()) if not table.isRowHidden(r)]
     assert "Pacte mondial sur les réfugiés" in shown and "demande d'appui" not in shown
@@ -144,8 +147,16 @@ def test_the_glossary_shows_every_term_in_english_and_french_with_a_filter(
     shown = [table.item(r, 1).text() for r in range(table.rowCount()) if not table.isRowHidden(r)]
     assert {"recours gracieux", "recours effectif", "instance de recours"} <= set(shown)
     assert f"{len(shown)} of {len(terms)} terms" == dialog.count.text()
+    dialog.filter.setText("rezago")  # a Spanish term finds its concept
+    shown = [table.item(r, 0).text() for r in range(table.rowCount()) if not table.isRowHidden(r)]
+    assert shown == ["backlog"]
     dialog.filter.setText("")
     assert not any(table.isRowHidden(r) for r in range(table.rowCount()))
+    language.apply("es", remember=False)
+    settle()
+    table.selectRow(row)
+    assert "En español, no: petición de soporte" in dialog.note.text()
+    assert "demande de soutien" not in dialog.note.text()
 
 
 def test_about_names_the_framework_guides_and_offers_versions(
