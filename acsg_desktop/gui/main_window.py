@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,19 +22,12 @@ from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, _, country_name
 from acsg_desktop.core.preferences import load_settings, save_settings
 from acsg_desktop.core.workspace import Workspace
-from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
+from acsg_desktop.gui import page_factories
 from acsg_desktop.gui.backup.file_actions import BackupActions
-from acsg_desktop.gui.guides.guides_page import GuidesPage
 from acsg_desktop.gui.help.help_menu import HelpActions
 from acsg_desktop.gui.language import LanguageSwitcher
-from acsg_desktop.gui.offers.offers_page import OffersPage
-from acsg_desktop.gui.overview import action_routes
-from acsg_desktop.gui.overview.overview_page import OverviewPage
-from acsg_desktop.gui.packages.packages_page import PackagesPage
-from acsg_desktop.gui.requests.requests_page import RequestsPage
 from acsg_desktop.gui.settings.server_link import ServerLink
 from acsg_desktop.gui.settings.server_session import ServerSession
-from acsg_desktop.gui.settings.settings_page import SettingsPage
 from acsg_desktop.gui.settings.user_dialog import SignInDialog
 from acsg_desktop.gui.widgets.announce import follow_pages
 from acsg_desktop.gui.widgets.live_text import show_text
@@ -48,6 +42,15 @@ from acsg_desktop.gui.widgets.standard_menus import (
 from acsg_desktop.gui.widgets.view_menu import ViewActions
 from acsg_desktop.gui.widgets.window_geometry import restore_geometry, saved_geometry
 from acsg_desktop.gui.widgets.window_status import add_window_status
+
+if TYPE_CHECKING:  # the pages are imported when first shown: a quicker start
+    from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
+    from acsg_desktop.gui.guides.guides_page import GuidesPage
+    from acsg_desktop.gui.offers.offers_page import OffersPage
+    from acsg_desktop.gui.overview.overview_page import OverviewPage
+    from acsg_desktop.gui.packages.packages_page import PackagesPage
+    from acsg_desktop.gui.requests.requests_page import RequestsPage
+    from acsg_desktop.gui.settings.settings_page import SettingsPage
 
 # (navigation label, what the area will do) for areas whose work has not landed yet.
 OVERVIEW_LABEL = N_("Overview")
@@ -82,6 +85,7 @@ class MainWindow(Retranslatable, QMainWindow):
     ) -> None:
         super().__init__()
         self._workspace, self._language = workspace, language
+        self.workspace, self.language = workspace, language  # for the pages' factories
         self._session = session or ServerSession()
         self.navigation = QListWidget(self)
         self.navigation.setFixedWidth(210)
@@ -89,13 +93,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pages = QStackedWidget(self)
         self._built: dict[int, QWidget] = {}
         self._factories: list[Callable[[], QWidget]] = [
-            self._make_overview,
-            self._make_assessments,
-            lambda: RequestsPage(workspace, self.pages),
-            lambda: OffersPage(workspace, self.pages),
-            lambda: PackagesPage(workspace, self.pages),
-            lambda: GuidesPage(workspace, self.pages),
-            self._make_settings,
+            partial(make, self) for make in page_factories.FACTORIES
         ]
         for label in AREA_LABELS:  # pages are built the first time they are shown
             self.navigation.addItem(_(label))
@@ -120,24 +118,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.retranslate_ui()
         self._resume_assessment()
 
-    def _make_overview(self) -> QWidget:
-        page = OverviewPage(self._workspace, self.pages)
-        page.action_requested.connect(lambda action: action_routes.follow(self, action))
-        return page
-
-    def _make_assessments(self) -> QWidget:
-        page = AssessmentsPage(self._workspace, self.pages)
-        page.results.draft_requested.connect(self._draft_request)
-        page.guide_requested.connect(self._open_guide)
-        return page
-
-    def _make_settings(self) -> QWidget:
-        page = SettingsPage(self._workspace, self._language, self.pages)
-        page.profile_saved.connect(self._refresh_status)
-        page.people_box.people_changed.connect(self._refresh_status)
-        page.server_requested.connect(self.server_link.open_dialog)
-        return page
-
     def _page(self, row: int) -> QWidget:
         """The page of area ``row``, built the first time it is needed (faster start-up)."""
         if row not in self._built:
@@ -160,31 +140,31 @@ class MainWindow(Retranslatable, QMainWindow):
 
     @property
     def overview_page(self) -> OverviewPage:
-        return cast(OverviewPage, self._page(OVERVIEW_ROW))
+        return cast("OverviewPage", self._page(OVERVIEW_ROW))
 
     @property
     def assessments_page(self) -> AssessmentsPage:
-        return cast(AssessmentsPage, self._page(ASSESSMENTS_ROW))
+        return cast("AssessmentsPage", self._page(ASSESSMENTS_ROW))
 
     @property
     def requests_page(self) -> RequestsPage:
-        return cast(RequestsPage, self._page(REQUESTS_ROW))
+        return cast("RequestsPage", self._page(REQUESTS_ROW))
 
     @property
     def offers_page(self) -> OffersPage:
-        return cast(OffersPage, self._page(OFFERS_ROW))
+        return cast("OffersPage", self._page(OFFERS_ROW))
 
     @property
     def packages_page(self) -> PackagesPage:
-        return cast(PackagesPage, self._page(PACKAGES_ROW))
+        return cast("PackagesPage", self._page(PACKAGES_ROW))
 
     @property
     def guides_page(self) -> GuidesPage:
-        return cast(GuidesPage, self._page(GUIDES_ROW))
+        return cast("GuidesPage", self._page(GUIDES_ROW))
 
     @property
     def settings_page(self) -> SettingsPage:
-        return cast(SettingsPage, self._page(SETTINGS_ROW))
+        return cast("SettingsPage", self._page(SETTINGS_ROW))
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -209,7 +189,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self, self._workspace, self._session, self.file_menu, self.backup_actions
         )
         self.server_link.pages = lambda: list(self._built.values())
-        self.server_link.status_changed = self._refresh_status
+        self.server_link.status_changed = self.refresh_status
 
     def show_area(self, row: int) -> None:
         """Switch to the area in navigation row ``row`` and move the focus there."""
@@ -228,7 +208,7 @@ class MainWindow(Retranslatable, QMainWindow):
             page.deleteLater()
         self._built.clear()
         self._show_row(row)
-        self._refresh_status()
+        self.refresh_status()
 
     def show_about(self) -> None:
         from acsg_desktop.gui.about_dialog import AboutDialog, workspace_versions
@@ -246,7 +226,7 @@ class MainWindow(Retranslatable, QMainWindow):
             country=country,
         )
 
-    def _refresh_status(self) -> None:
+    def refresh_status(self) -> None:
         self.status_label.setText(self._status_text())
         self.folder_label.setText(_("Data folder: {path}").format(path=self._workspace.data_dir))
 
@@ -267,13 +247,13 @@ class MainWindow(Retranslatable, QMainWindow):
         )
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About ACSG Desktop"))
-        self._refresh_status()
+        self.refresh_status()
 
-    def _open_guide(self, guide_id: str) -> None:
+    def open_guide(self, guide_id: str) -> None:
         self.show_area(self.pages.indexOf(self.guides_page))
         self.guides_page.open_guide(guide_id)
 
-    def _draft_request(self, assessment_id: int, gaps: list[Gap]) -> None:
+    def draft_request(self, assessment_id: int, gaps: list[Gap]) -> None:
         """Selected gaps on the results screen become a new request in the Requests area."""
         self.show_area(REQUESTS_ROW)
         self.requests_page.draft_from_gaps(assessment_id, gaps)

@@ -82,6 +82,7 @@ class OverviewPage(Retranslatable, QWidget):
         layout.addLayout(grid)
         layout.addStretch(1)  # an empty folder: short boxes at the top, not stretched ones
         self.refresh()
+        self._just_read = True  # the first show comes right after: no second read at start-up
 
     def refresh(self) -> None:
         """Read the facts again (their texts in the current language) and show them."""
@@ -91,7 +92,9 @@ class OverviewPage(Retranslatable, QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        if not self._just_read:
+            self.refresh()
+        self._just_read = False
 
     def retranslate_ui(self) -> None:
         self.refresh()  # area titles and questions are read in the new language

@@ -9,29 +9,41 @@ each keeps the row the user had chosen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QTableView, QWidget
 
 from acsg_desktop.core.store.server_errors import ServerError
-from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
-from acsg_desktop.gui.guides.guides_page import GuidesPage
-from acsg_desktop.gui.offers.offers_page import OffersPage
-from acsg_desktop.gui.packages.packages_page import PackagesPage
-from acsg_desktop.gui.requests.requests_page import RequestsPage
 
 BATCH_MS = 300
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record id, in the assessment and request lists
+Refresher = tuple[type[QWidget], frozenset[str], Callable[[Any], None]]
 
-# Which tables each area shows, and how it reads them again.
-REFRESHERS: tuple[tuple[type[QWidget], frozenset[str], Callable[[Any], None]], ...] = (
-    (AssessmentsPage, frozenset({"assessment", "answer"}), AssessmentsPage.reload),
-    (RequestsPage, frozenset({"support_request", "request_comment"}), RequestsPage.reload),
-    (OffersPage, frozenset({"offer", "assessment", "answer"}), OffersPage.reload),
-    (PackagesPage, frozenset({"package", "receipt", "assessment", "person"}), PackagesPage.refresh),
-    (GuidesPage, frozenset({"guide_document"}), GuidesPage.refresh),
-)
+
+@cache
+def refreshers() -> tuple[Refresher, ...]:
+    """Which tables each area shows, and how it reads them again (the pages are imported on a
+    server's first change, not at start-up)."""
+    from acsg_desktop.gui.assessment.assessments_page import AssessmentsPage
+    from acsg_desktop.gui.guides.guides_page import GuidesPage
+    from acsg_desktop.gui.offers.offers_page import OffersPage
+    from acsg_desktop.gui.packages.packages_page import PackagesPage
+    from acsg_desktop.gui.requests.requests_page import RequestsPage
+
+    return (
+        (AssessmentsPage, frozenset({"assessment", "answer"}), AssessmentsPage.reload),
+        (RequestsPage, frozenset({"support_request", "request_comment"}), RequestsPage.reload),
+        (OffersPage, frozenset({"offer", "assessment", "answer"}), OffersPage.reload),
+        (
+            PackagesPage,
+            frozenset({"package", "receipt", "assessment", "person"}),
+            PackagesPage.refresh,
+        ),
+        (GuidesPage, frozenset({"guide_document"}), GuidesPage.refresh),
+    )
+
 
 if TYPE_CHECKING:  # psycopg (66 ms) is imported on a server only
     from acsg_desktop.core.store.change_listener import ChangeListener
@@ -76,7 +88,7 @@ class LiveChanges(QObject):
 def refresh_pages(pages: list[QWidget], tables: set[str]) -> None:
     """Read again, in each of ``pages`` that shows one of ``tables``, what it lists."""
     for page in pages:
-        for kind, shown, reload in REFRESHERS:
+        for kind, shown, reload in refreshers():
             if isinstance(page, kind) and shown & tables:
                 _keeping_selection(page, reload)
 
