@@ -19,16 +19,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from acsg_desktop.core.signing.keys import Identity
+from acsg_desktop.paths import resources_dir
 
 ATTACHMENT = "package.json"
 PDF_VERSION = "1.7"
 
 
-@functools.cache  # made once per process: the same bytes every time
+@functools.cache  # read once per process
 def _srgb_profile() -> bytes:
-    from PIL import ImageCms
-
-    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    """The sRGB ICC profile of the PDF/A output intent (LittleCMS's built-in sRGB, made once and
+    shipped as resources/package/srgb.icc: no imaging library is needed to write a report)."""
+    return (resources_dir() / "package" / "srgb.icc").read_bytes()
 
 
 def make_pdfa3(pdf: bytes, package_json: bytes, title: str) -> bytes:

@@ -46,3 +46,17 @@ def test_the_exported_report_says_1_7_in_its_header_and_catalog(exported: Export
     assert header == b"%PDF-1.7\n"
     assert version in (None, "/1.7")
     assert extensions == ["/ESIC"]
+
+
+def test_the_srgb_profile_is_shipped_as_a_valid_icc_display_profile() -> None:
+    """The PDF/A output intent's profile is read from resources, not made by an imaging
+    library (which the bundle then leaves out)."""
+    from acsg_desktop.core.package.pdf_finish import _srgb_profile
+
+    profile = _srgb_profile()
+    assert int.from_bytes(profile[:4], "big") == len(profile)
+    assert profile[36:40] == b"acsp"  # the ICC signature
+    assert (profile[12:16], profile[16:20], profile[20:24]) == (b"mntr", b"RGB ", b"XYZ ")
+    tags = int.from_bytes(profile[128:132], "big")
+    names = {profile[132 + 12 * i : 136 + 12 * i] for i in range(tags)}
+    assert {b"rXYZ", b"gXYZ", b"bXYZ", b"rTRC", b"wtpt"} <= names
