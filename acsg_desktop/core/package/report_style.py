@@ -81,6 +81,7 @@ def styles() -> dict[str, Any]:
             leading=19,
             spaceBefore=10,
             spaceAfter=6,
+            keepWithNext=1,  # never a heading alone at the foot of a page
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -90,6 +91,7 @@ def styles() -> dict[str, Any]:
             leading=15,
             spaceBefore=8,
             spaceAfter=4,
+            keepWithNext=1,
         ),
     }
 
