@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from acsg_desktop.core.requests.voice_sentences import planned_sentences
+
 # A step that opens with one of these words puts its verb after the first comma:
 # "For each caseload, write…" becomes "For each caseload, we plan to write…".
 _EN_LEADS = frozenset(
@@ -167,14 +169,12 @@ def _en_sentence(sentence: str, opening: str) -> str | None:
 
 def plan_in_english(step: str) -> str:
     """``step`` (advice in the imperative) as what the authority plans: "We plan to…"."""
-    sentences = re.split(r"(?<=[.!?])\s+", step.strip())
-    out: list[str] = []
-    planned = False
-    for sentence in sentences:
-        converted = _en_sentence(sentence, "We also plan" if planned else "We plan")
-        planned = planned or converted is not None
-        out.append(_en_clauses(converted) if converted else sentence)
-    text = " ".join(out) if planned else f"We plan the following: {step.strip()}"
+
+    def convert(sentence: str, first: bool) -> str | None:
+        converted = _en_sentence(sentence, "We plan" if first else "We also plan")
+        return _en_clauses(converted) if converted else None
+
+    text = planned_sentences(step, convert) or f"We plan the following: {step.strip()}"
     for pattern, replacement in _EN_PRONOUNS:
         text = re.sub(pattern, replacement, text)
     return text

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from acsg_desktop.core.requests.voice_sentences import planned_sentences
+
 _IRREGULAR = {
     "abra": "abrir",
     "acuerde": "acordar",
@@ -217,13 +219,8 @@ def _coordinated(tokens: list[str], words: list[int], begin: int) -> None:
 
 def plan_in_spanish(step: str) -> str:
     """``step`` (un consejo en imperativo) as what the authority plans: «Prevemos…»."""
-    sentences = re.split(r"(?<=[.!?])\s+", step.strip())
-    out: list[str] = []
-    planned = False
-    for sentence in sentences:
-        converted = _sentence(sentence, "también prevemos" if planned else "prevemos")
-        planned = planned or converted is not None
-        out.append(converted or sentence)
-    if not planned:
-        return f"Prevemos la medida siguiente: {step.strip()}"
-    return " ".join(out)
+    planned = planned_sentences(
+        step,
+        lambda sentence, first: _sentence(sentence, "prevemos" if first else "también prevemos"),
+    )
+    return planned or f"Prevemos la medida siguiente: {step.strip()}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from acsg_desktop.core.requests.voice_sentences import planned_sentences
+
 _FR_IRREGULAR = {
     "faites": "faire",
     "dites": "dire",
@@ -209,13 +211,10 @@ def _fr_sentence(sentence: str, first_in_step: bool, opened: bool = False) -> tu
 
 def plan_in_french(step: str) -> str:
     """``step`` (un conseil à l'impératif) as what the authority plans: « Nous prévoyons de… »."""
-    sentences = re.split(r"(?<=[.!?])\s+", step.strip())
-    out: list[str] = []
-    planned = False
-    for sentence in sentences:
-        text, done = _fr_sentence(sentence, not planned)
-        planned = planned or done
-        out.append(text)
-    if not planned:
-        return f"Nous prévoyons la mesure suivante\u00a0: {step.strip()}"
-    return " ".join(out)
+
+    def convert(sentence: str, first: bool) -> str | None:
+        text, done = _fr_sentence(sentence, first)
+        return text if done else None
+
+    planned = planned_sentences(step, convert)
+    return planned or f"Nous prévoyons la mesure suivante\u00a0: {step.strip()}"

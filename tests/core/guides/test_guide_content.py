@@ -6,7 +6,6 @@ import pytest
 
 from acsg_desktop.core.framework.loader import load_framework
 from acsg_desktop.core.guides.loader import (
-    SHARED_FIELDS,
     GuideError,
     guides_from_files,
     load_shipped_guides,
@@ -129,32 +128,26 @@ def test_no_guide_says_facts_drawn_from() -> None:
     assert offenders == []
 
 
-FRENCH_MARKERS = re.compile(r"\b(du|des|de la|et|sur|pour|voir|portail|loi|HCR)\b|« ")
+# Words of each language a source line holds, and what it points to.
+SOURCE_LANGUAGE = {
+    "fr": (re.compile(r"\b(du|des|de la|et|sur|pour|voir|portail|loi|HCR)\b|« "), "Pour aller"),
+    "es": (
+        re.compile(r"\b(del|de la|los|las|y|sobre|para|véase|ley|ACNUR)\b"),
+        "«Lecturas complementarias»",
+    ),
+}
 ENGLISH_MARKERS = re.compile(r"\b(the|and|see|Further reading|drawn from)\b")
 
 
-@pytest.mark.skipif(
-    "source" in SHARED_FIELDS,
-    reason="the guide loader still requires one source for both languages",
-)
-def test_french_guides_give_their_source_in_french() -> None:
-    for path in sorted(SHIPPED.glob("*.fr.md")):
+@pytest.mark.parametrize("language", list(SOURCE_LANGUAGE))
+def test_translated_guides_give_their_source_in_their_language(language: str) -> None:
+    markers, pointer = SOURCE_LANGUAGE[language]
+    for path in sorted(SHIPPED.glob(f"*.{language}.md")):
         meta, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
         source = str(meta["source"])
-        assert FRENCH_MARKERS.search(source), path.name
+        assert markers.search(source), path.name
         assert not ENGLISH_MARKERS.search(source), path.name
-
-
-SPANISH_MARKERS = re.compile(r"\b(del|de la|los|las|y|sobre|para|véase|ley|ACNUR)\b")
-
-
-def test_spanish_guides_give_their_source_in_spanish() -> None:
-    for path in sorted(SHIPPED.glob("*.es.md")):
-        meta, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
-        source = str(meta["source"])
-        assert SPANISH_MARKERS.search(source), path.name
-        assert not ENGLISH_MARKERS.search(source), path.name
-        assert "«Lecturas complementarias»" in source, path.name
+        assert pointer in source, path.name
 
 
 def test_side_by_side_pairs_paragraphs_and_renders_lists_and_tables() -> None:
