@@ -41,7 +41,7 @@ TEXTS_ES: dict[str, dict[str, str]] = {  # plan activity -> results, measure, la
     "3.4": {
         "results": "Un revisor de calidad audita cada trimestre una muestra de 20 decisiones con "
         "una lista de verificación escrita, y las conclusiones se incorporan al plan de "
-        "formación.",
+        "capacitación.",
         "measure": "Informes de auditoría trimestrales y proporción de decisiones calificadas "
         "como correctas.",
         "lasting": "El puesto de revisor y la lista de verificación forman parte del reglamento "

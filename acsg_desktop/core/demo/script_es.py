@@ -38,7 +38,7 @@ SCRIPT_ES: dict[str, tuple[str, str]] = {
     ),
     "interview-interpretation": (
         "Guía de entrevista (2023) y lista de intérpretes pagados por sesión.",
-        "Hay intérpretes solo para los idiomas principales; ninguno ha recibido formación.",
+        "Hay intérpretes solo para los idiomas principales; ninguno ha recibido capacitación.",
     ),
     "evidence-coi": (
         "",
@@ -73,7 +73,7 @@ SCRIPT_ES: dict[str, tuple[str, str]] = {
         "Las normas se aplican; los expedientes en papel se guardan en una sala cerrada con llave.",
     ),
     "staffing-training": (
-        "Cuadro de personal (14 oficiales de elegibilidad para 2600 solicitudes al año) y registros de formación.",
+        "Cuadro de personal (14 oficiales de elegibilidad para 2600 solicitudes al año) y registros de capacitación.",
         "2026: seis oficiales de elegibilidad contratados y capacitados en el marco del plan de desarrollo de capacidades.",
     ),
     "integrity": (

@@ -111,7 +111,8 @@ class GuideReader(Retranslatable, QWidget):
 
     def _empty_html(self) -> str:
         if self._not_found is None:
-            return f"<p>{html.escape(_('Choose a guide in the list.'))}</p>"
+            hint = _("Choose a guide in the list.")  # outside the f-string, so it is extracted
+            return f"<p>{html.escape(hint)}</p>"
         if self._not_found:
             title = _("No guide matches “{query}”.").format(query=self._not_found.strip())
             hint = _("Try other or fewer words: each word must be in the guide.")

@@ -101,13 +101,14 @@ def offer_html(offer: Offer, framework: Framework) -> str:
     """The offer as rich text: the title; what and where on the left; the description, when,
     how much and whom to ask on the right."""
     fields = offer_fields(offer, framework)
+    description = html.escape(_("Description"))  # not inside the f-string: extraction skips it
     return (
         f"<h3>{html.escape(offer.title.get())} "
         f"<span style='font-weight:normal'><i>({html.escape(offer.id)})</i></span></h3>"
         "<table width='100%' cellspacing='0'><tr>"
         f"<td width='52%' valign='top'>{_rows(fields[:LEFT_FIELDS])}</td>"
         "<td valign='top' style='padding-left:18px'>"
-        f"<p><b>{html.escape(_('Description'))}</b><br/>{html.escape(offer.description.get())}</p>"
+        f"<p><b>{description}</b><br/>{html.escape(offer.description.get())}</p>"
         f"{_rows(fields[LEFT_FIELDS:])}</td>"
         "</tr></table>"
     )
