@@ -85,6 +85,15 @@ class AssessmentService:
         with self._database.unit_of_work() as session:
             return AssessmentRepository(session).list()
 
+    def latest(self, limit: int) -> builtins.list[AssessmentSummary]:
+        """The ``limit`` newest assessments and the newest in progress (if older), newest
+        first: what a first screen needs, read without the rest of a big folder."""
+        with self._database.unit_of_work() as session:
+            repository = AssessmentRepository(session)
+            newest = repository.latest(limit)
+            in_progress = repository.latest(1, AssessmentStatus.IN_PROGRESS.value)
+        return newest + [s for s in in_progress if s not in newest]
+
     def get(self, assessment_id: int) -> AssessmentSummary:
         with self._database.unit_of_work() as session:
             summary = AssessmentRepository(session).get(assessment_id)
@@ -283,6 +292,20 @@ class AssessmentService:
         with self._database.unit_of_work() as session:
             repository = AssessmentRepository(session)
             summaries, answers = repository.list(), repository.all_answers()
+        return self._scored(summaries, answers)
+
+    def scored(
+        self, summaries: builtins.list[AssessmentSummary]
+    ) -> builtins.list[tuple[AssessmentSummary, Scores, dict[str, Answer]]]:
+        """``summaries`` with their scores and answers, the answers read in one query (only
+        theirs: a first screen never reads every answer of a big folder)."""
+        with self._database.unit_of_work() as session:
+            answers = AssessmentRepository(session).all_answers([s.id for s in summaries])
+        return self._scored(summaries, answers)
+
+    def _scored(
+        self, summaries: builtins.list[AssessmentSummary], answers: dict[int, dict[str, Answer]]
+    ) -> builtins.list[tuple[AssessmentSummary, Scores, dict[str, Answer]]]:
         scored = []
         for summary in summaries:
             given = answers.get(summary.id, {})

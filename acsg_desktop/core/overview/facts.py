@@ -14,13 +14,14 @@ from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.package.outbox import Outbox
 from acsg_desktop.core.records.assessment import Answer, AssessmentStatus, AssessmentSummary
-from acsg_desktop.core.records.requests import RequestStatus, SupportRequest
+from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.records.roles import REVIEWER_ROLES
 
 if TYPE_CHECKING:
     from acsg_desktop.core.workspace import Workspace
 
 TOP_GAPS = 5
+TREND_POINTS = 10  # the latest assessments the trend shows (the first screen scores no more)
 
 
 @dataclass(frozen=True)
@@ -154,29 +155,26 @@ def _gap_fact(framework: Framework, gap: Gap) -> GapFact:
     )
 
 
-def requests_by_stage(requests: list[SupportRequest]) -> dict[RequestStatus, int]:
+StageCounts = dict[RequestStatus, tuple[int, int]]  # (requests, not last edited by the user)
+
+
+def requests_by_stage(counts: StageCounts) -> dict[RequestStatus, int]:
     """How many requests are at each status (every status present, 0 included)."""
-    counts = Counter(request.status for request in requests)
-    return {status: counts.get(status, 0) for status in RequestStatus}
+    return {status: counts.get(status, (0, 0))[0] for status in RequestStatus}
 
 
-def waiting_for(
-    requests: list[SupportRequest], user: str, roles: frozenset[str], self_approval: bool
-) -> int:
-    """Requests in review that ``user`` may approve: a reviewer or signatory, and not their
-    last editor unless the single-person waiver is on (the rules of approval)."""
+def waiting_for(counts: StageCounts, roles: frozenset[str], self_approval: bool) -> int:
+    """Requests in review that the user (whose ``counts`` these are) may approve: a reviewer
+    or signatory, and not their last editor unless the single-person waiver is on (the rules
+    of approval)."""
     if not roles & REVIEWER_ROLES:
         return 0
-    return sum(
-        1
-        for request in requests
-        if request.status is RequestStatus.IN_REVIEW
-        and (self_approval or request.last_editor != user)
-    )
+    in_review, edited_by_others = counts.get(RequestStatus.IN_REVIEW, (0, 0))
+    return in_review if self_approval else edited_by_others
 
 
 def trend_of(scored: list[tuple[AssessmentSummary, Scores]]) -> tuple[TrendPoint, ...]:
-    """Overall and aim scores of every assessment, oldest first."""
+    """Overall and aim scores of the assessments of ``scored``, oldest first."""
     ordered = sorted(scored, key=lambda item: (item[0].year, item[0].id))
     return tuple(
         TrendPoint(s.id, s.title, s.year, scores.overall, dict(scores.aim_scores))
@@ -185,9 +183,13 @@ def trend_of(scored: list[tuple[AssessmentSummary, Scores]]) -> tuple[TrendPoint
 
 
 def gather(workspace: Workspace) -> OverviewFacts:
-    """Every fact of the overview, as the data folder holds them now."""
-    scored = workspace.assessments.all_scored()
-    current = current_assessment([summary for summary, _s, _a in scored])
+    """Every fact of the overview, as the data folder holds them now: only the current
+    assessment and the latest ``TREND_POINTS`` are scored, whatever the folder holds."""
+    summaries = workspace.assessments.latest(TREND_POINTS)
+    current = current_assessment(summaries)  # the newest in progress is among them
+    latest = sorted(summaries, key=lambda s: (s.year, s.id))[-TREND_POINTS:]
+    chosen = [*latest, current] if current is not None and current not in latest else latest
+    scored = workspace.assessments.scored(chosen)
     standing: AssessmentStanding | None = None
     gaps: tuple[GapFact, ...] = ()
     for summary, scores, answers in scored:
@@ -195,21 +197,18 @@ def gather(workspace: Workspace) -> OverviewFacts:
             framework = workspace.assessments.framework_of(summary)
             standing = standing_of(framework, summary, answers)
             gaps = top_gaps(framework, scores)
-    requests = workspace.requests.list()
+    counts = workspace.requests.stage_counts(workspace.current_user)
     person = workspace.current_person()
     waiting = waiting_for(
-        requests,
-        workspace.current_user,
-        person.roles if person else frozenset(),
-        workspace.requests.self_approval_allowed(),
+        counts, person.roles if person else frozenset(), workspace.requests.self_approval_allowed()
     )
     return OverviewFacts(
         standing=standing,
         top_gaps=gaps,
-        requests_by_stage=requests_by_stage(requests),
+        requests_by_stage=requests_by_stage(counts),
         waiting_for_user=waiting,
         last_package=last_package(workspace),
-        trend=trend_of([(summary, scores) for summary, scores, _a in scored]),
+        trend=trend_of([(summary, scores) for summary, scores, _a in scored if summary in latest]),
     )
 
 

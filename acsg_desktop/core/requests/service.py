@@ -96,6 +96,13 @@ class RequestService:
         with self._database.unit_of_work() as session:
             return RequestRepository(session).list()
 
+    def stage_counts(self, user: str) -> dict[RequestStatus, tuple[int, int]]:
+        """Status -> (requests at it, those ``user`` was not the last to edit), in one query
+        whatever their number."""
+        with self._database.unit_of_work() as session:
+            counted = RequestRepository(session).stage_counts(user)
+        return {RequestStatus(status): counts for status, counts in counted.items()}
+
     def page(
         self,
         offset: int,

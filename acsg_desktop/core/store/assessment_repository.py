@@ -160,6 +160,14 @@ class AssessmentRepository:
         )
         return [_summary(row) for row in rows]
 
+    def latest(self, limit: int, status: str | None = None) -> builtins.list[AssessmentSummary]:
+        """The ``limit`` newest assessments (of ``status`` only, when given), newest first."""
+        query = select(AssessmentRow)
+        if status is not None:
+            query = query.where(AssessmentRow.status == status)
+        newest = query.order_by(AssessmentRow.year.desc(), AssessmentRow.id.desc()).limit(limit)
+        return [_summary(row) for row in self._session.scalars(newest)]
+
     def framework_keys(self) -> builtins.list[tuple[str, str]]:
         """The (framework id, version) pairs the assessments are pinned to."""
         rows = self._session.execute(
@@ -218,10 +226,15 @@ class AssessmentRepository:
         )
         return {row.indicator_id: _answer(row) for row in rows}
 
-    def all_answers(self) -> dict[int, dict[str, Answer]]:
-        """Every answer of every assessment, in one query (for lists that show completion)."""
+    def all_answers(
+        self, assessment_ids: Sequence[int] | None = None
+    ) -> dict[int, dict[str, Answer]]:
+        """Every answer of every assessment (or of ``assessment_ids``), in one query."""
+        query = select(AnswerRow)
+        if assessment_ids is not None:
+            query = query.where(AnswerRow.assessment_id.in_(assessment_ids))
         found: dict[int, dict[str, Answer]] = {}
-        for row in self._session.scalars(select(AnswerRow)):
+        for row in self._session.scalars(query):
             found.setdefault(row.assessment_id, {})[row.indicator_id] = _answer(row)
         return found
 

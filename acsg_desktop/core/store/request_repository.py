@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, literal_column, or_, select
+from sqlalchemy import ColumnElement, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, RequestListRow
@@ -141,6 +141,16 @@ class RequestRepository:
             select(SupportRequestRow).order_by(SupportRequestRow.updated_at.desc())
         )
         return [self._request(row, with_comments=False) for row in rows]
+
+    def stage_counts(self, user: str) -> dict[str, tuple[int, int]]:
+        """Status -> (requests, those ``user`` did not edit last), counted in SQL."""
+        others = func.sum(case((SupportRequestRow.last_editor != user, 1), else_=0))
+        rows = self._session.execute(
+            select(SupportRequestRow.status, func.count(), others).group_by(
+                SupportRequestRow.status
+            )
+        )
+        return {status: (int(count), int(not_theirs or 0)) for status, count, not_theirs in rows}
 
     def page(
         self, request_filter: RequestFilter, offset: int, limit: int, order: PageOrder

@@ -97,13 +97,34 @@ def test_requests_by_stage_and_those_waiting_for_a_reviewer(workspace: Workspace
     stages = facts.requests_by_stage
     assert (stages[RequestStatus.DRAFT], stages[RequestStatus.IN_REVIEW]) == (1, 1)
     assert (stages[RequestStatus.WITHDRAWN], stages[RequestStatus.APPROVED]) == (1, 0)
-    listed = requests.list()
-    assert waiting_for(listed, REVIEWER, frozenset({"reviewer"}), False) == 1
-    assert waiting_for(listed, DRAFTER, frozenset({"drafter"}), False) == 0  # not a reviewer
+    reviewer, drafter = requests.stage_counts(REVIEWER), requests.stage_counts(DRAFTER)
+    assert waiting_for(reviewer, frozenset({"reviewer"}), False) == 1
+    assert waiting_for(drafter, frozenset({"drafter"}), False) == 0  # not a reviewer
     # A reviewer who edited the request last may approve it only under the waiver.
-    assert waiting_for(listed, DRAFTER, frozenset({"signatory"}), False) == 0
-    assert waiting_for(listed, DRAFTER, frozenset({"signatory"}), True) == 1
+    assert waiting_for(drafter, frozenset({"signatory"}), False) == 0
+    assert waiting_for(drafter, frozenset({"signatory"}), True) == 1
 
 
 def test_the_current_assessment_is_none_without_assessments() -> None:
     assert current_assessment([]) is None
+
+
+def test_the_first_screen_scores_only_the_newest_assessments(workspace: Workspace) -> None:
+    """A big folder (5,000 assessments) once made the overview score every one of them at
+    start-up: the trend shows the newest TREND_POINTS, the current one is found all the same."""
+    from sqlalchemy import text
+
+    from acsg_desktop.core.overview.facts import TREND_POINTS
+
+    made = [
+        workspace.assessments.create(f"Round {year}", year, actor=DRAFTER)
+        for year in range(2026 - TREND_POINTS - 1, 2027)
+    ]
+    with workspace.database.unit_of_work() as session:  # all done but the oldest
+        session.execute(
+            text("UPDATE assessment SET status = 'completed' WHERE id != :oldest"),
+            {"oldest": made[0].id},
+        )
+    facts = gather(workspace)
+    assert [point.year for point in facts.trend] == [s.year for s in made[-TREND_POINTS:]]
+    assert facts.standing is not None and facts.standing.summary.id == made[0].id
