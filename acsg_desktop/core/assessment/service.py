@@ -18,6 +18,7 @@ from acsg_desktop.core.assessment.answer_rules import (
 )
 from acsg_desktop.core.assessment.carry_over import CarryOverReport, carry_over
 from acsg_desktop.core.assessment.evidence_carry import carry_evidence
+from acsg_desktop.core.assessment.scored_reads import ScoredReads
 from acsg_desktop.core.assessment.scoring import Scores, score
 from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
 from acsg_desktop.core.framework.loader import framework_from_source, load_framework
@@ -47,7 +48,7 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 DEFAULT_ORDER = PageOrder()
 
 
-class AssessmentService:
+class AssessmentService(ScoredReads):
     """Everything the wizard, the results screen and the CLI do with assessments."""
 
     def __init__(
@@ -278,41 +279,6 @@ class AssessmentService:
         """Remember where the user is, so that the wizard reopens there."""
         with self._database.unit_of_work() as session:
             AssessmentRepository(session).set_cursor(assessment_id, step)
-
-    def with_completion(self) -> builtins.list[tuple[AssessmentSummary, float]]:
-        """Every assessment with its completion (0 to 1), read in two queries whatever their
-        number (the frameworks are cached snapshots)."""
-        return [(summary, scores.completion) for summary, scores, _answers in self.all_scored()]
-
-    def all_scored(
-        self,
-    ) -> builtins.list[tuple[AssessmentSummary, Scores, dict[str, Answer]]]:
-        """Every assessment (in the store's list order) with its scores and answers, read in two
-        queries whatever their number."""
-        with self._database.unit_of_work() as session:
-            repository = AssessmentRepository(session)
-            summaries, answers = repository.list(), repository.all_answers()
-        return self._scored(summaries, answers)
-
-    def scored(
-        self, summaries: builtins.list[AssessmentSummary]
-    ) -> builtins.list[tuple[AssessmentSummary, Scores, dict[str, Answer]]]:
-        """``summaries`` with their scores and answers, the answers read in one query (only
-        theirs: a first screen never reads every answer of a big folder)."""
-        with self._database.unit_of_work() as session:
-            answers = AssessmentRepository(session).all_answers([s.id for s in summaries])
-        return self._scored(summaries, answers)
-
-    def _scored(
-        self, summaries: builtins.list[AssessmentSummary], answers: dict[int, dict[str, Answer]]
-    ) -> builtins.list[tuple[AssessmentSummary, Scores, dict[str, Answer]]]:
-        scored = []
-        for summary in summaries:
-            given = answers.get(summary.id, {})
-            scored.append(
-                (summary, score(self.framework_of(summary), given, summary.contexts), given)
-            )
-        return scored
 
     def page(
         self, offset: int, limit: int, order: PageOrder = DEFAULT_ORDER

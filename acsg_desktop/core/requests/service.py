@@ -13,7 +13,6 @@ from acsg_desktop.core.audit.chain import AuditEntry, conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.people.accounts import require_administrator
-from acsg_desktop.core.records.list_rows import PageOrder, RequestListRow
 from acsg_desktop.core.records.request_codec import content_to_dict
 from acsg_desktop.core.records.requests import (
     MatchStage,
@@ -22,8 +21,8 @@ from acsg_desktop.core.records.requests import (
     SupportRequest,
 )
 from acsg_desktop.core.requests.blank import is_blank_draft
-from acsg_desktop.core.requests.filters import RequestFilter
 from acsg_desktop.core.requests.labels import label
+from acsg_desktop.core.requests.request_reads import RequestReads
 from acsg_desktop.core.requests.validation import (
     checked_content,
     completeness,
@@ -46,8 +45,6 @@ from acsg_desktop.core.text_rules import REVIEW_TEXT, clean, text_problem
 
 SELF_APPROVAL_SETTING = "allow_self_approval"
 ENTITY = "request"
-DEFAULT_ORDER = PageOrder()
-NO_FILTER = RequestFilter()
 _UNAPPROVED = {"approved_by": "", "approved_at": None, "approval_waived": False}
 
 
@@ -86,34 +83,11 @@ def _changed_fields(before: RequestContent, after: RequestContent) -> list[tuple
     ]
 
 
-class RequestService:
+class RequestService(RequestReads):
     """Everything the request screens and the CLI do with support requests."""
 
     def __init__(self, database: Database) -> None:
         self._database = database
-
-    def list(self) -> list[SupportRequest]:
-        with self._database.unit_of_work() as session:
-            return RequestRepository(session).list()
-
-    def stage_counts(self, user: str) -> dict[RequestStatus, tuple[int, int]]:
-        """Status -> (requests at it, those ``user`` was not the last to edit), in one query
-        whatever their number."""
-        with self._database.unit_of_work() as session:
-            counted = RequestRepository(session).stage_counts(user)
-        return {RequestStatus(status): counts for status, counts in counted.items()}
-
-    def page(
-        self,
-        offset: int,
-        limit: int,
-        order: PageOrder = DEFAULT_ORDER,
-        request_filter: RequestFilter = NO_FILTER,
-    ) -> builtins.list[RequestListRow]:
-        """One page of the list, filtered and sorted in SQL (completeness included: it is kept
-        with each request when it is saved)."""
-        with self._database.unit_of_work() as session:
-            return RequestRepository(session).page(request_filter, offset, limit, order)
 
     def fill_completeness(self) -> int:
         """Work out the completeness of the requests stored before it was kept with them (once,
@@ -125,10 +99,6 @@ class RequestService:
                 {request_id: completeness(content) for request_id, content in missing}
             )
         return len(missing)
-
-    def count(self, request_filter: RequestFilter = NO_FILTER) -> int:
-        with self._database.unit_of_work() as session:
-            return RequestRepository(session).count(request_filter)
 
     def get(self, request_id: int) -> SupportRequest:
         with self._database.unit_of_work() as session:
