@@ -10,6 +10,7 @@ from pathlib import Path
 
 from acsg_desktop import __version__
 from acsg_desktop.cli.common import Handler, escaped_output, json_flag
+from acsg_desktop.core.argparse_language import leading_options, speak_our_language
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.language import apply_start_language
@@ -50,7 +51,12 @@ def build_parser(command: str | None = None, with_commands: bool = True) -> argp
     parser = argparse.ArgumentParser(
         prog="acsg", description=_("ACSG Desktop on the command line.")
     )
-    parser.add_argument("--version", action="version", version=f"acsg {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"acsg {__version__}",
+        help=_("show the program's version number and exit"),
+    )
     parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
     parser.add_argument(
         "--database",
@@ -79,19 +85,15 @@ def build_parser(command: str | None = None, with_commands: bool = True) -> argp
     return parser
 
 
-def _global_options() -> argparse.ArgumentParser:
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--data-dir")
-    pre.add_argument("--user")
-    pre.add_argument("--user-passphrase-file")
-    pre.add_argument("--database")
-    pre.add_argument("--no-backup", action="store_true")
-    return pre
+def _global_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The options before the command, and the rest (never an error: see leading_options)."""
+    values = ("--data-dir", "--user", "--user-passphrase-file", "--database")
+    return leading_options(argv, values, flags=("--no-backup",))
 
 
 def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     """The parser ``argv`` needs: only its command's, or none for a bare `--version`."""
-    _known, rest = _global_options().parse_known_args(argv)
+    _known, rest = _global_options(argv)
     command = rest[0] if rest and not rest[0].startswith("-") else None
     bare_version = command is None and "--version" in rest and not {"-h", "--help"} & set(rest)
     return build_parser(command, with_commands=not bare_version)
@@ -99,7 +101,7 @@ def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
 
 def _data_dir_from(argv: Sequence[str]) -> Path:
     """The folder the command works on: the desk's for `acsg desk ...`, else the authority's."""
-    known, rest = _global_options().parse_known_args(argv)
+    known, rest = _global_options(argv)
     if rest[:1] == ["desk"]:
         return resolve_desk_dir(known.data_dir)
     return resolve_data_dir(known.data_dir)
@@ -125,6 +127,7 @@ def _run(arguments: list[str]) -> int:
     configure_logging(folder)
     try:
         apply_start_language(folder)
+        speak_our_language()
         args = _parser_for(arguments).parse_args(arguments)
         handler: Handler = args.handler
         return handler(args, folder)

@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acsg_desktop import APP_ID, APP_NAME, __version__
+from acsg_desktop.core.argparse_language import leading_options, speak_our_language
+from acsg_desktop.core.i18n import _
+from acsg_desktop.core.language import apply_start_language
 from acsg_desktop.core.logs import (
     UNEXPECTED_EXIT_STATUS,
     configure_logging,
@@ -35,28 +38,43 @@ if TYPE_CHECKING:
 
 
 def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
-    """Our options, and the rest for Qt (``-platform``, ``-style``...)."""
+    """Our options, and the rest for Qt (``-platform``, ``-style``...); help and errors in the
+    language of the folder the options name."""
+    known, _rest = leading_options(argv, ("--data-dir",), flags=("--secretariat",))
+    apply_start_language(_folder_of(known))
+    speak_our_language()
     parser = argparse.ArgumentParser(prog="acsg-desktop")
-    parser.add_argument("--version", action="version", version=f"acsg-desktop {__version__}")
-    parser.add_argument("--data-dir", help="data folder (default: ACSG_HOME or the user folder)")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"acsg-desktop {__version__}",
+        help=_("show the program's version number and exit"),
+    )
+    parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
     parser.add_argument(
         "--secretariat",
         action="store_true",
-        help="open the Secretariat's desk (its folder: --data-dir, else ACSG_DESK_HOME)",
+        help=_("open the Secretariat's desk (its folder: --data-dir, else ACSG_DESK_HOME)"),
     )
     parser.add_argument(
         "--database",
-        metavar="ADDRESS|local",
-        help="the office server (postgresql://login@host:port/database), or 'local' for the "
-        "data folder's own file (default: ACSG_DATABASE, else the one used last)",
+        metavar=_("ADDRESS|local"),
+        help=_(
+            "an office server (postgresql://login@host/database), or local for this folder's "
+            "own database (default: ACSG_DATABASE, else the last one used)"
+        ),
     )
     return parser.parse_known_args(argv)
+
+
+def _folder_of(args: argparse.Namespace) -> Path:
+    return (resolve_desk_dir if args.secretariat else resolve_data_dir)(args.data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
     args, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)
-    folder = (resolve_desk_dir if args.secretariat else resolve_data_dir)(args.data_dir)
+    folder = _folder_of(args)
     configure_logging(folder)
     log_start("acsg-desktop", __version__)
     keep_fatal_errors(folder)
@@ -79,7 +97,6 @@ def _run(
 ) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from acsg_desktop.core.language import apply_start_language
     from acsg_desktop.gui.backup.restart import run_with_folder_closed
     from acsg_desktop.gui.fonts import load_fonts
     from acsg_desktop.gui.language import LanguageSwitcher
