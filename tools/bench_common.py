@@ -112,9 +112,9 @@ def replay(connection: sqlite3.Connection, queries: list[tuple[str, Any]]) -> fl
 
 
 def print_table(figures: list[dict[str, Any]]) -> None:
-    print(f"{'figure':44} {'value':>10} {'floor':>10} {'ratio':>7} {'target':>7} holds")
+    print(f"{'figure':52} {'value':>10} {'floor':>10} {'ratio':>7} {'target':>7} holds")
     for row in figures:
         print(
-            f"{row['name']:44} {row['value']:10.3f} {row['floor']:10.3f} {row['ratio']:7.2f} "
+            f"{row['name']:52} {row['value']:10.3f} {row['floor']:10.3f} {row['ratio']:7.2f} "
             f"{'<= ' + str(row['target']):>7} {'yes' if row['holds'] else 'NO'}"
         )

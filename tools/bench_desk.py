@@ -54,11 +54,11 @@ def intake_figures() -> list[dict[str, Any]]:
                 values.append(timed(lambda path=path: desk.intake.intake([path], actor="bench")))
             intake = figure("desk intake, one package", "s", values, floors, 1.5)
             overview = _overview_figure(desk, Path(home) / "desk")
-            listing = _list_figure(desk, Path(home) / "desk")
-    return [intake, overview, listing]
+            listing = _list_figures(desk, Path(home) / "desk")
+    return [intake, overview, *listing]
 
 
-def _list_figure(desk: Any, folder: Path) -> dict[str, Any]:
+def _list_figures(desk: Any, folder: Path) -> list[dict[str, Any]]:
     from acsg_desktop.core.store.database import database_path
     from acsg_desktop.gui.desk.received_page import ReceivedPackagesPage
 

@@ -211,6 +211,7 @@ def test_requests_page_sorts_on_header_click_in_sql(qtbot, demo: Workspace) -> N
     page = RequestsPage(demo)
     qtbot.addWidget(page)
     header, model = page.table.horizontalHeader(), page.model
+    model.fetchMore()  # the first batch held all 64: the next one finds none
     assert model.rowCount() == 64 and not model.canFetchMore()
     assert model.index(0, COL_ID).data() == "64"
     header.setSortIndicator(COL_ID, Qt.SortOrder.AscendingOrder)  # as a click does
@@ -246,3 +247,55 @@ def test_requests_stored_before_completeness_was_kept_get_it_on_open(tmp_path: P
     with Workspace.open(tmp_path) as workspace:
         assert {r.id: r.completeness for r in workspace.requests.page(0, 10)} == expected
         assert workspace.requests.fill_completeness() == 0  # nothing left to work out
+
+
+def test_a_list_opens_on_a_small_first_batch_then_reads_whole_batches(demo: Workspace) -> None:
+    _add_requests(demo, 2 * BATCH)
+    model = RequestTableModel(batch=BATCH, first_batch=10)
+    model.set_query(demo.requests.page)
+    model.reload()
+    assert model.rowCount() == 10 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 10 + BATCH
+
+
+def test_a_row_chosen_beyond_the_first_batch_is_found_again_after_a_reload(
+    demo: Workspace,
+) -> None:
+    _add_requests(demo, 2 * BATCH)
+    model = RequestTableModel(batch=BATCH, first_batch=10)
+    model.set_query(demo.requests.page)
+    model.reload()
+    model.fetchMore()
+    chosen = model.row_at(10 + BATCH // 2).id  # in the second batch
+    model.reload()
+    assert model.rowCount() == 10
+    row = model.find_row(lambda line: line.id == chosen)
+    assert row == 10 + BATCH // 2 and model.row_at(row).id == chosen
+    assert model.find_row(lambda line: line.id == -1) is None
+    assert model.rowCount() == 10 + BATCH  # read up to what the list held, not the whole table
+
+
+def test_every_model_that_styles_cells_names_the_roles_it_answers() -> None:
+    """The style roles are answered None at once unless a model names them: one that answers
+    such a role in ``extra`` without naming it would lose its colours or icons."""
+    import inspect
+    import pkgutil
+    from importlib import import_module
+
+    import acsg_desktop.gui
+    from acsg_desktop.gui.widgets.table_model import STYLE_ROLES, RowTableModel
+
+    for module in pkgutil.walk_packages(acsg_desktop.gui.__path__, "acsg_desktop.gui."):
+        if "model" in module.name or module.name.endswith("_view"):
+            import_module(module.name)
+    models, pending = [], list(RowTableModel.__subclasses__())
+    while pending:
+        model_class = pending.pop()
+        models.append(model_class)
+        pending += model_class.__subclasses__()
+    assert len(models) >= 8
+    for model_class in models:
+        source = inspect.getsource(model_class.extra) if "extra" in vars(model_class) else ""
+        answered = {role for role in STYLE_ROLES if f"ItemDataRole.{role.name}" in source}
+        assert answered <= model_class.styled_roles, model_class.__name__

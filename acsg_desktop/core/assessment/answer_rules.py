@@ -7,7 +7,7 @@ import json
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.records.assessment import Answer
+from acsg_desktop.core.records.assessment import Answer, AssessmentStatus
 from acsg_desktop.core.text_rules import ANSWER_FIELDS, cleaned, text_problems
 
 
@@ -39,6 +39,17 @@ def completed_message() -> str:
         "This assessment is completed: a reviewer or signatory can reopen it (with a reason) "
         "before answers change."
     )
+
+
+def not_editable_message(status: AssessmentStatus | None) -> str | None:
+    """Why an assessment in ``status`` (None: deleted) takes no change; None when it does."""
+    if status is None:
+        return _("This assessment no longer exists.")
+    if status is AssessmentStatus.LOCKED:
+        return locked_message()
+    if status is AssessmentStatus.COMPLETED:
+        return completed_message()
+    return None
 
 
 class AssessmentError(AcsgError):

@@ -15,6 +15,7 @@ from acsg_desktop.core.assessment.answer_rules import (
     checked_answer,
     completed_message,
     locked_message,
+    not_editable_message,
 )
 from acsg_desktop.core.assessment.carry_over import CarryOverReport, carry_over
 from acsg_desktop.core.assessment.evidence_carry import carry_evidence
@@ -221,11 +222,9 @@ class AssessmentService(ScoredReads):
             ) from error
         with self._database.unit_of_work() as session:
             repository = AssessmentRepository(session)
-            status = repository.status(assessment_id)
-            if status is AssessmentStatus.LOCKED:
-                raise AssessmentError(locked_message())
-            if status is AssessmentStatus.COMPLETED:
-                raise AssessmentError(completed_message())
+            if not repository.touch_if_in_progress(assessment_id):  # the row locked from here
+                refusal = not_editable_message(repository.status(assessment_id))
+                raise AssessmentError(refusal or completed_message())
             before = repository.answer(assessment_id, answer.indicator_id)
             stored_version = before.version if before else 0
             key = answer_key(assessment_id, answer.indicator_id)
@@ -233,7 +232,6 @@ class AssessmentService(ScoredReads):
                 raise conflict_with(AuditRepository(session).latest("answer", key))
             answer = replace(answer, version=stored_version)
             saved = repository.put_answer(assessment_id, answer, indicator.fingerprint)
-            repository.touch(assessment_id, reopen=False)
             AuditRepository(session).append(
                 actor,
                 "answer",

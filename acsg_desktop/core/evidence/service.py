@@ -10,8 +10,7 @@ from pathlib import Path
 
 from acsg_desktop.core.assessment.answer_rules import (
     answer_key,
-    completed_message,
-    locked_message,
+    not_editable_message,
 )
 from acsg_desktop.core.assessment.evidence_carry import MAX_ASSESSMENT_BYTES, MAX_FILE_BYTES
 from acsg_desktop.core.assessment.evidence_carry import evidence_audit_value as audit_value
@@ -171,9 +170,6 @@ class EvidenceService:
 
 
 def _require_editable(status: AssessmentStatus | None) -> None:
-    if status is None:
-        raise EvidenceError(_("This assessment no longer exists."))
-    if status is AssessmentStatus.LOCKED:
-        raise EvidenceError(locked_message())
-    if status is AssessmentStatus.COMPLETED:
-        raise EvidenceError(completed_message())
+    refusal = not_editable_message(status)
+    if refusal:
+        raise EvidenceError(refusal)

@@ -17,6 +17,9 @@ from acsg_desktop.core.records.requests import (
 )
 
 PAGE_SIZE = 200
+# The first page of a list just opened: three screens of a tall window (more come on scrolling),
+# so that opening decodes the rows shown, not a whole page.
+FIRST_PAGE_SIZE = 64
 
 
 @dataclass(frozen=True)

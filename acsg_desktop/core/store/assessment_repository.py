@@ -56,6 +56,7 @@ _TOUCH = (
     .where(AssessmentRow.id == bindparam("aid"))
     .values(updated_at=bindparam("now"))
 )
+_TOUCH_IN_PROGRESS = _TOUCH.where(AssessmentRow.status == AssessmentStatus.IN_PROGRESS.value)
 _ANSWER = select(
     AnswerRow.kind,
     AnswerRow.level,
@@ -275,6 +276,14 @@ class AssessmentRepository:
             )
         else:
             self._session.connection().execute(_TOUCH, {"aid": assessment_id, "now": utc_now()})
+
+    def touch_if_in_progress(self, assessment_id: int) -> bool:
+        """Record a change, only while the assessment is in progress (one statement: nobody
+        can lock or complete it between the check and the change); False when it is not."""
+        result = self._session.connection().execute(
+            _TOUCH_IN_PROGRESS, {"aid": assessment_id, "now": utc_now()}
+        )
+        return bool(result.rowcount)
 
     def put_answer(self, assessment_id: int, answer: Answer, fingerprint: str) -> Answer:
         """Insert or replace the answer to ``answer.indicator_id``; return it with its time."""

@@ -28,6 +28,7 @@ class ActionTableModel(PagedTableModel[PlannedAction]):
     indicator id ("" for a general action); ``today`` decides what is overdue."""
 
     headers = HEADERS
+    styled_roles = frozenset({Qt.ItemDataRole.DecorationRole})
     sort_keys: ClassVar[dict[int, str]] = {
         COL_DUE: "due",
         COL_GAP: "gap",

@@ -37,6 +37,7 @@ REJECTED_COLOUR = QColor("#a11d1d")
 
 class ReceivedPackageTableModel(PagedTableModel[ReceivedListRow]):
     headers = HEADERS
+    styled_roles = frozenset({Qt.ItemDataRole.ForegroundRole})
     sort_keys: ClassVar[dict[int, str]] = {
         COL_COUNTRY: "country",
         COL_AUTHORITY: "authority",

@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView
 
 from acsg_desktop.core.i18n import current_language
-from acsg_desktop.core.records.list_rows import PAGE_SIZE, PageOrder
+from acsg_desktop.core.records.list_rows import FIRST_PAGE_SIZE, PAGE_SIZE, PageOrder
 from acsg_desktop.gui.widgets.table_model import Index, RowTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -37,12 +37,14 @@ class PagedTableModel(RowTableModel[Row], Generic[Row]):
 
     sort_keys: ClassVar[dict[int, str]] = {}
 
-    def __init__(self, batch: int = PAGE_SIZE) -> None:
+    def __init__(self, batch: int = PAGE_SIZE, first_batch: int = FIRST_PAGE_SIZE) -> None:
         super().__init__()
         self.batch = batch
+        self.first_batch = min(batch, first_batch)
         self.order = PageOrder()
         self._query: PageQuery[Row] = _nothing
         self._done = True
+        self._reach = 0  # the rows held before the last reload
         self._texts: dict[int, Sequence[str]] = {}
         self._texts_language = current_language()
 
@@ -51,9 +53,10 @@ class PagedTableModel(RowTableModel[Row], Generic[Row]):
         self._query = query
 
     def reload(self) -> None:
-        """Forget the rows and read the first batch again."""
-        rows = self._query(0, self.batch, self.order)
-        self._done = len(rows) < self.batch
+        """Forget the rows and read the first (smaller) batch again."""
+        self._reach = len(self._rows)
+        rows = self._query(0, self.first_batch, self.order)
+        self._done = len(rows) < self.first_batch
         self.set_rows(rows)
 
     def set_rows(self, rows: list[Row]) -> None:
@@ -100,8 +103,13 @@ class PagedTableModel(RowTableModel[Row], Generic[Row]):
         self.reload()
 
     def find_row(self, matches: Callable[[Row], bool]) -> int | None:
-        """The position of the first row fetched so far that ``matches``."""
-        return next((n for n, row in enumerate(self._rows) if matches(row)), None)
+        """The position of the first row that ``matches``, reading further batches while the
+        list held more rows before its last reload (a row chosen there is found again)."""
+        while True:
+            found = next((n for n, row in enumerate(self._rows) if matches(row)), None)
+            if found is not None or len(self._rows) >= self._reach or not self.canFetchMore():
+                return found
+            self.fetchMore()
 
 
 def keep_indicator_on_sortable(header: QHeaderView, model: PagedTableModel[Any]) -> None:

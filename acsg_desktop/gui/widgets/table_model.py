@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -11,16 +11,32 @@ from acsg_desktop.core.i18n import _
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+_ROLE = Qt.ItemDataRole
+# The roles a view asks of every cell it paints, which our lists leave to the style: answered at
+# once (None) unless a model names them in ``styled_roles``. Painting a screenful asks about
+# a thousand of them; each went through ``extra`` before.
+STYLE_ROLES = frozenset(
+    {
+        _ROLE.FontRole,
+        _ROLE.TextAlignmentRole,
+        _ROLE.BackgroundRole,
+        _ROLE.ForegroundRole,
+        _ROLE.CheckStateRole,
+        _ROLE.DecorationRole,
+    }
+)
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     """A table of ``Row`` objects; subclasses say what each column shows (``display``)."""
 
     headers: tuple[str, ...] = ()
+    styled_roles: ClassVar[frozenset[Qt.ItemDataRole]] = frozenset()  # answered by ``extra``
 
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[Row] = []
+        self._unanswered = STYLE_ROLES - self.styled_roles
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
@@ -44,7 +60,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role in self._unanswered or not index.isValid():
             return None
         row = self._rows[index.row()]
         if role == ROW_ROLE:
