@@ -51,8 +51,15 @@ RELATED = {
     "es": "## Indicadores relacionados",
 }
 TRANSLATED = [code for code in SUPPORTED_LANGUAGES if code != "en"]
+ADDRESS = re.compile(r"https?://[^\s,;)]+[^\s,;).]")
+# A language in an address (a publisher's French page of the same document) is not a difference.
+LANGUAGE_IN_ADDRESS = re.compile(r"(?<=[/=_.-])(?:en|fr|es|eng|fre|spa)(?=[/&._-]|$)", re.I)
 INDICATOR_ID = re.compile(r"^- `([a-z0-9-]+\.[a-z0-9-]+)`", re.MULTILINE)
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "guides"
+
+
+def same_document(address: str) -> str:
+    return LANGUAGE_IN_ADDRESS.sub("..", address)
 
 
 def words(text: str) -> int:
@@ -105,6 +112,12 @@ def test_each_guide_has_further_reading_with_the_same_entries_in_both_languages(
     assert all(len(entries[code]) == len(entries["en"]) for code in TRANSLATED), {
         code: len(found) for code, found in entries.items()
     }
+    addresses = {
+        code: [[same_document(url) for url in ADDRESS.findall(entry)] for entry in found]
+        for code, found in entries.items()
+    }
+    for code in TRANSLATED:  # the same document in each language: the same address, in order
+        assert addresses[code] == addresses["en"], code
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.id)
