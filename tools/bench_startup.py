@@ -24,7 +24,9 @@ def peak_kib():  # this program's own peak (ru_maxrss would count the bench that
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
 """
-FLOOR_WINDOW = PEAK + """
+FLOOR_WINDOW = (
+    PEAK
+    + """
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 class Quit(QObject):
@@ -40,7 +42,10 @@ window.show()
 app.exec()
 print(peak_kib())
 """
-PEAK_AND_SIGN_IN = PEAK + """
+)
+PEAK_AND_SIGN_IN = (
+    PEAK
+    + """
 import importlib.util
 class SignedIn:  # when the app imports its sign-in dialog, a person has signed in
     NAME = "acsg_desktop.gui.settings.user_dialog"
@@ -57,12 +62,18 @@ class SignedIn:  # when the app imports its sign-in dialog, a person has signed 
         return spec
 sys.meta_path.insert(0, SignedIn())
 """
-APP_WINDOW = PEAK_AND_SIGN_IN + """
+)
+APP_WINDOW = (
+    PEAK_AND_SIGN_IN
+    + """
 from acsg_desktop.gui import app
 status = app.main(["--data-dir", sys.argv[1]])
 print(peak_kib() if status == 0 else -1)
 """
-EVERY_SCREEN = PEAK_AND_SIGN_IN + """
+)
+EVERY_SCREEN = (
+    PEAK_AND_SIGN_IN
+    + """
 import acsg_desktop.core.workspace  # the core before Qt, as the app does
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -84,6 +95,7 @@ main_window.MainWindow = Visiting
 app.main(["--data-dir", sys.argv[1]])
 print(peak_kib())
 """
+)
 
 
 def _environment() -> dict[str, str]:
