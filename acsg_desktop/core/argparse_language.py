@@ -20,6 +20,7 @@ from acsg_desktop.core.i18n import N_, _
 # (Errors only a programmer can cause, such as conflicting option strings, stay English.)
 ARGPARSE_MESSAGES = (
     N_("usage: "),
+    # argparse writes ":" right after these two titles: French ends them with a no-break space.
     N_("positional arguments"),
     N_("options"),
     N_("show this help message and exit"),
