@@ -10,7 +10,7 @@ from pathlib import Path
 
 from acsg_desktop import __version__
 from acsg_desktop.cli.common import Handler, escaped_output, json_flag
-from acsg_desktop.core.argparse_language import leading_options, speak_our_language
+from acsg_desktop.core.argparse_language import leading_options, new_parser, speak_our_language
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.language import apply_start_language
@@ -48,15 +48,7 @@ def build_parser(command: str | None = None, with_commands: bool = True) -> argp
     """The `acsg` argument parser, with help in the current language: with only ``command``
     when it is one (its module alone is imported), else with every command (for help and
     errors), or with none (``with_commands`` False: `acsg --version`)."""
-    parser = argparse.ArgumentParser(
-        prog="acsg", description=_("ACSG Desktop on the command line.")
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"acsg {__version__}",
-        help=_("show the program's version number and exit"),
-    )
+    parser = new_parser("acsg", __version__, _("ACSG Desktop on the command line."))
     parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
     parser.add_argument(
         "--database",

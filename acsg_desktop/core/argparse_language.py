@@ -61,6 +61,20 @@ def speak_our_language() -> None:
     setattr(argparse, "_", argparse_gettext)  # noqa: B010  (argparse's module global)
 
 
+def new_parser(
+    program: str, version: str, description: str | None = None
+) -> argparse.ArgumentParser:
+    """A parser for ``program`` in the current language, with its ``--version``."""
+    parser = argparse.ArgumentParser(prog=program, description=description)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{program} {version}",
+        help=_("show the program's version number and exit"),
+    )
+    return parser
+
+
 def leading_options(
     argv: Sequence[str], values: Sequence[str], flags: Sequence[str] = ()
 ) -> tuple[argparse.Namespace, list[str]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acsg_desktop import APP_ID, APP_NAME, __version__
-from acsg_desktop.core.argparse_language import leading_options, speak_our_language
+from acsg_desktop.core.argparse_language import leading_options, new_parser, speak_our_language
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.language import apply_start_language
 from acsg_desktop.core.logs import (
@@ -43,13 +43,7 @@ def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]
     known, _rest = leading_options(argv, ("--data-dir",), flags=("--secretariat",))
     apply_start_language(_folder_of(known))
     speak_our_language()
-    parser = argparse.ArgumentParser(prog="acsg-desktop")
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"acsg-desktop {__version__}",
-        help=_("show the program's version number and exit"),
-    )
+    parser = new_parser("acsg-desktop", __version__)
     parser.add_argument("--data-dir", help=_("data folder (default: ACSG_HOME or the user folder)"))
     parser.add_argument(
         "--secretariat",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -119,27 +120,29 @@ def test_a_missing_folder_value_is_reported_by_the_whole_parser_in_french(
     assert "{info," in said  # the usage of the whole command, not of a part read first
 
 
-def test_help_titles_are_translated(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize(
+    ("language", "parse", "translated", "english"),
+    [
+        ("es", main, ["mostrar esta ayuda y salir", "argumentos posicionales"], "positional"),
+        ("fr", parse_arguments, ["ouvrir le bureau du Secrétariat", "\noptions\u00a0:\n"], "open"),
+    ],
+    ids=["acsg", "acsg-desktop"],
+)
+def test_help_is_in_the_users_language(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    language: str,
+    parse: Callable[[list[str]], object],
+    translated: list[str],
+    english: str,
 ) -> None:
-    monkeypatch.setenv("LANGUAGE", "es")
+    monkeypatch.setenv("LANGUAGE", language)
     with pytest.raises(SystemExit):
-        main(["--data-dir", str(tmp_path), "--help"])
+        parse(["--data-dir", str(tmp_path), "--help"])
     shown = capsys.readouterr().out
-    assert "mostrar esta ayuda y salir" in shown and "argumentos posicionales" in shown
-    assert "show this help" not in shown and "positional arguments" not in shown
-
-
-def test_the_apps_own_help_is_in_the_users_language(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("LANGUAGE", "fr")
-    with pytest.raises(SystemExit):
-        parse_arguments(["--data-dir", str(tmp_path), "--help"])
-    shown = capsys.readouterr().out
-    assert "ouvrir le bureau du Secrétariat" in shown and "afficher cette aide" in shown
-    assert "\noptions\u00a0:\n" in shown  # argparse's colon, spaced as French wants
-    assert "open the Secretariat" not in shown
+    assert all(text in shown for text in translated)  # French: argparse's colon, spaced
+    assert english not in shown and "show this help" not in shown
 
 
 def test_leading_options_never_fail_and_keep_the_rest() -> None:
