@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
+from typing import NoReturn
 
 from acsg_desktop.core.i18n import N_, _
 
@@ -75,13 +76,21 @@ def new_parser(
     return parser
 
 
+class _Quiet(argparse.ArgumentParser):
+    """A parser that raises where argparse would print and exit (``exit_on_error`` does not
+    cover them all: an ambiguous abbreviation such as ``--us`` still exits)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise argparse.ArgumentError(None, message)
+
+
 def leading_options(
     argv: Sequence[str], values: Sequence[str], flags: Sequence[str] = ()
 ) -> tuple[argparse.Namespace, list[str]]:
     """The options named in ``values`` (each with a value) and ``flags`` found in ``argv``, and
     the rest: read before the language is known (it depends on the folder), so a malformed
     line gives the defaults here and the full parser reports it, in the user's language."""
-    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    pre = _Quiet(add_help=False, exit_on_error=False)
     for option in values:
         pre.add_argument(option)
     for option in flags:

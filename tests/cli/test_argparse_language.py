@@ -91,7 +91,7 @@ def _failed(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     ("language", "usage", "choice", "missing"),
     [
         ("fr", "utilisation\u00a0:", "choix non valable\u00a0: 'xx'", "arguments obligatoires"),
-        ("es", "uso:", "opción no válida: 'xx'", "faltan argumentos obligatorios: file"),
+        ("es", "uso:", "valor no válido: 'xx'", "faltan argumentos obligatorios: file"),
         (SOURCE_LANGUAGE, "usage:", "invalid choice: 'xx'", "arguments are required: file"),
     ],
 )
@@ -150,3 +150,14 @@ def test_leading_options_never_fail_and_keep_the_rest() -> None:
     assert known.data_dir == "d" and not known.secretariat and rest == ["info"]
     known, rest = leading_options(["--data-dir"], ("--data-dir",))
     assert known.data_dir is None and rest == ["--data-dir"]
+    values = ("--user", "--user-passphrase-file")  # "--us" could be either
+    known, rest = leading_options(["--us", "x", "info"], values)
+    assert known.user is None and rest == ["--us", "x", "info"]
+
+
+def test_an_ambiguous_option_is_explained_by_the_whole_parser(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "fr")
+    said = _failed(capsys, "--us", "x", "info")
+    assert "option ambiguë\u00a0: --us peut désigner --user, --user-passphrase-file" in said

@@ -299,3 +299,20 @@ def test_every_model_that_styles_cells_names_the_roles_it_answers() -> None:
         source = inspect.getsource(model_class.extra) if "extra" in vars(model_class) else ""
         answered = {role for role in STYLE_ROLES if f"ItemDataRole.{role.name}" in source}
         assert answered <= model_class.styled_roles, model_class.__name__
+
+
+def test_a_change_from_the_server_keeps_a_request_chosen_far_down_the_list(
+    qtbot, demo: Workspace
+) -> None:
+    from acsg_desktop.gui.requests.requests_page import RequestsPage
+    from acsg_desktop.gui.settings.live_changes import refresh_pages
+
+    _add_requests(demo, 3 * BATCH)
+    page = RequestsPage(demo)
+    qtbot.addWidget(page)
+    while page.model.rowCount() < 100:
+        page.model.fetchMore()  # as scrolling does
+    page.table.selectRow(99)  # beyond the first batch of 64
+    chosen = page.selected_id()
+    refresh_pages([page], {"support_request"})
+    assert page.selected_id() == chosen

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QTableView, QWidget
 
 from acsg_desktop.core.store.server_errors import ServerError
+from acsg_desktop.gui.widgets.paged_model import PagedTableModel
 
 BATCH_MS = 300
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record id, in the assessment and request lists
 Refresher = tuple[type[QWidget], frozenset[str], Callable[[Any], None]]
 
 
@@ -100,7 +100,7 @@ def _keeping_selection(page: QWidget, reload: Callable[[Any], None]) -> None:
     if not isinstance(table, QTableView) or chosen is None:
         return
     model = table.model()
-    for row in range(model.rowCount()):
-        if model.index(row, 0).data(ID_ROLE) == chosen:
-            table.selectRow(row)
-            return
+    if isinstance(model, PagedTableModel):  # the rows read before are read again to find it
+        found = model.find_row(lambda row: getattr(row, "id", None) == chosen)
+        if found is not None:
+            table.selectRow(found)

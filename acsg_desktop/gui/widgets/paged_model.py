@@ -103,11 +103,13 @@ class PagedTableModel(RowTableModel[Row], Generic[Row]):
         self.reload()
 
     def find_row(self, matches: Callable[[Row], bool]) -> int | None:
-        """The position of the first row that ``matches``, reading further batches while the
-        list held more rows before its last reload (a row chosen there is found again)."""
+        """The position of the first row that ``matches``, reading further batches up to as
+        many rows as the list held before its last reload, and at least a whole batch (a row
+        chosen, or just added further down, is found again)."""
+        reach = max(self._reach, self.batch)
         while True:
             found = next((n for n, row in enumerate(self._rows) if matches(row)), None)
-            if found is not None or len(self._rows) >= self._reach or not self.canFetchMore():
+            if found is not None or len(self._rows) >= reach or not self.canFetchMore():
                 return found
             self.fetchMore()
 

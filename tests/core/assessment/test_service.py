@@ -100,11 +100,13 @@ def test_a_completed_assessment_changes_only_once_reopened(workspace: Workspace)
     answer_all(workspace, created.id)
     service.complete(created.id, actor="Amina")
     first = service.framework_of(created).indicators[0].id
-    before = service.answers(created.id)[first]
+    before, summary = service.answers(created.id)[first], service.get(created.id)
     with pytest.raises(AssessmentError, match="reopen it"):
         service.save_answer(created.id, answer(first, 5), actor="Amina")
     assert service.answers(created.id)[first] == before
-    assert service.get(created.id).status is AssessmentStatus.COMPLETED
+    after = service.get(created.id)
+    assert after.status is AssessmentStatus.COMPLETED
+    assert after.updated_at == summary.updated_at  # the refused save left no trace
 
 
 def shipped_with_changed_indicator(folder: Path, tmp_path: Path):
