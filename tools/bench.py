@@ -8,9 +8,10 @@ the run-by-run ratios (p95 over p95 for the per-operation figures). Not a test: 
 `make test` depends on timing. The machine may be shared: figures are noisy, rerun to compare.
 
 Data: the lists and the start-up use the demo folder grown to 100 times normal data
-(bench_data); the export and the answer save use the demo as it is; the search, 20,000 guide
-documents of about 2 KB; the desk, 6 real packages, then copies. Public tools only: Python,
-sqlite3, openssl and coreutils' sha256sum.
+(bench_data), the start-up also performance.md's folder (10,000 guides, 50 assessments); the
+export and the answer save use the demo as it is; the search, 20,000 guide documents of about
+2 KB; the desk, 6 real packages, then copies. Public tools only: Python, sqlite3, openssl and
+coreutils' sha256sum.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def main() -> int:
     _compile_the_app()
     sys.path.insert(0, str(TOOLS))
     from bench_common import print_table
-    from bench_data import make_big_folder
+    from bench_data import make_big_folder, make_start_up_folder
     from bench_desk import intake_figures
     from bench_export import export_figures
     from bench_lists import list_figures
@@ -59,8 +60,10 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])  # the lists are shown offscreen
     with tempfile.TemporaryDirectory() as home:
         big = Path(home) / "big"
+        spec_folder = Path(home) / "start-up"
         _timed_section("the big data folder", lambda: [make_big_folder(big)])
-        figures = _timed_section("start-up and memory", lambda: startup_figures(big))
+        _timed_section("the start-up folder", lambda: [make_start_up_folder(spec_folder)])
+        figures = _timed_section("start-up and memory", lambda: startup_figures(big, spec_folder))
         figures += _timed_section("lists", lambda: list_figures(big))
     figures += _timed_section("desk", intake_figures)
     figures += _timed_section("export and verify", export_figures)

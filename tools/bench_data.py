@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import astuple
 from datetime import UTC, datetime
 from itertools import accumulate
@@ -22,6 +22,8 @@ REQUESTS = 10_000
 GUIDES = 100_000
 OFFERS = 3_000
 AUDIT_ENTRIES = 20_000
+START_UP_ASSESSMENTS = 50  # performance.md's start-up folder
+START_UP_GUIDES = 10_000
 # A vocabulary large enough that a search word matches some guides, not all of them.
 VOCABULARY_SIZE = 4_000
 BODY_WORDS = 60
@@ -86,12 +88,12 @@ def copy_rows(
     )
 
 
-def _grow_assessments(connection: sqlite3.Connection) -> None:
+def _grow_assessments(connection: sqlite3.Connection, total: int = ASSESSMENTS) -> None:
     existing = connection.execute("SELECT count(*) FROM assessment").fetchone()[0]
     copy_rows(
         connection,
         "assessment",
-        ASSESSMENTS - existing,
+        total - existing,
         {"title": "'Assessment ' || n", "year": "2000 + n % 27", "copied_from": "NULL"},
     )
     # Each copy gets the answers of the original it copies (by position).
@@ -193,8 +195,8 @@ def _grow_audit(connection: sqlite3.Connection) -> None:
     )
 
 
-def make_big_folder(folder: Path) -> None:
-    """The demo folder at 100 times normal data (see the module's docstring)."""
+def _grow(folder: Path, *steps: Callable[[sqlite3.Connection], None]) -> None:
+    """The demo folder in ``folder``, then ``steps`` in one transaction, checkpointed."""
     from acsg_desktop.core.store.database import database_path
 
     make_demo_folder(folder)
@@ -202,12 +204,30 @@ def make_big_folder(folder: Path) -> None:
     try:
         connection.execute("PRAGMA synchronous=OFF")  # data for a bench: rebuilt if lost
         connection.execute("BEGIN")
-        _grow_assessments(connection)
-        _grow_requests(connection)
-        _grow_offers(connection)
-        add_guides(connection, GUIDES)
-        _grow_audit(connection)
+        for step in steps:
+            step(connection)
         connection.execute("COMMIT")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
+
+
+def make_big_folder(folder: Path) -> None:
+    """The demo folder at 100 times normal data (see the module's docstring)."""
+    _grow(
+        folder,
+        _grow_assessments,
+        _grow_requests,
+        _grow_offers,
+        lambda connection: add_guides(connection, GUIDES),
+        _grow_audit,
+    )
+
+
+def make_start_up_folder(folder: Path) -> None:
+    """The folder performance.md names for start-up: 10,000 guides and 50 assessments."""
+    _grow(
+        folder,
+        lambda connection: _grow_assessments(connection, START_UP_ASSESSMENTS),
+        lambda connection: add_guides(connection, START_UP_GUIDES),
+    )

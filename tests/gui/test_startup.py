@@ -88,3 +88,34 @@ def test_a_second_start_brings_the_running_window_forward(
         server.close()
         running.close()
     assert "brought to the front" in shown[0]
+
+
+def test_start_up_pauses_the_collector_until_the_first_event_loop(
+    qtbot: QtBot, isolated_home: Path, monkeypatch
+) -> None:
+    """Start-up runs without cyclic collection; the first event loop (here the first-run
+    dialog's) freezes what start-up made and collects again, and the collector is on after."""
+    import gc
+
+    from acsg_desktop.gui import app
+    from acsg_desktop.gui.settings.first_run_dialog import FirstRunDialog
+
+    seen: dict[str, object] = {}
+
+    def first_run_loop(_dialog: FirstRunDialog) -> int:
+        seen["before the loop"] = gc.isenabled()
+        QApplication.processEvents()
+        seen["in the loop"] = gc.isenabled()
+        seen["frozen"] = gc.get_freeze_count()
+        return 0  # the person closes the dialog
+
+    monkeypatch.setattr(FirstRunDialog, "exec", first_run_loop)
+    try:
+        assert app.main(["--data-dir", str(isolated_home)]) == 0
+        assert seen["before the loop"] is False
+        assert seen["in the loop"] is True
+        assert isinstance(seen["frozen"], int) and seen["frozen"] > 0
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -48,7 +48,7 @@ from acsg_desktop.core.signing.keys import fingerprint, subject_text
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository, utc_now
 from acsg_desktop.core.store.audit_repository import AuditRepository
 from acsg_desktop.core.store.contribution_repository import ContributionRepository
-from acsg_desktop.core.updates.acceptance import note_time
+from acsg_desktop.core.updates.clock import note_time
 
 if TYPE_CHECKING:
     from acsg_desktop.core.assessment.service import AssessmentService

@@ -16,7 +16,7 @@ from acsg_desktop.core.records.guides import Guide, GuideFilters, GuideSummary, 
 from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.guide_repository import GuideRepository
 from acsg_desktop.core.store.setting_repository import SettingRepository
-from acsg_desktop.core.updates.acceptance import check_acceptable, note_time
+from acsg_desktop.core.updates.clock import note_time
 from acsg_desktop.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ class GuideService:
         """
         from acsg_desktop.core.guides.bundle_format import GUIDES
         from acsg_desktop.core.guides.bundle_read import read_bundle
+        from acsg_desktop.core.updates.acceptance import check_acceptable
 
         highest = self.note_time(now)
         contents = read_bundle(path, trusted, highest)

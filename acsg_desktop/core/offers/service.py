@@ -15,7 +15,6 @@ from acsg_desktop.core.audit.chain import conflict_with
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.offers.catalogue import OFFERS, CatalogueContents
 from acsg_desktop.core.offers.filters import matches_filters
 from acsg_desktop.core.offers.listing import OfferList
 from acsg_desktop.core.offers.matching import Authority, Need, Suggestion, suggest
@@ -28,10 +27,12 @@ from acsg_desktop.core.store.database import Database
 from acsg_desktop.core.store.offer_repository import OfferRepository
 from acsg_desktop.core.store.profile_repository import ProfileRepository
 from acsg_desktop.core.store.request_repository import RequestRepository
-from acsg_desktop.core.updates.acceptance import check_acceptable, note_time
+from acsg_desktop.core.updates.clock import note_time
 
 if TYPE_CHECKING:
     from cryptography import x509
+
+    from acsg_desktop.core.offers.catalogue import CatalogueContents
 
 INTEREST_STATUSES = frozenset({RequestStatus.DRAFT, RequestStatus.IN_REVIEW})
 
@@ -87,7 +88,8 @@ class OfferService:
         Raises:
             UpdateError: with the reason; the installed offers are unchanged.
         """
-        from acsg_desktop.core.offers.catalogue import read_catalogue
+        from acsg_desktop.core.offers.catalogue import OFFERS, read_catalogue
+        from acsg_desktop.core.updates.acceptance import check_acceptable
 
         highest = note_time(self._database, now)
         contents = read_catalogue(path, trusted, highest, self.known_areas())

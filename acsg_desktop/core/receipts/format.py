@@ -13,8 +13,8 @@ from acsg_desktop.core.envelope.format import Caps
 from acsg_desktop.core.envelope.reader import EnvelopeError
 from acsg_desktop.core.envelope.signed import ENVELOPE, read_signed
 from acsg_desktop.core.envelope.writer import envelope_bytes
-from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.receipts.refusal import ReceiptError
 from acsg_desktop.core.records.receipts import Receipt, RequestReply, Verification
 from acsg_desktop.core.records.requests import MatchStage
 from acsg_desktop.core.schemas import schema_problem
@@ -26,14 +26,6 @@ from acsg_desktop.core.text_rules import clean
 FORMAT = "acsg-receipt/1"
 RECEIPT_JSON = "receipt.json"
 CAPS = Caps(max_entries=8, max_entry_bytes=2_000_000, max_total_bytes=2_100_000, max_ratio=100)
-
-
-class ReceiptError(AcsgError):
-    """The receipt was refused; ``reason`` is a stable code. Nothing was imported."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 def _allowed(name: str) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acsg_desktop.core.i18n import _, format_datetime
-from acsg_desktop.core.receipts.format import ReceiptError, read_receipt, receipt_to_dict
+from acsg_desktop.core.receipts.refusal import ReceiptError
 from acsg_desktop.core.records.receipts import Receipt, Verification
 from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.store.assessment_repository import utc_now
@@ -20,7 +20,7 @@ from acsg_desktop.core.store.package_repository import PackageRepository
 from acsg_desktop.core.store.profile_repository import ProfileRepository
 from acsg_desktop.core.store.receipt_repository import ReceiptRecord, ReceiptRepository
 from acsg_desktop.core.store.request_repository import RequestRepository
-from acsg_desktop.core.updates.acceptance import note_time
+from acsg_desktop.core.updates.clock import note_time
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -66,6 +66,8 @@ class ReceiptService:
             ReceiptError: with the reason; nothing changed.
         """
         highest = note_time(self._database, now)
+        from acsg_desktop.core.receipts.format import read_receipt  # the signature code
+
         receipt, _signer = read_receipt(path, trusted, highest)
         with self._database.unit_of_work() as session:
             self._check_ours(session, receipt)
@@ -104,6 +106,8 @@ class ReceiptService:
 
     @staticmethod
     def _apply(session: Any, receipt: Receipt, actor: str) -> None:
+        from acsg_desktop.core.receipts.format import receipt_to_dict
+
         requests, audit = RequestRepository(session), AuditRepository(session)
         reason = _("receipt {id}").format(id=receipt.receipt_id)
         for reply in receipt.requests:

@@ -1,32 +1,18 @@
 """Whether a checked update may replace what is installed: newer, unexpired, for this app.
 
-The time an update is judged against is the highest ever seen by this data folder, so a clock
-set back cannot revive an expired update or a revoked certificate.
+The time an update is judged against is the highest ever seen by this data folder
+(``updates.clock``), so a clock set back cannot revive an expired update or a revoked
+certificate.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from acsg_desktop import __version__
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.store.database import Database
-from acsg_desktop.core.store.setting_repository import SettingRepository
 from acsg_desktop.core.updates.kind import UpdateKind
 from acsg_desktop.core.updates.read import SignedUpdate, UpdateError
-
-HIGHEST_TIME_SETTING = "highest_time_seen"
-
-
-def note_time(database: Database, now: datetime | None = None) -> datetime:
-    """Remember the latest time ever seen, and return it."""
-    now = now or datetime.now(UTC)
-    with database.unit_of_work() as session:
-        settings = SettingRepository(session)
-        stored = settings.get(HIGHEST_TIME_SETTING)
-        highest = max(now, datetime.fromisoformat(stored)) if stored else now
-        settings.set(HIGHEST_TIME_SETTING, highest.isoformat())
-    return highest
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
