@@ -88,7 +88,9 @@ def copy_rows(
     )
 
 
-def _grow_assessments(connection: sqlite3.Connection, total: int = ASSESSMENTS) -> None:
+def _grow_assessments(connection: sqlite3.Connection, total: int | None = None) -> None:
+    """Copies of the demo's assessments (with their answers) up to ``total`` (ASSESSMENTS)."""
+    total = ASSESSMENTS if total is None else total
     existing = connection.execute("SELECT count(*) FROM assessment").fetchone()[0]
     copy_rows(
         connection,

@@ -60,6 +60,22 @@ def test_the_big_folder_is_the_demo_grown(tmp_path: Path, monkeypatch) -> None:
         assert workspace.offers.listing.count(OfferFilters()) == 50
 
 
+def test_the_start_up_folder_is_the_demo_with_the_guides_and_assessments_performance_names(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(bench_data, "START_UP_ASSESSMENTS", 7)
+    monkeypatch.setattr(bench_data, "START_UP_GUIDES", 25)
+    monkeypatch.setattr(bench_data, "ASSESSMENTS", 40)  # the big folder's count is not used
+    bench_data.make_start_up_folder(tmp_path / "start")
+    connection = sqlite3.connect(database_path(tmp_path / "start"))
+    (synthetic,) = connection.execute(
+        "SELECT count(*) FROM guide_document WHERE source = 'bench'"
+    ).fetchone()
+    (assessments,) = connection.execute("SELECT count(*) FROM assessment").fetchone()
+    connection.close()
+    assert (synthetic, assessments) == (2 * 25, 7)  # each guide in English and French
+
+
 def test_the_desk_bench_fills_a_desk_with_copies_of_a_received_package(tmp_path: Path) -> None:
     import bench_desk
 

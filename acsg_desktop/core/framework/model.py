@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from acsg_desktop.core.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, current_language
 
@@ -110,12 +111,14 @@ class Framework:
         """Every indicator, in area order."""
         return tuple(indicator for area in self.areas for indicator in area.indicators)
 
+    @cached_property
+    def _indicators_by_id(self) -> dict[str, Indicator]:
+        return {indicator.id: indicator for indicator in self.indicators}
+
     def indicator(self, indicator_id: str) -> Indicator:
-        """The indicator ``indicator_id`` (KeyError when unknown)."""
-        for indicator in self.indicators:
-            if indicator.id == indicator_id:
-                return indicator
-        raise KeyError(indicator_id)
+        """The indicator ``indicator_id`` (KeyError when unknown): every answer saved looks
+        one up, so by a table made once per framework, not a walk of all of them."""
+        return self._indicators_by_id[indicator_id]
 
     def area(self, area_id: str) -> Area:
         """The area ``area_id`` (KeyError when unknown)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import func, insert, select
@@ -20,6 +20,7 @@ BATCH = 500
 # Built once: the audit entry is written on every saved answer.
 _HEAD = select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
 _INSERT = insert(AuditRow)
+_NAMES = tuple(entry_field.name for entry_field in fields(AuditEntry))  # asdict deep-copies
 # Every field of an entry in AuditEntry's order: read as plain rows, not ORM objects, since the
 # whole chain is read to verify it (before each export) and objects cost ten times as much.
 _FIELDS = (
@@ -103,7 +104,7 @@ class AuditRepository:
             "",
         )
         entry = replace(unsealed, hash=expected_hash(unsealed))
-        self._session.connection().execute(_INSERT, asdict(entry))
+        self._session.connection().execute(_INSERT, {name: getattr(entry, name) for name in _NAMES})
         return entry
 
     def entries(self) -> Iterator[AuditEntry]:
