@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.signing.der import der_of_signed_data
 from acsg_desktop.core.signing.keys import Identity, subject_text
 
 # What damaged DER makes asn1crypto and cryptography raise, late (both parse lazily).
@@ -68,7 +69,7 @@ def _signed_data(signature: bytes):  # type: ignore[no-untyped-def]
             raise ValueError("not signed data")
         signed = info["content"]
         signed["signer_infos"].native  # noqa: B018 - parse everything now, fail early
-        if cms.ContentInfo.load(signature).dump(force=True) != signature:
+        if der_of_signed_data(cms.ContentInfo.load(signature)) != signature:
             raise ValueError("not DER")  # a lenient parse must not hide an altered byte
         return signed
     except (ValueError, TypeError, KeyError) as error:
