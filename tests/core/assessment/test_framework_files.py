@@ -101,7 +101,8 @@ def test_no_independent_appeal_body_is_a_gap_not_an_exemption(framework) -> None
     assert not any(indicator.condition for indicator in framework.area("appeals").indicators)
     remedy = framework.indicator("appeals.effective-remedy")
     assert "independent" in remedy.question.get("en")
-    assert "recours gracieux" in remedy.level_text(1).get("en")
+    assert "internal reconsideration" in remedy.level_text(1).get("en")
+    assert "recours gracieux" in remedy.level_text(1).get("fr")
     assert remedy.weight == 2
 
 
