@@ -14,6 +14,10 @@ Only French prose is touched:
 - ``.json``: the string values of ``"fr"`` keys only (framework areas, glossary);
 - ``.md``: the body and the values of ``title``, ``summary`` and ``source`` in the front matter.
 
+A title in another language quoted in italics (``*Beyond Proof: Credibility Assessment*``) keeps
+its own punctuation, as French typography wants: an italic span with no French function word
+and no French accented letter takes no space before ``: ; ? !`` (one there is removed).
+
 Never touched: Markdown syntax (code fences, table alignment rows, link targets, images, HTML),
 URLs, code in backticks, ``{placeholders}``, ``%`` format fields, times (10:30) and ratios (1:5).
 
@@ -65,6 +69,30 @@ class Violation:
     snippet: str
 
 
+_ITALIC = re.compile(r"(?<![*\w])\*(?![*\s])([^*\n]+?)(?<!\s)\*(?![*\w])")
+_FRENCH_WORDS = frozenset(
+    {
+        *("le", "la", "les", "l", "des", "du", "de", "d", "et", "pour", "sur", "dans", "au"),
+        *("aux", "un", "une", "en", "à", "par", "avec", "ou", "qui", "que", "est", "son", "sa"),
+        *("ses", "leur", "leurs", "ce", "cette", "ces"),
+    }
+)
+_FRENCH_LETTERS = frozenset("éèêëàâçùûüîïôœÉÈÊÀÂÇÙÛÎÔ")
+
+
+def _foreign_mask(text: str) -> list[bool]:
+    """True inside an italic span that reads as a title in another language (see above)."""
+    mask = [False] * len(text)
+    for match in _ITALIC.finditer(text):
+        span = match.group(1)
+        words = {word.lower() for word in re.findall(r"[^\W\d_]+", span)}
+        if words & _FRENCH_WORDS or _FRENCH_LETTERS & set(span):
+            continue
+        for i in range(match.start(1), match.end(1)):
+            mask[i] = True
+    return mask
+
+
 def _protected_mask(text: str) -> list[bool]:
     mask = [False] * len(text)
     for match in _PROTECTED.finditer(text):
@@ -83,6 +111,7 @@ def _snippet(text: str, pos: int) -> str:
 def fix_text(text: str) -> tuple[str, list[Violation]]:
     """Return the text with French typography applied, and what was wrong in the original."""
     mask = _protected_mask(text)
+    foreign = _foreign_mask(text)
     out: list[str] = []
     violations: list[Violation] = []
     n = len(text)
@@ -90,6 +119,18 @@ def fix_text(text: str) -> tuple[str, list[Violation]]:
     while i < n:
         ch = text[i]
         if mask[i]:
+            out.append(ch)
+            i += 1
+            continue
+        if foreign[i] and ch in ";?!:":
+            j = len(out)
+            while j > 0 and out[j - 1] in SPACES:
+                j -= 1
+            if j < len(out):
+                del out[j:]
+                violations.append(
+                    Violation(i, f"space before {ch} in a foreign title", _snippet(text, i))
+                )
             out.append(ch)
             i += 1
             continue

@@ -60,6 +60,32 @@ def test_code_urls_times_and_placeholders_are_left_alone(text: str) -> None:
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title in another language keeps its own punctuation
+        (
+            f"HCR, *Beyond Proof{NBSP}: Credibility Assessment*, 2013",
+            "HCR, *Beyond Proof: Credibility Assessment*, 2013",
+        ),
+        (
+            "*Mexico : expedited procedures* et *Safe & Sound: what States can do?*",
+            "*Mexico: expedited procedures* et *Safe & Sound: what States can do?*",
+        ),
+        # a French one, or French prose around it, does not
+        (
+            "*Principes directeurs n° 8 : les demandes d'asile*",
+            f"*Principes directeurs n° 8{NBSP}: les demandes d'asile*",
+        ),
+        ("*Mexique : procédures accélérées*", f"*Mexique{NBSP}: procédures accélérées*"),
+        ("voir *Beyond Proof*: un guide", f"voir *Beyond Proof*{NBSP}: un guide"),
+    ],
+)
+def test_a_title_in_another_language_keeps_its_punctuation(text: str, expected: str) -> None:
+    assert fixed(text) == expected
+    assert TOOL.fix_text(expected)[1] == []
+
+
 def test_po_only_msgstr_changes_and_is_rewrapped_as_pybabel_writes(tmp_path: Path) -> None:
     po = tmp_path / "x.po"
     po.write_text(
