@@ -14,9 +14,11 @@ Only French prose is touched:
 - ``.json``: the string values of ``"fr"`` keys only (framework areas, glossary);
 - ``.md``: the body and the values of ``title``, ``summary`` and ``source`` in the front matter.
 
-A title in another language quoted in italics (``*Beyond Proof: Credibility Assessment*``) keeps
-its own punctuation, as French typography wants: an italic span with no French function word
-and no French accented letter takes no space before ``: ; ? !`` (one there is removed).
+A title in another language quoted in italics in a guide's reading list (``## Pour aller plus
+loin``: ``*Beyond Proof: Credibility Assessment*``) keeps its own punctuation, as French
+typography wants: there, an italic span with no French function word and no French accented
+letter takes no space before ``: ; ? !`` (one there is removed). Italics in prose (``*Attention
+!*``) are French.
 
 Never touched: Markdown syntax (code fences, table alignment rows, link targets, images, HTML),
 URLs, code in backticks, ``{placeholders}``, ``%`` format fields, times (10:30) and ratios (1:5).
@@ -108,10 +110,11 @@ def _snippet(text: str, pos: int) -> str:
     return shown.replace(NBSP, "⍽").replace(NNBSP, "·")  # visible in a terminal
 
 
-def fix_text(text: str) -> tuple[str, list[Violation]]:
-    """Return the text with French typography applied, and what was wrong in the original."""
+def fix_text(text: str, titles: bool = False) -> tuple[str, list[Violation]]:
+    """Return the text with French typography applied, and what was wrong in the original;
+    ``titles``: a line of a reading list, whose italics are titles (see above)."""
     mask = _protected_mask(text)
-    foreign = _foreign_mask(text)
+    foreign = _foreign_mask(text) if titles else [False] * len(text)
     out: list[str] = []
     violations: list[Violation] = []
     n = len(text)
@@ -190,6 +193,7 @@ def fix_text(text: str) -> tuple[str, list[Violation]]:
 
 _FRONT_MATTER_FIELDS = ("title", "summary", "source")
 _FRONT_MATTER_LINE = re.compile(r"^(\s*(?:" + "|".join(_FRONT_MATTER_FIELDS) + r")\s*:\s*)(.*)$")
+_READING_LIST = re.compile(r"^#+\s*Pour aller plus loin\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -225,9 +229,11 @@ def _md_process(source: str) -> tuple[str, list[tuple[int, Violation]]]:
                 found += [(k + 1, v) for v in vs]
                 lines[k] = head + quote + fixed + quote
             start = end + 1
-    in_fence = False
+    in_fence = in_reading_list = False
     for k in range(start, len(lines)):
         line = lines[k]
+        if line.startswith("#"):
+            in_reading_list = bool(_READING_LIST.match(line))
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
@@ -235,7 +241,7 @@ def _md_process(source: str) -> tuple[str, list[tuple[int, Violation]]]:
             continue
         if _TABLE_RULE.match(line):
             continue
-        fixed, vs = fix_text(line)
+        fixed, vs = fix_text(line, titles=in_reading_list)
         found += [(k + 1, v) for v in vs]
         lines[k] = fixed
     return "\n".join(lines), found

@@ -69,6 +69,13 @@ def _folder_of(args: argparse.Namespace) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
     gc.disable()  # until the first event loop runs: see _resume_collection
+    try:
+        return _start(argv)
+    finally:
+        gc.enable()
+
+
+def _start(argv: Sequence[str] | None) -> int:
     args, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)
     folder = _folder_of(args)
     configure_logging(folder)
@@ -86,7 +93,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return UNEXPECTED_EXIT_STATUS
     finally:
         crashes.uninstall()
-        gc.enable()
 
 
 def _run(
@@ -105,7 +111,8 @@ def _run(
     start_language = apply_start_language(folder)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
-    QTimer.singleShot(0, _resume_collection)  # the first event loop: a dialog's or the window's
+    if not gc.isenabled():  # paused by main: resumed in the first loop, a dialog's or the window's
+        QTimer.singleShot(0, _resume_collection)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
@@ -135,11 +142,9 @@ def _run(
 
 
 def _resume_collection() -> None:
-    """Start-up allocates for good (modules, classes, the first screen) and barely any cycles:
-    collecting during it costs about a tenth of the core's imports for nothing. Once an event
-    loop runs, what start-up made is frozen (out of every later collection's walk) and the
-    collector resumes."""
-    gc.freeze()
+    """Start-up allocates for good (modules, classes, the first screen) and makes barely any
+    cycles: collecting during it costs about a tenth of the core's imports for nothing. The
+    collector resumes once an event loop runs."""
     gc.enable()
 
 

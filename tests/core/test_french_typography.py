@@ -63,27 +63,40 @@ def test_code_urls_times_and_placeholders_are_left_alone(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a title in another language keeps its own punctuation
+        # in a reading list, a title in another language keeps its own punctuation
         (
-            f"HCR, *Beyond Proof{NBSP}: Credibility Assessment*, 2013",
-            "HCR, *Beyond Proof: Credibility Assessment*, 2013",
+            f"- HCR, *Beyond Proof{NBSP}: Credibility Assessment*, 2013",
+            "- HCR, *Beyond Proof: Credibility Assessment*, 2013",
         ),
         (
-            "*Mexico : expedited procedures* et *Safe & Sound: what States can do?*",
-            "*Mexico: expedited procedures* et *Safe & Sound: what States can do?*",
+            "- *Mexico : expedited procedures* et *Safe & Sound: what can States do?*",
+            "- *Mexico: expedited procedures* et *Safe & Sound: what can States do?*",
         ),
         # a French one, or French prose around it, does not
         (
-            "*Principes directeurs n° 8 : les demandes d'asile*",
-            f"*Principes directeurs n° 8{NBSP}: les demandes d'asile*",
+            "- *Principes directeurs n° 8 : les demandes d'asile*",
+            f"- *Principes directeurs n° 8{NBSP}: les demandes d'asile*",
         ),
-        ("*Mexique : procédures accélérées*", f"*Mexique{NBSP}: procédures accélérées*"),
-        ("voir *Beyond Proof*: un guide", f"voir *Beyond Proof*{NBSP}: un guide"),
+        ("- *Mexique : procédures accélérées*", f"- *Mexique{NBSP}: procédures accélérées*"),
+        ("- voir *Beyond Proof*: un guide", f"- voir *Beyond Proof*{NBSP}: un guide"),
     ],
 )
 def test_a_title_in_another_language_keeps_its_punctuation(text: str, expected: str) -> None:
-    assert fixed(text) == expected
-    assert TOOL.fix_text(expected)[1] == []
+    assert str(TOOL.fix_text(text, titles=True)[0]) == expected
+    assert TOOL.fix_text(expected, titles=True)[1] == []
+
+
+def test_italics_in_prose_are_french_and_titles_only_in_the_reading_list(tmp_path: Path) -> None:
+    guide = tmp_path / "g.fr.md"
+    guide.write_text(
+        "---\nlang: fr\n---\n## Étapes\n\n*Attention !* et *Remarque : voir*\n\n"
+        "## Pour aller plus loin\n\n- HCR, *Beyond Proof : Credibility*, 2013\n",
+        encoding="utf-8",
+    )
+    _original, fixed_text, found = TOOL.process_file(guide)
+    assert f"*Attention{NNBSP}!* et *Remarque{NBSP}: voir*" in fixed_text
+    assert "*Beyond Proof: Credibility*" in fixed_text
+    assert len(found) == 3
 
 
 def test_po_only_msgstr_changes_and_is_rewrapped_as_pybabel_writes(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.signing.der import der_of_signed_data
+from acsg_desktop.core.signing.der import der_of_signed_data, lengths_are_der
 from acsg_desktop.core.signing.keys import Identity, subject_text
 
 # What damaged DER makes asn1crypto and cryptography raise, late (both parse lazily).
@@ -69,6 +69,8 @@ def _signed_data(signature: bytes):  # type: ignore[no-untyped-def]
             raise ValueError("not signed data")
         signed = info["content"]
         signed["signer_infos"].native  # noqa: B018 - parse everything now, fail early
+        if not lengths_are_der(signature):
+            raise ValueError("not DER")
         if der_of_signed_data(cms.ContentInfo.load(signature)) != signature:
             raise ValueError("not DER")  # a lenient parse must not hide an altered byte
         return signed
@@ -161,12 +163,19 @@ def _check_declarations(signed, signer_info) -> None:  # type: ignore[no-untyped
     """Only SHA-256 with ECDSA over plain data, in the versions RFC 5652 sets for our signer
     identifiers: none of these fields is covered by the signature, so an altered one must be
     refused rather than ignored."""
+    from asn1crypto import core
+
     declared = {
         signer_info["digest_algorithm"]["algorithm"].dotted,
         *(item["algorithm"].dotted for item in signed["digest_algorithms"]),
     }
     signature_algorithm = signer_info["signature_algorithm"]["algorithm"].dotted
-    if declared != {SHA256_OID} or signature_algorithm not in ECDSA_SHA256_OIDS:
+    parameters = signer_info["signature_algorithm"]["parameters"]  # RFC 5758: none for ECDSA
+    if (
+        declared != {SHA256_OID}
+        or signature_algorithm not in ECDSA_SHA256_OIDS
+        or not isinstance(parameters, core.Void)
+    ):
         raise SignatureError("algorithm", _("Only ECDSA signatures with SHA-256 are accepted."))
     content_types = [
         a["values"][0].dotted
@@ -175,8 +184,8 @@ def _check_declarations(signed, signer_info) -> None:  # type: ignore[no-untyped
     ]
     if (
         len(signed["signer_infos"]) != 1
-        or signer_info["unsigned_attrs"].native
-        or signed["crls"].native
+        or not isinstance(signer_info["unsigned_attrs"], core.Void)
+        or not isinstance(signed["crls"], core.Void)  # even empty: not covered, not ours
     ):
         raise SignatureError(
             "malformed", _("The signature file holds more than one signature or unsigned parts.")

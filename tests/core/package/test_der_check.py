@@ -9,7 +9,7 @@ import pytest
 from asn1crypto import cms
 
 from acsg_desktop.core.signing.cms import SignatureError, signer_of_detached
-from acsg_desktop.core.signing.der import der_of_signed_data, tlv
+from acsg_desktop.core.signing.der import der_of_signed_data, lengths_are_der, tlv
 from tests.core.package.conftest import Exported
 
 
@@ -80,3 +80,58 @@ def test_signer_infos_out_of_der_order_are_refused(exported: Exported) -> None:
     assert der_of_signed_data(cms.ContentInfo.load(altered)) != altered
     with pytest.raises(SignatureError):
         signer_of_detached(covered, altered)
+
+
+@pytest.mark.parametrize(
+    ("data", "is_der"),
+    [
+        (b"\x30\x00", True),
+        (b"\x30\x03\x04\x01x", True),
+        (b"\x04\x81\x80" + b"x" * 128, True),
+        (b"\x30\x81\x00", False),  # a length that fits the short form
+        (b"\x04\x82\x00\x05hello", False),  # a leading zero byte
+        (b"\x30\x80\x04\x01x\x00\x00", False),  # indefinite
+        (b"\x30\x03\x04\x02x", False),  # a value running past its container
+        (b"\x30\x00\x00", False),  # a byte after the value
+        (b"\x30\x03\x30\x81\x00", False),  # the same fault one level down
+        (b"\x9f\x05\x00", False),  # a tag number under 31 written in the long form
+        (b"\x9f\x1f\x00", True),
+    ],
+)
+def test_every_tag_and_length_is_checked_at_every_depth(data: bytes, is_der: bool) -> None:
+    assert lengths_are_der(data) is is_der
+
+
+def sums_signature_with(exported: Exported, change) -> tuple[bytes, bytes]:  # type: ignore[no-untyped-def]
+    """SHA256SUMS and its signature with ``change`` made to the parsed SignedData (parts the
+    signature does not cover)."""
+    entries = exported.entries()
+    info = cms.ContentInfo.load(entries["SHA256SUMS.p7s"])
+    change(info["content"])
+    return entries["SHA256SUMS"], info.dump(force=True)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (
+            lambda s: _set_parameters(s, b"\x05\x00"),
+            "algorithm",
+        ),  # present, though RFC 5758 bars it
+        (lambda s: _set_parameters(s, b"\x30\x81\x02\x05\x00"), "malformed"),  # and not in DER
+        (lambda s: s["signer_infos"][0].__setitem__("unsigned_attrs", []), "malformed"),
+        (lambda s: s.__setitem__("crls", []), "malformed"),
+    ],
+)
+def test_uncovered_parts_that_are_not_ours_are_refused(exported: Exported, change, reason) -> None:  # type: ignore[no-untyped-def]
+    sums, signature = sums_signature_with(exported, change)
+    assert signer_of_detached(*sums_signature_with(exported, lambda s: None))  # unchanged holds
+    with pytest.raises(SignatureError) as refused:
+        signer_of_detached(sums, signature)
+    assert refused.value.reason == reason
+
+
+def _set_parameters(signed, encoded: bytes) -> None:  # type: ignore[no-untyped-def]
+    from asn1crypto import core
+
+    signed["signer_infos"][0]["signature_algorithm"]["parameters"] = core.Any.load(encoded)
