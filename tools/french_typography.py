@@ -60,6 +60,7 @@ _PROTECTED_PATTERNS = [
     r"\{[^{}\n]*\}",  # {placeholder}
     r"%(?:\([^)\n]*\))?[-#0+]*\d*(?:\.\d+)?[a-zA-Z%]",  # % format field (and strftime)
     r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);",  # HTML entity
+    r";;",  # Qt's separator of file-dialog filters
 ]
 _PROTECTED = re.compile("|".join(_PROTECTED_PATTERNS), re.DOTALL)
 

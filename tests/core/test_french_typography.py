@@ -53,6 +53,7 @@ def test_spaces_are_replaced_or_added(text: str, expected: str) -> None:
         "%H:%M",
         "![image](a.png) et [lien](http://example.org/x?y)",
         "&amp; et &nbsp;",
+        "Certificats (*.pem);;Tous les fichiers (*)",  # Qt's filter separator
         "(?)",
     ],
 )

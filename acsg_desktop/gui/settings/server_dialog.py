@@ -113,7 +113,7 @@ class ServerDialog(Retranslatable, QDialog):
             self,
             _("The office's CA file"),
             "",
-            _("Certificates (*.pem *.crt *.cer);;All files (*)"),
+            _("Certificates (*.pem *.crt *.cer)") + ";;" + _("All files (*)"),  # Qt's separator
         )
         if chosen:
             self.ca_file.setText(chosen)
