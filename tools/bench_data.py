@@ -77,6 +77,8 @@ def copy_rows(
 ) -> None:
     """``count`` copies of ``table``'s rows, round robin; ``change`` gives SQL for some columns
     in terms of ``n`` (the copy's number) and the original's columns."""
+    if count <= 0:
+        return  # the recursive count below starts at one
     columns = [c for c in _columns(connection, table) if c != "id"]
     values = ", ".join(change.get(c, c) for c in columns)
     original = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
