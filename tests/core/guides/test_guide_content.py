@@ -163,6 +163,17 @@ def test_translated_guides_give_their_source_in_their_language(language: str) ->
         assert pointer in source, path.name
 
 
+def test_front_matter_holds_plain_text_as_the_reader_shows_it() -> None:
+    """Title, summary and source are shown as text, not Markdown: no emphasis marks there."""
+    marked = []
+    for path in sorted(SHIPPED.glob("*.*.md")):  # the guides, not the folder's README
+        meta, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+        for field in ("title", "summary", "source"):
+            if re.search(r"(?<!\w)[*_`]|[*_`](?!\w)", str(meta.get(field, ""))):
+                marked.append(f"{path.name}: {field}")
+    assert marked == []
+
+
 def test_side_by_side_pairs_paragraphs_and_renders_lists_and_tables() -> None:
     guide = next(g for g in GUIDES if "|" in g.texts["en"].body)
     page = side_by_side_html(guide, "en", "fr")
