@@ -141,3 +141,20 @@ def test_the_context_questions_wrap_so_the_wizard_fits_a_small_screen_in_french(
     before = row.box.isChecked()
     qtbot.mouseClick(row.label, Qt.MouseButton.LeftButton)  # the question's text toggles it
     assert row.box.isChecked() is not before
+
+
+def test_an_indicator_every_system_needs_cannot_be_marked_not_applicable(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    """No appeal body is a gap: the remedy's "not applicable" is off and says why; an
+    indicator that may not concern a system keeps it."""
+    window = open_window(qtbot, workspace, language)
+    wizard = start_wizard(qtbot, window, workspace)
+    page = wizard.indicator_page
+    wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))
+    assert not page.not_applicable.isEnabled()
+    assert "level 1" in page.not_applicable.toolTip()
+    optional = next(i for i in wizard.framework.indicators if not i.always_applies)
+    wizard.show_step(wizard.navigator.go_to(optional.id))
+    assert page.not_applicable.isEnabled()
+    assert "left out of the scores" in page.not_applicable.toolTip()

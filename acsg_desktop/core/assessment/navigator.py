@@ -95,7 +95,7 @@ class AssessmentNavigator:
     def first_unanswered(self, answers: dict[str, Answer]) -> str:
         """The first indicator without a complete answer, or the review when there is none."""
         for step in self._steps[1:-1]:
-            if not is_complete(answers.get(step)):
+            if not is_complete(answers.get(step), self._framework.indicator(step)):
                 return step
         return REVIEW_STEP
 
@@ -111,15 +111,15 @@ class AssessmentNavigator:
             applicable indicator, else the current step (every indicator of it is skipped).
         """
         area = self._framework.area(area_id)
-        steps = [i.id for i in area.indicators if i.id in self._steps]
-        unanswered = [step for step in steps if not is_complete(answers.get(step))]
-        return (unanswered or steps or [self._current])[0]
+        steps = [i for i in area.indicators if i.id in self._steps]
+        unanswered = [i.id for i in steps if not is_complete(answers.get(i.id), i)]
+        return (unanswered or [i.id for i in steps] or [self._current])[0]
 
     def progress(self, answers: dict[str, Answer]) -> list[AreaProgress]:
         """Per area, complete answers out of applicable indicators."""
         result = []
         for area in self._framework.areas:
             applicable = [i for i in area.indicators if i.applies(self._contexts)]
-            answered = sum(1 for i in applicable if is_complete(answers.get(i.id)))
+            answered = sum(1 for i in applicable if is_complete(answers.get(i.id), i))
             result.append(AreaProgress(area, answered, len(applicable)))
         return result

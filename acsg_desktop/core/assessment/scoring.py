@@ -102,7 +102,7 @@ def score(framework: Framework, answers: dict[str, Answer], contexts: dict[str, 
         answer = answers.get(indicator.id)
         if answer is None:
             continue
-        if not is_complete(answer):
+        if not is_complete(answer, indicator):
             incomplete.append(indicator.id)
             continue
         answered += 1

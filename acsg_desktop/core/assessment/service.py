@@ -285,7 +285,12 @@ class AssessmentService(ScoredReads):
         with self._database.unit_of_work() as session:
             keys = AssessmentRepository(session).framework_keys()
         indicators = [
-            (*key, indicator.id, indicator.condition.context if indicator.condition else None)
+            (
+                *key,
+                indicator.id,
+                indicator.condition.context if indicator.condition else None,
+                indicator.always_applies,
+            )
             for key in keys
             for indicator in self._framework_for(key).indicators
         ]

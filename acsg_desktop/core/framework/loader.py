@@ -89,6 +89,7 @@ def _indicator(raw: dict[str, Any], area_id: str) -> Indicator:
         guides=tuple(raw.get("guides", ())),
         condition=_condition(condition) if condition else None,
         fingerprint=fingerprint(raw),
+        always_applies=bool(raw.get("always_applies", False)),
     )
 
 
@@ -108,6 +109,12 @@ def _check_references(framework: Framework) -> None:
                 raise FrameworkError(
                     _("{file}: {id} depends on an unknown context {context}.").format(
                         file=area.id, id=indicator.id, context=indicator.condition.context
+                    )
+                )
+            if indicator.condition and indicator.always_applies:
+                raise FrameworkError(
+                    _("{file}: {id} always applies, so it cannot depend on a context.").format(
+                        file=area.id, id=indicator.id
                     )
                 )
 

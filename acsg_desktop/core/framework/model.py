@@ -71,6 +71,9 @@ class Indicator:
     guides: tuple[str, ...] = ()
     condition: Condition | None = None
     fingerprint: str = ""
+    # A guarantee every asylum system needs (the key indicators, the remedy): where it is
+    # missing, that is a gap to score, never "not applicable".
+    always_applies: bool = False
 
     def level_text(self, level: int) -> Text:
         """What level ``level`` (1 to 5) looks like for this indicator."""

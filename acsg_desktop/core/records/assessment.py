@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from acsg_desktop.core.framework.model import LEVELS
+from acsg_desktop.core.framework.model import LEVELS, Indicator
 from acsg_desktop.core.i18n import N_, _
 
 EVIDENCE_FROM_LEVEL = 3
@@ -68,9 +68,12 @@ class AssessmentSummary:
     version: int = 1
 
 
-def answer_problems(answer: Answer) -> dict[str, str]:
-    """What is missing or wrong in ``answer`` (field -> message); empty when complete."""
+def answer_problems(answer: Answer, indicator: Indicator | None = None) -> dict[str, str]:
+    """What is missing or wrong in ``answer`` (field -> message) to ``indicator``; empty when
+    complete."""
     problems: dict[str, str] = {}
+    if answer.kind is AnswerKind.NOT_APPLICABLE and indicator and indicator.always_applies:
+        problems["kind"] = always_applies_message()
     if answer.kind is AnswerKind.LEVEL and answer.level not in LEVELS:
         problems["level"] = _("Choose a level from 1 to 5.")
     if (
@@ -91,6 +94,13 @@ def answer_problems(answer: Answer) -> dict[str, str]:
     return problems
 
 
-def is_complete(answer: Answer | None) -> bool:
-    """True when ``answer`` exists and follows every rule."""
-    return answer is not None and not answer_problems(answer)
+def is_complete(answer: Answer | None, indicator: Indicator | None = None) -> bool:
+    """True when ``answer`` exists and follows every rule of ``indicator``."""
+    return answer is not None and not answer_problems(answer, indicator)
+
+
+def always_applies_message() -> str:
+    return _(
+        "This applies to every asylum system, so it cannot be marked not applicable: choose the "
+        "level that describes yours (level 1 where it does not exist yet)."
+    )

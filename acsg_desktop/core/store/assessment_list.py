@@ -2,9 +2,9 @@
 
 Completion is what scoring counts (``Scores.completion``): of the indicators of the
 assessment's framework version that apply given its context answers, the share with a complete
-answer (a level from 1 to 5, evidence from level 3 up, a note for "not applicable", and who
-answered). The framework's indicators come in as a ``VALUES`` table, so no assessment is scored
-in Python.
+answer (a level from 1 to 5, evidence from level 3 up, a note for "not applicable", never
+"not applicable" where the indicator always applies, and who answered). The framework's
+indicators come in as a ``VALUES`` table, so no assessment is scored in Python.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from acsg_desktop.core.records.list_rows import AssessmentListRow, PageOrder
 from acsg_desktop.core.store.column_types import as_utc_naive
 from acsg_desktop.core.store.dialect import SqlDialect, dialect_of
 
-# (framework id, version, indicator id, context it depends on or None)
-IndicatorKey = tuple[str, str, str, str | None]
+# (framework id, version, indicator id, context it depends on or None, always applies)
+IndicatorKey = tuple[str, str, str, str | None, bool]
 
 # What Python's str.strip() strips, so that SQL trim() agrees with answer_problems().
 WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
@@ -49,7 +49,7 @@ def _counts(sql: SqlDialect) -> str:
     complete = (
         f"{answered_by} != '' AND (n.kind != :level_kind OR (n.level BETWEEN "
         f":min_level AND :max_level AND (n.level < :evidence_from OR {evidence} != ''))) "
-        f"AND (n.kind != :not_applicable_kind OR {note} != '')"
+        f"AND (n.kind != :not_applicable_kind OR ({note} != '' AND ind.always = '0'))"
     )
     return (
         f"(SELECT count(*) FROM ind WHERE {_SAME_FRAMEWORK} AND {applies}) AS applicable, "
@@ -68,15 +68,19 @@ def _order_sql(order: PageOrder) -> str:
 
 def _indicator_table(indicators: Sequence[IndicatorKey]) -> tuple[str, dict[str, Any]]:
     if not indicators:
-        return "ind(fw, ver, iid, ctx) AS (SELECT '', '', '', CAST(NULL AS text) WHERE 1 = 0)", {}
+        return (
+            "ind(fw, ver, iid, ctx, always) AS "
+            "(SELECT '', '', '', CAST(NULL AS text), '0' WHERE 1 = 0)"
+        ), {}
     params: dict[str, Any] = {}
     values = []
-    for number, (fw, version, indicator, context) in enumerate(indicators):
-        names = [f"f{number}", f"v{number}", f"i{number}", f"c{number}"]
-        params.update(zip(names, (fw, version, indicator, context), strict=True))
+    for number, (fw, version, indicator, context, always) in enumerate(indicators):
+        names = [f"f{number}", f"v{number}", f"i{number}", f"c{number}", f"a{number}"]
+        flag = "1" if always else "0"
+        params.update(zip(names, (fw, version, indicator, context, flag), strict=True))
         # Typed, so that PostgreSQL knows a column whose every value is NULL.
         values.append("(" + ", ".join(f"CAST(:{name} AS text)" for name in names) + ")")
-    return "ind(fw, ver, iid, ctx) AS (VALUES " + ", ".join(values) + ")", params
+    return "ind(fw, ver, iid, ctx, always) AS (VALUES " + ", ".join(values) + ")", params
 
 
 def assessment_page(

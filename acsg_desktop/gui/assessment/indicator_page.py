@@ -22,7 +22,12 @@ from acsg_desktop.core.assessment.rules import answer_levels, evidence_from_leve
 from acsg_desktop.core.framework.model import Area, Indicator
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.live_text import retranslated_text
-from acsg_desktop.core.records.assessment import Answer, AnswerKind, answer_problems
+from acsg_desktop.core.records.assessment import (
+    Answer,
+    AnswerKind,
+    always_applies_message,
+    answer_problems,
+)
 from acsg_desktop.core.text_rules import ANSWER_FIELDS
 from acsg_desktop.gui.widgets.choice_radio import ChoiceRadioButton
 from acsg_desktop.gui.widgets.field_tips import set_field_tips
@@ -193,6 +198,7 @@ class IndicatorPage(Retranslatable, QWidget):
             button = self.choices.button(button_id)
             if button:
                 button.setChecked(True)
+        self.not_applicable.setEnabled(not indicator.always_applies)  # a gap, never "n/a"
         self.evidence.setPlainText(answer.evidence if answer else "")
         self.note.setPlainText(answer.note if answer else "")
         self.answered_by.setEditText(answer.answered_by if answer else default_person)
@@ -231,13 +237,18 @@ class IndicatorPage(Retranslatable, QWidget):
 
     def problems(self) -> dict[str, str]:
         answer = self.current_answer()
-        return answer_problems(answer) if answer else {}
+        return answer_problems(answer, self._indicator) if answer else {}
 
     def _retranslate_tips(self) -> None:
         level_tip = _("Choose the level that best describes your office today; it is scored.")
         tips: dict[QWidget, str] = {button: level_tip for button in self.level_buttons}
-        tips[self.not_applicable] = _(
-            "Choose when this does not concern your asylum system; it is left out of the scores."
+        tips[self.not_applicable] = (
+            always_applies_message()
+            if self._indicator is not None and self._indicator.always_applies
+            else _(
+                "Choose when this does not concern your asylum system; it is left out of the "
+                "scores."
+            )
         )
         tips[self.insufficient] = _(
             "Choose when the facts to answer are missing; it is listed as a gap, not scored."

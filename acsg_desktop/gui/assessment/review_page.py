@@ -79,7 +79,7 @@ class ReviewPage(Retranslatable, QWidget):
             answer = answers.get(indicator.id)
             if answer is None:
                 reason = _("not answered")
-            elif problems := answer_problems(answer):
+            elif problems := answer_problems(answer, indicator):
                 reason = next(iter(problems.values()))
             else:
                 continue

@@ -266,7 +266,7 @@ class AssessmentWizard(Retranslatable, QWidget):
             self._status(_("Not answered yet."), spoken=saved_now)
             return
         text = _saved_now() if saved_now else _("Saved.")
-        problems = answer_problems(answer)
+        problems = answer_problems(answer, self.framework.indicator(answer.indicator_id))
         if problems:
             text += " " + _("Still needed: {problem}").format(problem=next(iter(problems.values())))
         self._status(text, error=bool(problems), spoken=saved_now)

@@ -43,7 +43,10 @@ def test_scores_are_percentages_and_completion_a_share(raw: dict) -> None:
     values = [*scores.area_scores.values(), *scores.aim_scores.values(), scores.overall]
     assert all(v is None or 0 <= v <= 100 for v in values)
     assert 0 <= scores.completion <= 1
-    assert scores.answered == len(raw)
+    always = {i.id for i in FRAMEWORK.indicators if i.always_applies}
+    refused = {k for k, (kind, _l) in raw.items() if kind == "not_applicable" and k in always}
+    assert scores.answered == len(raw) - len(refused)  # "n/a" where it always applies: not
+    assert set(scores.incomplete) == refused
 
 
 @settings(max_examples=60, deadline=None)
