@@ -34,6 +34,7 @@ class Reason(StrEnum):
     QUESTION_CHANGED = "question_changed"
     LEVELS_CHANGED = "levels_changed"
     CONDITION_CHANGED = "condition_changed"
+    ALWAYS_APPLIES = "always_applies"
 
 
 REASON_LABELS = {
@@ -41,6 +42,9 @@ REASON_LABELS = {
     Reason.QUESTION_CHANGED: N_("The question changed."),
     Reason.LEVELS_CHANGED: N_("The description of the levels changed."),
     Reason.CONDITION_CHANGED: N_("The condition under which the indicator applies changed."),
+    Reason.ALWAYS_APPLIES: N_(
+        'It now applies to every asylum system: "not applicable" is no longer an answer to it.'
+    ),
 }
 
 
@@ -129,6 +133,8 @@ def differences(before: Indicator, after: Indicator, answer: Answer) -> tuple[Re
         reasons.append(Reason.LEVELS_CHANGED)
     if not _same_condition(before.condition, after.condition):
         reasons.append(Reason.CONDITION_CHANGED)
+    if answer.kind is AnswerKind.NOT_APPLICABLE and after.always_applies:
+        reasons.append(Reason.ALWAYS_APPLIES)
     return tuple(reasons)
 
 

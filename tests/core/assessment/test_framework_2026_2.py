@@ -6,7 +6,12 @@ from pathlib import Path
 import pytest
 
 from acsg_desktop.core.assessment.carry_over import Reason, carry_over
-from acsg_desktop.core.framework.loader import load_framework
+from acsg_desktop.core.framework.loader import (
+    framework_folder,
+    framework_from_source,
+    load_framework,
+    read_framework_source,
+)
 from acsg_desktop.core.records.assessment import Answer, AnswerKind
 from acsg_desktop.core.workspace import Workspace
 
@@ -174,3 +179,26 @@ def test_the_list_shown_after_creation_names_every_answer_left_behind(old, new) 
     roles = old.indicator("governance.mandate-roles").question.get("en")
     assert f"{roles} (The description of level 5 changed.)" in lines
     assert any("removed or merged" in line for line in lines)
+
+
+def test_a_not_applicable_answer_to_what_now_always_applies_is_left_behind(new) -> None:
+    """An answer "not applicable" given where the framework did not yet say that a guarantee
+    always applies (a 2026.2 snapshot from before the flag) is listed, with why, instead of
+    carried as an answer that would count unanswered."""
+    source = read_framework_source(framework_folder())
+    for area in source["areas"]:
+        for raw in area["indicators"]:
+            raw.pop("always_applies", None)
+    before = framework_from_source(source)
+    always = [i.id for i in new.indicators if i.always_applies]
+    answers = {
+        indicator_id: Answer(
+            indicator_id, AnswerKind.NOT_APPLICABLE, note="None here", answered_by="Amina"
+        )
+        for indicator_id in [*always, "contingency.surge-capacity"]
+        if indicator_id in {i.id for i in before.indicators}
+    }
+    report = carry_over(before, new, answers)
+    assert {item.indicator_id for item in report.left_behind} == set(always)
+    assert all(item.reasons == (Reason.ALWAYS_APPLIES,) for item in report.left_behind)
+    assert [item.indicator_id for item in report.carried] == [i for i in answers if i not in always]
