@@ -68,7 +68,10 @@ def _folder_of(args: argparse.Namespace) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
-    gc.disable()  # until the first event loop runs: see _resume_collection
+    # Start-up allocates for good (modules, classes, the first screen) and makes barely any
+    # cycles: collecting during it costs about a tenth of the core's imports for nothing. The
+    # collector resumes in the first event loop (see _run) or when main returns.
+    gc.disable()
     try:
         return _start(argv)
     finally:
@@ -112,7 +115,7 @@ def _run(
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
     if not gc.isenabled():  # paused by main: resumed in the first loop, a dialog's or the window's
-        QTimer.singleShot(0, _resume_collection)
+        QTimer.singleShot(0, gc.enable)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
@@ -139,13 +142,6 @@ def _run(
             language.apply(apply_start_language(folder), remember=False)  # the moved settings'
         workspace = open_workspace(folder, session)  # as at a start: checks, first run, sign-in
     return 1
-
-
-def _resume_collection() -> None:
-    """Start-up allocates for good (modules, classes, the first screen) and makes barely any
-    cycles: collecting during it costs about a tenth of the core's imports for nothing. The
-    collector resumes once an event loop runs."""
-    gc.enable()
 
 
 def _open_window(

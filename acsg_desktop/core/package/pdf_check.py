@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.package import layout
 from acsg_desktop.core.signing.cms import SignatureError, signer_of_detached
+from acsg_desktop.core.signing.der import sequence_length
 from acsg_desktop.core.signing.keys import subject_text
 
 if TYPE_CHECKING:
@@ -51,19 +52,6 @@ def _signature_fields(document: Any) -> list[Any]:
     return found
 
 
-def _der_length(blob: bytes) -> int:
-    """The length of the DER element at the start of ``blob`` (its header included): the
-    signature's /Contents is padded with zeros after it."""
-    if len(blob) < 2 or blob[0] != 0x30:
-        raise ValueError("not a DER sequence")
-    if blob[1] < 0x80:
-        return 2 + blob[1]
-    size = blob[1] & 0x7F
-    if not 1 <= size <= 4 or len(blob) < 2 + size:
-        raise ValueError("bad DER length")
-    return 2 + size + int.from_bytes(blob[2 : 2 + size], "big")
-
-
 @dataclass(frozen=True)
 class _SignedRange:
     """What one PDF signature signs and how: the bytes covered, the CMS, the whole-file flag."""
@@ -83,7 +71,10 @@ def _signed_range(pdf: bytes, byte_range: Any, signature: Any) -> _SignedRange:
     if gap[:1] != b"<" or gap[-1:] != b">" or bytes.fromhex(gap[1:-1].decode("ascii")) != contents:
         raise ValueError("the byte range does not frame the signature")
     covered = pdf[:first] + pdf[second : second + length]
-    cms = contents[: _der_length(contents)]
+    cms_length = sequence_length(contents)  # /Contents is padded with zeros after the CMS
+    if cms_length is None:
+        raise ValueError("not a DER sequence")
+    cms = contents[:cms_length]
     return _SignedRange(covered, cms, second + length == len(pdf))
 
 

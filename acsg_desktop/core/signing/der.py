@@ -51,6 +51,14 @@ def _header(data: bytes, at: int, limit: int) -> tuple[bool, int, int] | None:
     return constructed, at, at + size
 
 
+def sequence_length(data: bytes) -> int | None:
+    """The length, header included, of the DER SEQUENCE at the start of ``data`` (what
+    follows it, such as the zeros padding a PDF signature, is ignored); None when there is
+    none there."""
+    header = _header(data, 0, len(data))
+    return header[2] if header and data[0] == SEQUENCE else None
+
+
 def lengths_are_der(data: bytes) -> bool:
     """Whether ``data`` is one value whose every tag and length, at every depth, is DER."""
     top = _header(data, 0, len(data))

@@ -9,7 +9,12 @@ import pytest
 from asn1crypto import cms
 
 from acsg_desktop.core.signing.cms import SignatureError, signer_of_detached
-from acsg_desktop.core.signing.der import der_of_signed_data, lengths_are_der, tlv
+from acsg_desktop.core.signing.der import (
+    der_of_signed_data,
+    lengths_are_der,
+    sequence_length,
+    tlv,
+)
 from tests.core.package.conftest import Exported
 
 
@@ -135,3 +140,9 @@ def _set_parameters(signed, encoded: bytes) -> None:  # type: ignore[no-untyped-
     from asn1crypto import core
 
     signed["signer_infos"][0]["signature_algorithm"]["parameters"] = core.Any.load(encoded)
+
+
+def test_the_padded_cms_of_a_pdf_is_cut_at_the_end_of_its_sequence() -> None:
+    assert sequence_length(b"\x30\x03\x04\x01x\x00\x00\x00") == 5  # zeros pad /Contents
+    assert sequence_length(b"\x30\x81\x03\x04\x01x") is None  # not its shortest length
+    assert sequence_length(b"\x04\x01x") is None and sequence_length(b"") is None
