@@ -1,16 +1,19 @@
 """The demo's story, indicator by indicator: levels in 2025 and 2026, evidence and notes.
 
-Indicators of one area share a level unless EXCEPTIONS gives one its own level, evidence and
-note; related indicators of different areas agree (second review, appeal feedback,
+Indicators of one area share a level unless EXCEPTIONS (script_exceptions.py) gives one its own
+level, evidence and note; related indicators of different areas agree (second review, appeal feedback,
 allocation); the evidence named fits each indicator, and nothing above level 1 goes without it.
 """
 
 # ruff: noqa: E501  (the script's sentences are kept whole, one per line)
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from acsg_desktop.core.demo.area_script import AreaScript
+from acsg_desktop.core.demo.area_script import area_script as _s
 from acsg_desktop.core.demo.script_es import DEFAULT_ES, EXCEPTIONS_ES, SCRIPT_ES
+from acsg_desktop.core.demo.script_exceptions import EXCEPTIONS
 from acsg_desktop.core.framework.model import Indicator
 
 PEOPLE = ("Amina Mahamat", "Idriss Abakar", "Fatimé Zakaria")
@@ -27,23 +30,6 @@ CONTEXT_SCRIPT = {
 UNKNOWN_IN_BASELINE = ("statistics-monitoring.data-quality", "integrity.risk-assessment")
 UNFINISHED_IN_FOLLOW_UP = 6
 NBSP, NNBSP = "\u00a0", "\u202f"
-
-
-@dataclass(frozen=True)
-class AreaScript:
-    """One area of the story: its level in 2025 and 2026, and what the team wrote."""
-
-    baseline: int
-    follow_up: int
-    evidence: dict[str, str]
-    note: dict[str, str]
-
-
-def _s(
-    baseline: int, follow_up: int, evidence_en: str, evidence_fr: str, note_en: str, note_fr: str
-) -> AreaScript:
-    evidence = {"en": evidence_en, "fr": evidence_fr}
-    return AreaScript(baseline, follow_up, evidence, {"en": note_en, "fr": note_fr})
 
 
 def _in_spanish(area: AreaScript, texts: tuple[str, str]) -> AreaScript:
@@ -227,139 +213,6 @@ SCRIPT: dict[str, AreaScript] = {
         "Dialogue is occasional; refugee-led organisations have never been invited.",
         "Le dialogue est ponctuel ; les organisations dirigées par des réfugiés n'ont jamais été invitées.",
     ),
-}
-# Indicators that stand apart from their area's level, each with the evidence and note that fit
-# it (empty texts: the area's). Related indicators of different areas agree (tests/core/test_demo.py).
-EXCEPTIONS: dict[str, AreaScript] = {
-    "legal-framework.implementing-rules": _s(
-        2,
-        2,
-        "Implementing decree of 2022 (registration and interview) and the circulars of 2023 on notification.",
-        "Décret d'application de 2022 (enregistrement et entretien) et circulaires de 2023 sur la notification.",
-        "Implementing rules cover registration and the interview; appeals and notification have no written procedure yet.",
-        "Les règles d'application couvrent l'enregistrement et l'entretien ; les recours et la notification n'ont pas encore de procédure écrite.",
-    ),
-    "legal-framework.review-consultation": _s(
-        2,
-        2,
-        "Letter of UNHCR of 2024 on the gaps of the law, answered by the commission.",
-        "Lettre du HCR de 2024 sur les lacunes de la loi, à laquelle la commission a répondu.",
-        "Problems with the law are known but not collected; a revision has been discussed without a timetable.",
-        "Les problèmes de la loi sont connus mais ne sont pas recensés ; une révision a été évoquée, sans calendrier.",
-    ),
-    "governance.independence": _s(
-        3,
-        3,
-        "Rules of procedure of the commission (decisions rest on the file, the law and country information) and the conflict-of-interest declarations signed by its members.",
-        "Règlement intérieur de la commission (les décisions reposent sur le dossier, la loi et les informations sur les pays) et déclarations de conflit d'intérêts signées par ses membres.",
-        "",
-        "",
-    ),
-    "governance.oversight": _s(
-        2,
-        2,
-        "Two letters of the ombudsperson (2024) on complaints from applicants, with no formal reply on file.",
-        "Deux lettres du médiateur (2024) sur des plaintes de demandeurs, sans réponse formelle au dossier.",
-        "The ombudsperson receives a few complaints from applicants but has no agreed access to asylum premises.",
-        "Le médiateur reçoit quelques plaintes de demandeurs mais n'a pas d'accès convenu aux locaux de l'asile.",
-    ),
-    "governance.rsd-handover": _s(
-        3,
-        3,
-        "Handover plan agreed with UNHCR in 2024, with its stages and the list of files to transfer.",
-        "Plan de reprise convenu avec le HCR en 2024, avec ses étapes et la liste des dossiers à transférer.",
-        "",
-        "",
-    ),
-    "planning-resources.budget": _s(2, 2, "", "", "", ""),
-    "planning-resources.financial-management": _s(2, 2, "", "", "", ""),
-    "planning-resources.external-funding": _s(2, 2, "", "", "", ""),
-    "case-management.workload-allocation": _s(
-        2,
-        2,
-        "",
-        "",
-        "A supervisor allocates cases without written rules; workloads are not tracked.",
-        "Un superviseur attribue les dossiers sans règles écrites ; la charge de travail n'est pas suivie.",
-    ),
-    "case-management.digital-roadmap": _s(2, 2, "", "", "", ""),
-    "quality-assurance.pre-decision-review": _s(
-        2,
-        2,
-        "Sample of ten decisions read by the head of unit in 2024; which drafts are read is not recorded.",
-        "Échantillon de dix décisions lues par le chef de service en 2024 ; le choix des projets relus n'est pas consigné.",
-        "The head of unit reads some drafts informally, depending on his time; the reading is not recorded.",
-        "Le chef de service relit certains projets de manière informelle, selon son temps ; la relecture n'est pas consignée.",
-    ),
-    "quality-assurance.external-feedback": _s(
-        2,
-        2,
-        "Folder of the appeal decisions the commission asked the chamber for in 2024.",
-        "Classeur des décisions de recours que la commission a demandées à la chambre en 2024.",
-        "Some appeal decisions reach the commission; nobody records why a decision was overturned.",
-        "Certaines décisions de recours parviennent à la commission ; personne ne consigne pourquoi une décision a été annulée.",
-    ),
-    "appeals.members-and-case-law": _s(
-        2,
-        2,
-        "Programme of the 2023 seminar on refugee law attended by some members of the chamber.",
-        "Programme du séminaire de 2023 sur le droit des réfugiés suivi par certains membres de la chambre.",
-        "The chamber sends its decisions to the commission only when asked; its members have had a one-off seminar.",
-        "La chambre ne transmet ses décisions à la commission que sur demande ; ses membres ont suivi un séminaire ponctuel.",
-    ),
-    "legal-aid.procedural-information": _s(
-        2,
-        2,
-        "Leaflet on the procedure (2024), in French only.",
-        "Dépliant sur la procédure (2024), en français seulement.",
-        "",
-        "",
-    ),
-    "status-and-rights.family-unity": _s(
-        2,
-        2,
-        "Case register extract of the 2024 decisions extending status to spouses and minor children.",
-        "Extrait du registre des décisions de 2024 étendant le statut aux conjoints et aux enfants mineurs.",
-        "Spouses and minor children receive the same status in practice, without a written rule; family reunification is left to the ministry of foreign affairs.",
-        "Les conjoints et les enfants mineurs reçoivent le même statut dans la pratique, sans règle écrite ; le regroupement familial relève du ministère des affaires étrangères.",
-    ),
-    "status-and-rights.cessation-revocation": _s(
-        3,
-        3,
-        "Articles of Asylum Law No. 12 of 2021 on cessation, cancellation and revocation, and the hearing procedure of the implementing decree.",
-        "Articles de la loi sur l'asile n° 12 de 2021 sur la cessation, l'annulation et la révocation, et procédure d'audition du décret d'application.",
-        "No status has been ended yet; the procedure has not been used.",
-        "Aucun statut n'a encore pris fin ; la procédure n'a pas été utilisée.",
-    ),
-    "staffing-training.code-of-conduct": _s(
-        2,
-        2,
-        "",
-        "",
-        "The code is on paper; interpreters are not covered by it.",
-        "Le code existe sur papier ; les interprètes n'y sont pas soumis.",
-    ),
-    "staffing-training.wellbeing": _s(2, 2, "", "", "", ""),
-    "statistics-monitoring.performance": _s(2, 2, "", "", "", ""),
-    "statistics-monitoring.publication": _s(2, 2, "", "", "", ""),
-    "partnerships.academia": _s(
-        3,
-        3,
-        "Memorandum of 2024 with the university law clinic (refugee law course and internships).",
-        "Convention de 2024 avec la clinique juridique de l'université (cours de droit des réfugiés et stages).",
-        "",
-        "",
-    ),
-    "partnerships.civil-society": _s(
-        2,
-        2,
-        "Attendance lists of two ad hoc meetings with NGOs in 2024, which record who came but not the issues raised; other contacts are letters and e-mails handled case by case.",
-        "Listes de présence de deux réunions ponctuelles avec des ONG en 2024, qui indiquent qui était présent mais pas les questions soulevées ; les autres contacts sont des lettres et courriels traités au cas par cas.",
-        "Meetings are occasional and rest on a few officials; the issues raised are neither recorded nor followed up.",
-        "Les réunions sont ponctuelles et reposent sur quelques agents ; les questions soulevées ne sont ni consignées ni suivies.",
-    ),
-    "partnerships.refugee-led": _s(1, 1, "", "", "", ""),
-    "contingency.plan": _s(1, 1, "", "", "", ""),
 }
 SCRIPT, EXCEPTIONS = _with_spanish(SCRIPT, SCRIPT_ES), _with_spanish(EXCEPTIONS, EXCEPTIONS_ES)
 DEFAULT_SCRIPT = _in_spanish(
