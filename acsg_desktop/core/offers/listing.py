@@ -7,8 +7,13 @@ from collections.abc import Callable
 
 from acsg_desktop.core.i18n import _, countries, country_name, current_language
 from acsg_desktop.core.offers.regions import countries_in, region_ids, region_name
-from acsg_desktop.core.records.list_rows import CatalogueSummary, OfferQuery, PageOrder
-from acsg_desktop.core.records.offers import Offer, OfferFilters, OfferStatus
+from acsg_desktop.core.records.list_rows import (
+    CatalogueSummary,
+    ListedOffer,
+    OfferQuery,
+    PageOrder,
+)
+from acsg_desktop.core.records.offers import OfferFilters, OfferStatus
 from acsg_desktop.core.records.requests import PartnerKind, SupportType
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.core.store.database import Database
@@ -61,9 +66,9 @@ class OfferList:
 
     def page(
         self, filters: OfferFilters, offset: int, limit: int, order: PageOrder = CATALOGUE_ORDER
-    ) -> list[Offer]:
+    ) -> list[ListedOffer]:
         """Offers ``offset`` to ``offset + limit`` that pass ``filters``, in ``order`` (by
-        default the catalogue's)."""
+        default the catalogue's); each decoded when first read."""
         query = offer_query(filters, order.key)
         with self._database.unit_of_work() as session:
             return OfferRepository(session).page(query, offset, limit, order)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from acsg_desktop.core.records.assessment import AssessmentStatus
 from acsg_desktop.core.records.desk import PackageState
-from acsg_desktop.core.records.offers import OfferFilters
+from acsg_desktop.core.records.offers import Offer, OfferFilters
 from acsg_desktop.core.records.requests import (
     MatchStage,
     RequestStatus,
@@ -72,6 +72,35 @@ class OfferQuery:
     region_countries: tuple[str, ...] = ()
     language: str = "en"
     labels: Mapping[str, str] = field(default_factory=dict)
+
+
+class ListedOffer:
+    """One line of the offers list: the offer's reference, and the offer itself decoded the
+    first time it is read. A page holds 64 offers and a screen shows a dozen: decoding every
+    offer of the page (its whole JSON, descriptions in every language) cost more than the query
+    and the painting together."""
+
+    __slots__ = ("_decode", "_offer", "id")
+
+    def __init__(self, offer_id: str, decode: Callable[[], Offer]) -> None:
+        self.id = offer_id
+        self._decode: Callable[[], Offer] | None = decode
+        self._offer: Offer | None = None
+
+    @property
+    def offer(self) -> Offer:
+        if self._offer is None:
+            assert self._decode is not None
+            self._offer, self._decode = self._decode(), None
+        return self._offer
+
+    @property
+    def decoded(self) -> bool:
+        """Whether the offer has been read yet."""
+        return self._offer is not None
+
+    def __repr__(self) -> str:
+        return f"ListedOffer({self.id!r})"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The offers list, one page at a time: filtered and sorted in SQL over the stored offers.json
-items (``json_extract``/``json_each``); only the offers of the page are decoded.
+items (``json_extract``/``json_each``); an offer of the page is decoded when the list first
+reads it (``ListedOffer``).
 
 Text columns sort as a reader expects (case and accents folded, see :mod:`sql_text`); coded
 columns (partner kind, support type, status, places) sort by their label in the current
@@ -10,13 +11,14 @@ catalogue's order.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from acsg_desktop.core.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
-from acsg_desktop.core.records.list_rows import OfferQuery, PageOrder
+from acsg_desktop.core.records.list_rows import ListedOffer, OfferQuery, PageOrder
 from acsg_desktop.core.records.offer_codec import offer_from_dict
 from acsg_desktop.core.records.offers import Offer
 from acsg_desktop.core.store.column_types import json_value
@@ -107,7 +109,7 @@ def _order_sql(sql: SqlDialect, query: OfferQuery, order: PageOrder) -> tuple[st
 
 def offer_page(
     session: Session, query: OfferQuery, offset: int, limit: int, order: PageOrder
-) -> list[Offer]:
+) -> list[ListedOffer]:
     """Offers ``offset`` to ``offset + limit`` of the filtered list in ``order``."""
     sql = dialect_of(session)
     where, params = filter_sql(sql, query)
@@ -115,10 +117,17 @@ def offer_page(
     if FOLD in order_sql:
         sql.use_text_functions(session)
     rows = session.execute(
-        text(f"SELECT document FROM offer{where} ORDER BY {order_sql} LIMIT :limit OFFSET :offset"),
+        text(
+            f"SELECT id, document FROM offer{where} ORDER BY {order_sql} "
+            "LIMIT :limit OFFSET :offset"
+        ),
         {**params, **order_params, "limit": limit, "offset": offset},
     )
-    return [offer_from_dict(json_value(document)) for (document,) in rows]
+    return [ListedOffer(offer_id, _decoder(document)) for offer_id, document in rows]
+
+
+def _decoder(document: Any) -> Callable[[], Offer]:
+    return lambda: offer_from_dict(json_value(document))
 
 
 def offer_count(session: Session, query: OfferQuery) -> int:

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.records.list_rows import OfferQuery, PageOrder
+from acsg_desktop.core.records.list_rows import ListedOffer, OfferQuery, PageOrder
 from acsg_desktop.core.records.offer_codec import offer_from_dict, offer_to_dict
 from acsg_desktop.core.records.offers import Offer, OfferInterest
 from acsg_desktop.core.store.offer_list import offer_count, offer_languages, offer_page
@@ -60,7 +60,9 @@ class OfferRepository:
         rows = self._session.scalars(select(OfferRow).order_by(OfferRow.position))
         return [offer_from_dict(json.loads(row.document)) for row in rows]
 
-    def page(self, query: OfferQuery, offset: int, limit: int, order: PageOrder) -> list[Offer]:
+    def page(
+        self, query: OfferQuery, offset: int, limit: int, order: PageOrder
+    ) -> list[ListedOffer]:
         """One page of the list, filtered and sorted in SQL (see :mod:`offer_list`)."""
         return offer_page(self._session, query, offset, limit, order)
 

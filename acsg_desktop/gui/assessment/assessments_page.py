@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -29,6 +28,7 @@ from acsg_desktop.gui.assessment.new_assessment_dialog import CarryOverDialog, N
 from acsg_desktop.gui.assessment.results_page import ResultsPage
 from acsg_desktop.gui.assessment.wizard import AssessmentWizard
 from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.fitted_columns import FittedColumns
 from acsg_desktop.gui.widgets.honest_buttons import enable_with_reason
 from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
@@ -54,12 +54,8 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setCornerButtonEnabled(False)
+        self.columns = FittedColumns(self.table, stretched=(COL_TITLE,))
         header = self.table.horizontalHeader()
-        # Sized by the header and the rows on screen, not by every row read (each row's
-        # cells asked for every role: most of the time a list takes to show).
-        header.setResizeContentsPrecision(0)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COL_YEAR, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
@@ -234,6 +230,7 @@ class AssessmentsPage(Retranslatable, QWidget):
         self.contributions.retranslate_ui()
         self.table.setAccessibleName(_("Assessments"))
         self.model.retranslate()
+        self.columns.refit()
         self._update_buttons()
         if self.wizard is not None:
             self.wizard.indicator_page.guide_titles = self.guide_titles()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QProgressDialog,
@@ -37,6 +36,7 @@ from acsg_desktop.gui.desk.package_table_model import (
 )
 from acsg_desktop.gui.desk.receipt_dialog import ReceiptDialog
 from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.fitted_columns import FittedColumns
 from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -71,13 +71,10 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(0)  # sized by the rows on screen, not the whole page
         # the authority and the signer share the room the others leave (elided, whole in their
         # tooltips), so the columns never push the table sideways, even at a larger text size
-        for column in (COL_AUTHORITY, COL_SIGNER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.columns = FittedColumns(self.table, stretched=(COL_AUTHORITY, COL_SIGNER))
+        header = self.table.horizontalHeader()
         header.setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # in SQL; refresh() reads the first page
         self.model.set_query(self._page)
@@ -307,4 +304,5 @@ class ReceivedPackagesPage(Retranslatable, QWidget):
             self.buttons[name].setText(text)
         self.table.setAccessibleName(_("Received packages"))
         self.model.retranslate()
+        self.columns.refit()
         self._selection_changed()

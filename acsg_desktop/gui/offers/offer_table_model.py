@@ -3,13 +3,11 @@ SQL (offers that sort alike keep the catalogue's order)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
-
-from PySide6.QtCore import Qt
+from typing import ClassVar
 
 from acsg_desktop.core.i18n import N_
 from acsg_desktop.core.offers.words import scope_text
+from acsg_desktop.core.records.list_rows import ListedOffer
 from acsg_desktop.core.records.offers import Offer
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.gui.widgets.paged_model import PagedTableModel
@@ -26,15 +24,15 @@ HEADERS = (
     N_("Status"),
 )
 OFFER_ROLE = ROW_ROLE
-LONG_COLUMNS = frozenset({COL_TITLE, COL_PARTY, COL_WHERE})
 # Starting widths at 1366x768; the title takes what is left.
 COLUMN_WIDTHS = {
     COL_ID: 100, COL_PARTY: 220, COL_KIND: 140, COL_TYPES: 135, COL_WHERE: 150, COL_STATUS: 85
 }  # fmt: skip
 
 
-class OfferTableModel(PagedTableModel[Offer]):
-    """One row per offer, its texts in the current language; the offer under ``OFFER_ROLE``."""
+class OfferTableModel(PagedTableModel[ListedOffer]):
+    """One row per offer, its texts in the current language (made at once, for the rows
+    painted only); the listed offer under ``OFFER_ROLE``."""
 
     headers = HEADERS
     sort_keys: ClassVar[dict[int, str]] = {
@@ -47,19 +45,22 @@ class OfferTableModel(PagedTableModel[Offer]):
         COL_STATUS: "status",
     }
 
-    def display(self, offer: Offer, column: int) -> str:
-        values: dict[int, Callable[[], str]] = {
-            COL_ID: lambda: offer.id,
-            COL_TITLE: lambda: offer.title.get(),
-            COL_PARTY: lambda: offer.party_name.get(),
-            COL_KIND: lambda: label(offer.party_kind),
-            COL_TYPES: lambda: ", ".join(label(kind) for kind in offer.support_types),
-            COL_WHERE: lambda: scope_text(offer),
-            COL_STATUS: lambda: label(offer.status),
-        }
-        return values[column]()
+    def row_texts(self, row: ListedOffer) -> list[str]:
+        return offer_texts(row.offer)
 
-    def extra(self, offer: Offer, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column in LONG_COLUMNS:
-            return self.display(offer, column)  # the whole text when the column is narrow
-        return None
+    def display(self, row: ListedOffer, column: int) -> str:
+        return offer_texts(row.offer)[column]
+
+
+def offer_texts(offer: Offer) -> list[str]:
+    """Every column's text of ``offer`` in the current language (a narrow column's whole text
+    is its tooltip, as in every list)."""
+    return [
+        offer.id,
+        offer.title.get(),
+        offer.party_name.get(),
+        label(offer.party_kind),
+        ", ".join(label(kind) for kind in offer.support_types),
+        scope_text(offer),
+        label(offer.status),
+    ]

@@ -27,7 +27,7 @@ from acsg_desktop.core.display import escape_controls
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.guides.service import trusted_certificates
 from acsg_desktop.core.i18n import _, format_datetime, ngettext
-from acsg_desktop.core.records.list_rows import CatalogueSummary, PageOrder
+from acsg_desktop.core.records.list_rows import CatalogueSummary, ListedOffer, PageOrder
 from acsg_desktop.core.records.offers import Offer
 from acsg_desktop.core.workspace import Workspace
 from acsg_desktop.gui.offers.catalogue_notices import CatalogueEmptyState, IllustrativeBanner
@@ -155,7 +155,7 @@ class OffersPage(Retranslatable, QWidget):
             has_offers, self._unmet_due = self._unmet_due, None
             self.unmet.reload(has_offers)
 
-    def _page(self, offset: int, limit: int, order: PageOrder) -> list[Offer]:
+    def _page(self, offset: int, limit: int, order: PageOrder) -> list[ListedOffer]:
         return self._workspace.offers.listing.page(self.filter_bar.filters(), offset, limit, order)
 
     def refresh(self) -> None:
@@ -188,11 +188,11 @@ class OffersPage(Retranslatable, QWidget):
 
     def visible_offers(self) -> list[Offer]:
         """The offers read so far, in the order shown."""
-        return [self.model.row_at(row) for row in range(self.model.rowCount())]
+        return [self.model.row_at(row).offer for row in range(self.model.rowCount())]
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        self.detail.show_offer(self.model.row_at(rows[0].row()) if rows else None)
+        self.detail.show_offer(self.model.row_at(rows[0].row()).offer if rows else None)
 
     def _catalogue_text(self) -> str:
         catalogue = self._summary

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from acsg_desktop.gui.requests.request_table_model import (
 )
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.field_tips import set_field_tips
+from acsg_desktop.gui.widgets.fitted_columns import FittedColumns
 from acsg_desktop.gui.widgets.honest_buttons import enable_with_reason
 from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
@@ -61,10 +61,8 @@ class RequestsPage(Retranslatable, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setCornerButtonEnabled(False)
+        self.columns = FittedColumns(self.table, stretched=(COL_TITLE,))
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(0)  # sized by the rows on screen, not the whole batch
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         keep_indicator_on_sortable(header, self.model)
         self.table.activated.connect(lambda _index: self.open_selected())
@@ -238,4 +236,5 @@ class RequestsPage(Retranslatable, QWidget):
         self.table.setAccessibleName(_("Support requests"))
         self._fill_filters()
         self.model.retranslate()
+        self.columns.refit()
         self._update_buttons()

@@ -68,6 +68,8 @@ class PagedTableModel(RowTableModel[Row], Generic[Row]):
         return [self.display(row, column) for column in range(len(self.headers))]
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role in self._unanswered:  # most questions a view asks: answered first, at once
+            return None
         if role != DISPLAY or not index.isValid():
             return super().data(index, role)
         texts = self._texts.get(index.row())

@@ -27,7 +27,7 @@ CATALOGUE_ORDER = PageOrder()
 
 
 def _all(workspace: Workspace, filters: OfferFilters, order: PageOrder = CATALOGUE_ORDER):
-    return workspace.offers.listing.page(filters, 0, 1000, order)
+    return [row.offer for row in workspace.offers.listing.page(filters, 0, 1000, order)]
 
 
 FILTERS = [
@@ -86,3 +86,13 @@ def test_an_empty_catalogue_lists_nothing(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "empty") as empty:
         assert empty.offers.listing.summary().count == 0
         assert _all(empty, OfferFilters()) == []
+
+
+def test_a_page_decodes_an_offer_only_when_it_is_read(workspace) -> None:
+    rows = workspace.offers.listing.page(OfferFilters(), 0, 10)
+    catalogue = {offer.id: offer for offer in workspace.offers.catalogue().offers}
+    assert [row.id for row in rows] == list(catalogue)[:10]
+    assert not any(row.decoded for row in rows)
+    assert rows[3].offer == catalogue[rows[3].id]
+    assert rows[3].offer is rows[3].offer  # decoded once
+    assert [row.decoded for row in rows].count(True) == 1
