@@ -4,11 +4,14 @@ Completion is what scoring counts (``Scores.completion``): of the indicators of 
 assessment's framework version that apply given its context answers, the share with a complete
 answer (a level from 1 to 5, evidence from level 3 up, a note for "not applicable", never
 "not applicable" where the indicator always applies, and who answered). The framework's
-indicators come in as a ``VALUES`` table, so no assessment is scored in Python.
+indicators come in as one JSON value read as a table (a ``VALUES`` list of two hundred rows
+had a thousand parameters, which SQLAlchemy parsed and bound at each page), so no assessment is
+scored in Python.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -66,21 +69,15 @@ def _order_sql(order: PageOrder) -> str:
     return f"{ORDERS[order.key]}{direction}, id{direction}"
 
 
-def _indicator_table(indicators: Sequence[IndicatorKey]) -> tuple[str, dict[str, Any]]:
-    if not indicators:
-        return (
-            "ind(fw, ver, iid, ctx, always) AS "
-            "(SELECT '', '', '', CAST(NULL AS text), '0' WHERE 1 = 0)"
-        ), {}
-    params: dict[str, Any] = {}
-    values = []
-    for number, (fw, version, indicator, context, always) in enumerate(indicators):
-        names = [f"f{number}", f"v{number}", f"i{number}", f"c{number}", f"a{number}"]
-        flag = "1" if always else "0"
-        params.update(zip(names, (fw, version, indicator, context, flag), strict=True))
-        # Typed, so that PostgreSQL knows a column whose every value is NULL.
-        values.append("(" + ", ".join(f"CAST(:{name} AS text)" for name in names) + ")")
-    return "ind(fw, ver, iid, ctx, always) AS (VALUES " + ", ".join(values) + ")", params
+def _indicator_table(
+    sql: SqlDialect, indicators: Sequence[IndicatorKey]
+) -> tuple[str, dict[str, Any]]:
+    rows = [
+        [fw, version, indicator, context, "1" if always else "0"]
+        for fw, version, indicator, context, always in indicators
+    ]
+    select = sql.json_rows(":indicators", ("fw", "ver", "iid", "ctx", "always"))
+    return f"ind AS MATERIALIZED ({select})", {"indicators": json.dumps(rows)}
 
 
 def assessment_page(
@@ -92,7 +89,8 @@ def assessment_page(
 ) -> list[AssessmentListRow]:
     """Rows ``offset`` to ``offset + limit`` of the list in ``order``; only those are counted
     (sorting by completion counts every row, in SQL)."""
-    table, params = _indicator_table(indicators)
+    sql = dialect_of(session)
+    table, params = _indicator_table(sql, indicators)
     order_sql = _order_sql(order)
     inner = "SELECT * FROM assessment"
     if order.key != "completion":
@@ -100,7 +98,7 @@ def assessment_page(
     statement = (
         # q is materialized so that each count runs once per row, not once per use.
         f"WITH {table}, p AS ({inner}), "
-        f"q AS MATERIALIZED (SELECT {_COLUMNS}, {_counts(dialect_of(session))} FROM p) "
+        f"q AS MATERIALIZED (SELECT {_COLUMNS}, {_counts(sql)} FROM p) "
         "SELECT *, CASE WHEN applicable = 0 THEN 1.0 ELSE answered * 1.0 / applicable END "
         f"AS completion FROM q ORDER BY {order_sql} LIMIT :limit OFFSET :outer_offset"
     )

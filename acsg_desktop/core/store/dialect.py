@@ -64,6 +64,17 @@ class SqlDialect:
         path = f", {_sqlite_path(keys)}" if keys else ""
         return f"json_each({column}{path}) AS {alias}"
 
+    def json_rows(self, parameter: str, columns: tuple[str, ...]) -> str:
+        """A SELECT of the rows of ``parameter``, a JSON array of arrays, one text column
+        per name in ``columns`` (a JSON null gives NULL): a table passed as one value."""
+        if self.postgres:
+            cells = ", ".join(f"r ->> {n} AS {name}" for n, name in enumerate(columns))
+            return f"SELECT {cells} FROM jsonb_array_elements(CAST({parameter} AS jsonb)) AS t(r)"
+        cells = ", ".join(
+            f"json_extract(value, '$[{n}]') AS {name}" for n, name in enumerate(columns)
+        )
+        return f"SELECT {cells} FROM json_each({parameter})"
+
     def context_applies(self, contexts: str, key: str) -> str:
         """True unless the JSON object ``contexts`` (may be '') answers ``key`` with false."""
         if self.postgres:
