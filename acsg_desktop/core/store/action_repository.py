@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 from acsg_desktop.core.records.actions import ActionContent, ActionStatus, PlannedAction
 from acsg_desktop.core.records.list_rows import PageOrder
 from acsg_desktop.core.store.assessment_repository import utc_now
+from acsg_desktop.core.store.dialect import dialect_of
 from acsg_desktop.core.store.rows import PlanActionRow
+from acsg_desktop.core.store.sql_text import folded
 
 _STATUS_ORDER = case(
     {status.value: rank for rank, status in enumerate(ActionStatus)},
@@ -23,7 +25,7 @@ SORT_KEYS: dict[str, tuple[Any, ...]] = {
     "due": (PlanActionRow.due, PlanActionRow.id),
     "status": (_STATUS_ORDER, PlanActionRow.due, PlanActionRow.id),
     "gap": (PlanActionRow.indicator_id, PlanActionRow.due, PlanActionRow.id),
-    "owner": (func.lower(PlanActionRow.owner), PlanActionRow.due, PlanActionRow.id),
+    "owner": (folded(PlanActionRow.owner), PlanActionRow.due, PlanActionRow.id),
 }
 
 
@@ -99,6 +101,7 @@ class ActionRepository:
     ) -> list[PlannedAction]:
         """Actions of ``assessment_id`` (only those of ``status`` when given), sorted in SQL."""
         keys = SORT_KEYS.get(order.key, SORT_KEYS[""])
+        dialect_of(self._session).use_text_functions(self._session)  # the owner, as read
         first, rest = keys[0], keys[1:]
         query = select(PlanActionRow).where(PlanActionRow.assessment_id == assessment_id)
         if status is not None:

@@ -23,6 +23,7 @@ from acsg_desktop.core.records.assessment import EVIDENCE_FROM_LEVEL, AnswerKind
 from acsg_desktop.core.records.list_rows import AssessmentListRow, PageOrder
 from acsg_desktop.core.store.column_types import as_utc_naive
 from acsg_desktop.core.store.dialect import SqlDialect, dialect_of
+from acsg_desktop.core.store.sql_text import FOLD
 
 # (framework id, version, indicator id, context it depends on or None, always applies)
 IndicatorKey = tuple[str, str, str, str | None, bool]
@@ -31,7 +32,7 @@ IndicatorKey = tuple[str, str, str, str | None, bool]
 WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 
 ORDERS = {
-    "title": "lower(title)",
+    "title": f"{FOLD}(title)",  # as a reader sorts: "État" among the E
     "year": "year",
     "status": "status",
     "completion": "completion",
@@ -92,6 +93,8 @@ def assessment_page(
     sql = dialect_of(session)
     table, params = _indicator_table(sql, indicators)
     order_sql = _order_sql(order)
+    if FOLD in order_sql:
+        sql.use_text_functions(session)
     inner = "SELECT * FROM assessment"
     if order.key != "completion":
         inner += f" ORDER BY {order_sql} LIMIT :limit OFFSET :offset"

@@ -24,6 +24,7 @@ from acsg_desktop.core.records.guides import (
 from acsg_desktop.core.store.dialect import SqlDialect, dialect_of
 from acsg_desktop.core.store.guide_search_server import HEADLINE, SERVER_SEARCH, tsquery
 from acsg_desktop.core.store.rows import GuideBookmarkRow, GuideDocumentRow
+from acsg_desktop.core.store.sql_text import FOLD
 
 SNIPPET_TOKENS = 14
 NO_LIMIT = 2**62  # "LIMIT -1" is SQLite only
@@ -135,14 +136,17 @@ class GuideRepository:
     ) -> list[GuideSummary]:
         """(id, title, type, year) of the guides matching ``filters``, titled in ``language``
         when that version exists, by title; ``limit`` of them from ``offset`` (-1: all)."""
-        where, params = _filter_sql(dialect_of(self._session), filters)
+        sql = dialect_of(self._session)
+        where, params = _filter_sql(sql, filters)
+        sql.use_text_functions(self._session)  # "État" sorts with "Etat", not after "Zone"
         rows = self._session.execute(
             text(
                 "SELECT d.guide_id, min(d.title) AS title, min(d.type), min(d.year) "
                 "FROM guide_document d "
                 + _IN_LANGUAGE
                 + where
-                + " GROUP BY d.guide_id ORDER BY title, d.guide_id LIMIT :limit OFFSET :offset"
+                + f" GROUP BY d.guide_id ORDER BY {FOLD}(min(d.title)), d.guide_id "
+                "LIMIT :limit OFFSET :offset"
             ),
             {
                 "lang": language,

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.list_rows import PackageListRow, PageOrder
 from acsg_desktop.core.store.assessment_repository import utc_now
+from acsg_desktop.core.store.dialect import dialect_of
 from acsg_desktop.core.store.rows import AssessmentRow, PackageReservationRow, PackageRow
+from acsg_desktop.core.store.sql_text import folded
 
 WRITING, RECORDED, ABANDONED = "writing", "recorded", "abandoned"
 
@@ -64,11 +66,11 @@ def _record(row: PackageRow) -> PackageRecord:
 
 _ORDERS: dict[str, Any] = {  # sort key -> column or SQL expression
     "sequence": PackageRow.sequence,
-    "assessment": func.lower(AssessmentRow.title),
+    "assessment": folded(AssessmentRow.title),  # as a reader sorts (sql_text)
     "language": PackageRow.language,
     "created": PackageRow.created_at,
     "status": PackageRow.status,
-    "signer": func.lower(PackageRow.signer),
+    "signer": folded(PackageRow.signer),
     "file": PackageRow.file_path,
 }
 
@@ -126,6 +128,7 @@ class PackageRepository:
     def page(self, offset: int, limit: int, order: PageOrder) -> list[PackageListRow]:
         """Rows ``offset`` to ``offset + limit`` of the outbox in ``order`` (newest first by
         default), each with its assessment's title."""
+        dialect_of(self._session).use_text_functions(self._session)
         statement = (
             select(PackageRow, AssessmentRow.title, AssessmentRow.year)
             .outerjoin(AssessmentRow, AssessmentRow.id == PackageRow.assessment_id)

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from acsg_desktop.core.store.dialect import dialect_of
 from acsg_desktop.core.store.rows import PersonRow
+from acsg_desktop.core.store.sql_text import folded
 
 
 class PersonRepository:
@@ -18,8 +20,9 @@ class PersonRepository:
 
     def people(self) -> list[tuple[str, tuple[str, ...]]]:
         """(name, roles) of everyone, alphabetically."""
+        dialect_of(self._session).use_text_functions(self._session)
         rows = self._session.execute(
-            select(PersonRow.name, PersonRow.role).order_by(PersonRow.name)
+            select(PersonRow.name, PersonRow.role).order_by(folded(PersonRow.name))
         )
         return [(name, tuple(r for r in role.split(",") if r)) for name, role in rows]
 

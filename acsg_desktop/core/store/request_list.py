@@ -17,11 +17,11 @@ from acsg_desktop.core.records.list_rows import PageOrder, RequestFilter, Reques
 from acsg_desktop.core.records.requests import MatchStage, RequestStatus, SupportType
 from acsg_desktop.core.store.column_types import as_utc_naive
 from acsg_desktop.core.store.dialect import dialect_of
-from acsg_desktop.core.store.sql_text import CASEFOLD
+from acsg_desktop.core.store.sql_text import CASEFOLD, FOLD
 
 ORDERS = {
     "id": "id",
-    "title": "lower(title)",
+    "title": f"{FOLD}(title)",  # as a reader sorts: "État" among the E
     "status": "status",
     "stage": "coalesce(match_stage, '')",
     "types": "{types}",
@@ -81,11 +81,15 @@ def request_page(
 ) -> list[RequestListRow]:
     """Rows ``offset`` to ``offset + limit`` of the filtered list in ``order``."""
     where, params = filter_sql(session, request_filter)
-    types = dialect_of(session).json_text("content", "support_types")
+    sql = dialect_of(session)
+    types = sql.json_text("content", "support_types")
+    order_sql = _order_sql(order, types)
+    if FOLD in order_sql:
+        sql.use_text_functions(session)
     rows = session.execute(
         text(
             f"SELECT id, title, status, match_stage, updated_at, {types}, completeness "
-            f"FROM support_request{where} ORDER BY {_order_sql(order, types)} "
+            f"FROM support_request{where} ORDER BY {order_sql} "
             "LIMIT :limit OFFSET :offset"
         ),
         {**params, "limit": limit, "offset": offset},

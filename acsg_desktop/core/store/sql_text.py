@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from acsg_desktop.core.i18n import fold
 
@@ -27,6 +29,12 @@ def use_text_functions(session: Session) -> None:
     driver = session.connection().connection.driver_connection
     driver.create_function(CASEFOLD, 1, _casefold, deterministic=True)  # type: ignore[union-attr]
     driver.create_function(FOLD, 1, _fold, deterministic=True)  # type: ignore[union-attr]
+
+
+def folded(column: Any) -> ColumnElement[str]:
+    """``column`` case- and accent-folded, to sort by (``use_text_functions`` first)."""
+    result: ColumnElement[str] = getattr(func, FOLD)(column)
+    return result
 
 
 def labelled(expression: str, labels: Mapping[str, str]) -> tuple[str, dict[str, Any]]:

@@ -79,3 +79,18 @@ def test_shipped_guides_are_installed_once(tmp_path: Path) -> None:
     with Workspace.open(tmp_path) as first:
         assert first.guides.installed_version() >= 1
         assert first.guides.install_shipped_if_newer() is False
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_list_is_in_a_readers_order_in_each_language(workspace: Workspace, language) -> None:
+    from acsg_desktop.core.i18n import fold
+
+    titles = [guide.title for guide in workspace.guides.list(language, GuideFilters())]
+    assert len(titles) > 20
+    assert [fold(title) for title in titles] == sorted(fold(title) for title in titles)
+    if language == "fr":  # "Établir..." among the E, not after "Travailler..."
+        assert any(title.startswith("É") for title in titles)
+        first_after_e = next(t for t in titles if fold(t) > "f")
+        assert titles.index(first_after_e) > max(
+            n for n, t in enumerate(titles) if t.startswith("É")
+        )
