@@ -162,24 +162,32 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     )
 
 
+# The conventions each language writes dates and numbers in. English as the UN writes it:
+# "2 December 2026", "02/12/2026, 05:59" (Babel's plain "en" is American: "12/2/26, 5:59 AM",
+# which an official outside the United States reads as 12 February).
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
 @functools.lru_cache(maxsize=8)
-def _locale_of(language: str) -> Locale:
+def babel_locale(language: str) -> Locale:
+    """Babel's locale for formatting in ``language``, parsed once (parsing it costs more than
+    most formatting does, and lists format hundreds of dates and numbers)."""
     from babel import Locale
 
-    return Locale.parse(language)
+    return Locale.parse(FORMAT_LOCALES.get(language, language))
 
 
 def _babel_locale() -> Locale:
-    """Babel's locale of the current language, parsed once (parsing it costs more than most
-    formatting does, and lists format hundreds of dates and numbers)."""
-    return _locale_of(current_language())
+    return babel_locale(current_language())
 
 
 def format_date(value: date, length: str = "medium") -> str:
     """A date in the current language, e.g. ``29 nov. 2026``."""
     from babel.dates import format_date as babel_format_date
 
-    text = str(babel_format_date(value, format=length, locale=_babel_locale()))
+    text = _first_of_month(
+        str(babel_format_date(value, format=length, locale=_babel_locale())), value
+    )
     return live(text, lambda: format_date(value, length))
 
 
@@ -188,7 +196,18 @@ def format_datetime(value: datetime, length: str = "medium") -> str:
     from babel.dates import format_datetime as babel_format_datetime
 
     text = str(babel_format_datetime(value, format=length, locale=_babel_locale()))
-    return live(text, lambda: format_datetime(value, length))
+    return live(_first_of_month(text, value), lambda: format_datetime(value, length))
+
+
+_FIRST_DAY = re.compile(r"(?<![\d/.-])1(?= )")  # the day, written out before its month
+
+
+def _first_of_month(text: str, value: date) -> str:
+    """French writes the first of the month as an ordinal: « 1er juin 2025 » (CLDR has no
+    such pattern); numeric dates (01/06/2025) stay as they are."""
+    if value.day != 1 or current_language() != "fr":
+        return text
+    return _FIRST_DAY.sub("1er", text, count=1)
 
 
 def format_time(value: time) -> str:

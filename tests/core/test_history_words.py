@@ -76,7 +76,7 @@ def test_a_request_edited_on_several_fields_reads_in_english(workspace: Workspac
     assert (rows["start"].what, rows["start"].before, rows["start"].after) == (
         "Start",
         "–",
-        "Jan 15, 2027",
+        "15 Jan 2027",
     )
     assert (rows["any_region"].before, rows["any_region"].after) == ("Yes", "No")
     assert rows["areas"].after == (

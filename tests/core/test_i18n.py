@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -111,10 +111,23 @@ def test_numbers_money_percent_dates_in_spanish() -> None:
 
 
 def test_numbers_money_percent_dates_in_english() -> None:
+    """English as the UN writes it: day before month, 24 hours, the dollar said whose."""
     assert i18n.format_number(Decimal("1234567.891")) == "1,234,567.891"
-    assert i18n.format_money(Decimal("1234.5"), "USD") == "$1,234.50"
+    assert i18n.format_money(Decimal("1234.5"), "USD") == "US$1,234.50"
     assert i18n.format_percent(0.265, decimals=1) == "26.5%"
-    assert i18n.format_date(date(2026, 11, 29), "long") == "November 29, 2026"
+    assert i18n.format_date(date(2026, 11, 29), "long") == "29 November 2026"
+    assert i18n.format_date(date(2027, 1, 15)) == "15 Jan 2027"
+    assert i18n.format_datetime(datetime(2026, 12, 2, 17, 59), "short") == "02/12/2026, 17:59"
+
+
+def test_the_first_of_the_month_is_an_ordinal_in_french() -> None:
+    with i18n.language_as("fr"):
+        assert i18n.format_date(date(2025, 6, 1), "long") == "1er juin 2025"
+        assert i18n.format_date(date(2025, 6, 1), "full") == "dimanche 1er juin 2025"
+        assert i18n.format_date(date(2025, 6, 11), "long") == "11 juin 2025"
+        assert i18n.format_date(date(2025, 6, 1), "short") == "01/06/2025"
+        assert i18n.format_datetime(datetime(2025, 6, 1, 9, 5), "short") == "01/06/2025 09:05"
+    assert i18n.format_date(date(2025, 6, 1), "long") == "1 June 2025"
 
 
 @pytest.mark.parametrize(("language", "name"), [("en", "Chad"), ("fr", "Tchad"), ("es", "Chad")])

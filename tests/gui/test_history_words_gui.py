@@ -67,7 +67,7 @@ def test_the_request_history_tab_reads_in_both_languages(
     what = {row[2]: row for row in english}
     assert "Type of support: Financial added" in what
     assert what["Budget"][3:5] == ["FCFA45,000,000", "€50,000.00"]  # one save changed both
-    assert what["Start"][3:5] == ["–", "Jan 15, 2027"]
+    assert what["Start"][3:5] == ["–", "15 Jan 2027"]
     assert what["Capacity plan"][3:5] == ["Yes", "No"]
     assert "Areas" in " ".join(what)
     language.apply("fr", remember=False)

@@ -169,7 +169,8 @@ def test_date_fields_are_written_as_dates_elsewhere_in_each_language(
     for code in ("en", "fr", "en"):
         language.apply(code, remember=False)
         settle()
-        assert editor.form.start.text() == format_date(start)  # "Jan 1, 2027", "1 janv."
+        # "1 Jan 2027", "1 janv. 2027": a date field writes the day as a number (no "1er")
+        assert editor.form.start.text() == format_date(start).replace("1er ", "1 ")
         assert str(start.year) in editor.form.start.text()
 
 

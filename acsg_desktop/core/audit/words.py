@@ -21,6 +21,7 @@ from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import (
     N_,
     _,
+    babel_locale,
     current_language,
     format_date,
     format_money,
@@ -193,7 +194,7 @@ def listed(texts: list[str]) -> str:
     """Texts as a list in the current language: "a, b and c", « a, b et c »."""
     from babel.lists import format_list
 
-    return str(format_list(texts, locale=current_language()))
+    return str(format_list(texts, locale=babel_locale(current_language())))
 
 
 def _clause(field: str, items: list[Any], added: bool) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 
 from acsg_desktop.core.assessment.labels import aim_label
 from acsg_desktop.core.framework.model import Framework
-from acsg_desktop.core.i18n import _, country_name, current_language, format_date
+from acsg_desktop.core.i18n import _, babel_locale, country_name, current_language, format_date
 from acsg_desktop.core.offers.matching import Reason, Suggestion, Term
 from acsg_desktop.core.offers.regions import region_name
 from acsg_desktop.core.records.offers import Offer, OfferStatus, PledgingArea
@@ -18,10 +18,8 @@ from acsg_desktop.core.requests.labels import label
 
 def language_name(code: str) -> str:
     """``code`` (ISO 639) as a word in the current language: "French", « anglais »."""
-    from babel import Locale
-
     try:
-        name = Locale.parse(current_language()).languages.get(code)
+        name = babel_locale(current_language()).languages.get(code)
     except (ValueError, LookupError):
         name = None
     return name or code

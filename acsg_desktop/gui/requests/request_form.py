@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.assessment.labels import aim_label
 from acsg_desktop.core.framework.model import AIMS, Framework
-from acsg_desktop.core.i18n import N_, _, current_language, format_money
+from acsg_desktop.core.i18n import N_, _, babel_locale, current_language, format_money
 from acsg_desktop.core.records.requests import (
     Focus,
     Modality,
@@ -255,7 +255,8 @@ class RequestForm(Retranslatable, QWidget):
         try:
             return Decimal(
                 parse_decimal(
-                    text.replace(" ", "").replace("\u202f", ""), locale=current_language()
+                    text.replace(" ", "").replace("\u202f", ""),
+                    locale=babel_locale(current_language()),
                 )
             )
         except (NumberFormatError, ValueError):

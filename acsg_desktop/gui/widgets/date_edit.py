@@ -7,15 +7,13 @@ import re
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDateEdit
 
-from acsg_desktop.core.i18n import current_language
+from acsg_desktop.core.i18n import babel_locale, current_language
 
 
 def qt_date_format(language: str) -> str:
     """Babel's medium date pattern for ``language`` as a Qt display format with a four-digit
-    year: ``MMM d, yyyy`` in English, ``d MMM yyyy`` in French (never an ambiguous 1/15/27)."""
-    from babel import Locale
-
-    pattern = str(Locale.parse(language).date_formats["medium"].pattern)
+    year: ``d MMM yyyy`` in English and French (never an ambiguous 1/15/27)."""
+    pattern = str(babel_locale(language).date_formats["medium"].pattern)
     return re.sub(r"y+", "yyyy", pattern)
 
 

@@ -123,7 +123,7 @@ def test_soft_terms_that_fail_are_said_and_rank_the_offer_lower() -> None:
     assert said[0] == "serves other aims: efficiency"
     assert said[1] == "does not work in your language (works in Spanish)"
     assert said[2] == "not a partner kind you named: State"
-    assert said[3].startswith("your start (Jun 1, 2028) is outside its period")
+    assert said[3].startswith("your start (1 Jun 2028) is outside its period")
     with language_as("fr"):
         said = misfit_texts(found[1].misfits, found[1].offer)
     assert said[1] == "ne travaille pas dans votre langue (travaille en espagnol)"

@@ -100,7 +100,7 @@ def test_a_package_without_a_plan_still_validates_and_a_bad_status_does_not(
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("en", ["Action plan", "Legal unit", "Mar 31, 2027", "Planned, overdue", "General (no"]),
+        ("en", ["Action plan", "Legal unit", "31 Mar 2027", "Planned, overdue", "General (no"]),
         (
             "fr",
             [

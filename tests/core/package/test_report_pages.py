@@ -29,7 +29,7 @@ from tests.core.package.report_helpers import (
 
 LANGUAGES = ("en", "fr")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|T\d{2}:\d{2}")
-LONG_DATE = {"en": "December 1, 2026", "fr": "1 décembre 2026"}
+LONG_DATE = {"en": "1 December 2026", "fr": "1er décembre 2026"}
 
 
 class Reports:
