@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from acsg_desktop.core.i18n import fold
+from acsg_desktop.core.records.guides import HIGHLIGHT_START
 
 # The tokens of the index (unicode61): letters and digits; everything else separates.
 TOKEN = re.compile(r"[^\W_]+")
@@ -17,8 +18,9 @@ _HTML_PART = re.compile(r"(<[^>]*>)|(&#?\w+;)|([^\W_]+)")
 MARK_START = '<span style="background-color:#ffe08a; color:#000000;">'
 FIRST_HIT = "acsg-first-hit"  # the anchor the reader scrolls to
 
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+HEADING_END = " —"  # "The problem — Case officers...": a heading does not run into its text
 _LINE_MARKUP = (
-    re.compile(r"^\s{0,3}#{1,6}\s*"),  # a heading
     re.compile(r"^\s{0,3}(?:>\s*)+"),  # a quotation
     re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+"),  # a list item
 )
@@ -39,19 +41,32 @@ def search_terms(user_text: str) -> tuple[frozenset[str], str]:
     return frozenset(words[:-1]), words[-1]
 
 
+# An indicator's id in code (`case-management.backlog`: what it asks) is not words to read:
+# left out of a snippet, unless it holds what was searched for.
+_CODE = re.compile(r"`[^`\n]*`\s*:?\s*")
+
+
+def _unless_searched(code: re.Match[str]) -> str:
+    return code.group(0) if HIGHLIGHT_START in code.group(0) else ""
+
+
 def _plain_line(line: str) -> str:
     if _TABLE_RULE.match(line):
         return ""
+    heading = _HEADING.match(line)
+    line = _CODE.sub(_unless_searched, line[heading.end() :] if heading else line)
     for pattern in _LINE_MARKUP:
         line = pattern.sub("", line, count=1)
     for pattern, replacement in _INLINE_MARKUP:
         line = pattern.sub(replacement, line)
-    return line.strip(" ·")
+    line = line.strip(" ·")
+    return line + HEADING_END if heading and line else line
 
 
 def plain_snippet(snippet: str) -> str:
     """A snippet of Markdown as one line of plain text (the match markers are kept)."""
-    return " ".join(" ".join(_plain_line(line) for line in snippet.splitlines()).split())
+    text = " ".join(" ".join(_plain_line(line) for line in snippet.splitlines()).split())
+    return text.removesuffix(HEADING_END)
 
 
 def mark_words(html_text: str, user_text: str) -> tuple[str, int]:

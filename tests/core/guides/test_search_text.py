@@ -12,7 +12,12 @@ S, E = HIGHLIGHT_START, HIGHLIGHT_END
 @pytest.mark.parametrize(
     ("snippet", "plain"),
     [
-        (f"## The {S}problem{E}\n\nA backlog", f"The {S}problem{E} A backlog"),
+        (f"## The {S}problem{E}\n\nA backlog", f"The {S}problem{E} — A backlog"),
+        (f"## The {S}problem{E}", f"The {S}problem{E}"),
+        (
+            f"the {S}backlog{E}.\n\n- `case-management.backlog`: old cases",
+            f"the {S}backlog{E}. old cases",
+        ),
         (f"1. **{S}Inventory{E}.** Count", f"{S}Inventory{E}. Count"),
         (f"| Old {S}stock{E} | pending | monthly |", f"Old {S}stock{E} · pending · monthly"),
         ("|---|:---:|\n| a | b |", "a · b"),
