@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from acsg_desktop.core.demo.build import create_demo
 from acsg_desktop.core.i18n import SUPPORTED_LANGUAGES
 from acsg_desktop.core.workspace import Workspace
-from acsg_desktop.gui.about_dialog import AboutDialog
+from acsg_desktop.gui.about_dialog import AboutDialog, workspace_versions
 from acsg_desktop.gui.fonts import load_fonts
 from acsg_desktop.gui.language import LanguageSwitcher
 from acsg_desktop.gui.main_window import MainWindow
@@ -133,7 +133,7 @@ def shoot_language(app: QApplication, language_code: str, out: Path, home: Path)
         shoot_offers(window, out, language_code)
         shoot_guides(window, out, language_code)
         shoot_packages(window, out, language_code)
-        about = AboutDialog(folder, window)
+        about = AboutDialog(folder, window, workspace_versions(workspace))  # as Help > About
         grab(about, out / f"{language_code}-about.png")
         window.close()
 

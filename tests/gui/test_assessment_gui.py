@@ -154,7 +154,9 @@ def test_an_indicator_every_system_needs_cannot_be_marked_not_applicable(
     wizard.show_step(wizard.navigator.go_to("appeals.effective-remedy"))
     assert not page.not_applicable.isEnabled()
     assert "level 1" in page.not_applicable.toolTip()
+    assert "level 1" in page.key_label.text() and page.key_label.isVisibleTo(page)  # on the page
     optional = next(i for i in wizard.framework.indicators if not i.always_applies)
     wizard.show_step(wizard.navigator.go_to(optional.id))
     assert page.not_applicable.isEnabled()
     assert "left out of the scores" in page.not_applicable.toolTip()
+    assert "level 1" not in page.key_label.text()

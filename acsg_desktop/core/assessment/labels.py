@@ -53,3 +53,11 @@ def level_name(level: int) -> str:
 def level_with_name(level: int) -> str:
     """A level with its general name, as reports and the audit log show it: "2 · Limited"."""
     return _("{level} · {name}").format(level=level, name=level_name(level))
+
+
+def assessment_name(title: str, year: int) -> str:
+    """An assessment as lists and choices name it: its title, then its year unless the title
+    already says it ("2025 baseline", not "2025 baseline (2025)")."""
+    if str(year) in title:
+        return title
+    return _("{title} ({year})").format(title=title, year=year)

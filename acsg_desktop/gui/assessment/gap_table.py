@@ -26,7 +26,7 @@ from acsg_desktop.gui.assessment.gap_offers_panel import GapOffersPanel
 GAP_HEADERS = ("#", N_("Indicator"), N_("Level"), N_("Target"), N_("Possible offers"))
 COL_NUMBER, COL_QUESTION, COL_LEVEL, COL_TARGET, COL_OFFERS = range(len(GAP_HEADERS))
 # Words that wrap ("Insufficient information", "No open offer fits...") get a set width.
-GAP_WIDTHS = {COL_LEVEL: 90, COL_OFFERS: 120}
+GAP_WIDTHS = {COL_LEVEL: 90, COL_OFFERS: 150}
 
 
 def make_table(parent: QWidget, columns: int) -> QTableWidget:
@@ -74,7 +74,7 @@ def make_gaps_tab(
     for widget in details:
         if widget is not None:
             column.addWidget(widget)
-    column.setSizes([300, 160][: column.count()])
+    column.setSizes([250, 210][: column.count()])  # the offers: a card and a half in view
     split.addWidget(column)
     split.setStretchFactor(0, 2)  # the list: its questions wrap on a few lines
     split.setStretchFactor(1, 1)

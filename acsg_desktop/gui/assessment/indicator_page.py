@@ -67,7 +67,7 @@ class IndicatorPage(Retranslatable, QWidget):
         font.setBold(True)
         font.setPointSize(font.pointSize() + 2)
         self.question.setFont(font)
-        self.key_label = QLabel(self)
+        self.key_label = _wrapping_label(self)
         self.guide_titles: dict[str, str] = {}
         self.guide_links = LinkList(self)  # Tab reaches each related guide, Enter opens it
         self.guide_links.link_activated.connect(self.guide_requested)
@@ -282,8 +282,11 @@ class IndicatorPage(Retranslatable, QWidget):
         )
         self.question.setText(indicator.question.get())
         self.choice_group.setAccessibleName(indicator.question.get())
-        self.key_label.setText(_("Key indicator: counts double.") if indicator.weight > 1 else "")
-        self.key_label.setVisible(indicator.weight > 1)
+        said = [_("Key indicator: counts double.")] if indicator.weight > 1 else []
+        if indicator.always_applies:  # why "Not applicable" is off, on the page, not in a tip
+            said.append(always_applies_message())
+        self.key_label.setText(" ".join(said))
+        self.key_label.setVisible(bool(said))
         for level, text, button in zip(
             self.levels, self.level_texts, self.level_buttons, strict=True
         ):

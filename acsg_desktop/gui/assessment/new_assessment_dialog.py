@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from acsg_desktop.core.assessment.carry_over import CarryOverReport, carry_over_lines
+from acsg_desktop.core.assessment.labels import assessment_name
 from acsg_desktop.core.assessment.service import MAX_YEAR, MIN_YEAR
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _, ngettext
@@ -44,7 +45,7 @@ class NewAssessmentDialog(Retranslatable, QDialog):
         self.carry_over = QComboBox(self)
         self.carry_over.addItem("", None)
         for summary in earlier:
-            self.carry_over.addItem(f"{summary.title} ({summary.year})", summary.id)
+            self.carry_over.addItem(assessment_name(summary.title, summary.year), summary.id)
         if carry_from is not None:
             self.carry_over.setCurrentIndex(max(0, self.carry_over.findData(carry_from)))
         self.labels = [QLabel(self) for _ in range(3)]

@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 
 from acsg_desktop.core.actions.service import ActionPlanService
 from acsg_desktop.core.assessment.csv_export import export_csv, results_csv
-from acsg_desktop.core.assessment.labels import AIM_LABELS, aim_label, percent_label
+from acsg_desktop.core.assessment.labels import (
+    AIM_LABELS,
+    aim_label,
+    assessment_name,
+    percent_label,
+)
 from acsg_desktop.core.assessment.scoring import Gap, Scores
 from acsg_desktop.core.assessment.service import AssessmentService
 from acsg_desktop.core.errors import AcsgError, os_reason
@@ -156,7 +161,7 @@ class ResultsPage(Retranslatable, QWidget):
         self.compare.addItem(_("Nothing"), None)
         others = [other for other in self._service.list() if other.id != assessment_id]
         for other in others:
-            self.compare.addItem(f"{other.title} ({other.year})", other.id)
+            self.compare.addItem(assessment_name(other.title, other.year), other.id)
         earlier = _latest_earlier(self._service.get(assessment_id), others)
         self.compare.setCurrentIndex(max(0, self.compare.findData(earlier)))
         self.compare.blockSignals(False)

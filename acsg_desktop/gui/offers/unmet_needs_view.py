@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.assessment.labels import assessment_name
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import N_, _
 from acsg_desktop.core.offers.service import GapOffers
@@ -108,9 +109,7 @@ class UnmetNeedsView(Retranslatable, QWidget):
         self.assessment.blockSignals(True)
         self.assessment.clear()
         for summary in summaries:
-            self.assessment.addItem(
-                _("{title} ({year})").format(title=summary.title, year=summary.year), summary.id
-            )
+            self.assessment.addItem(assessment_name(summary.title, summary.year), summary.id)
         self.assessment.setCurrentIndex(max(0, self.assessment.findData(current)))
         self.assessment.blockSignals(False)
         self.refresh()

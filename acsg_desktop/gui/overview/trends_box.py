@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QTableWidgetItem, QWidget
 
-from acsg_desktop.core.assessment.labels import aim_label, percent_label
+from acsg_desktop.core.assessment.labels import aim_label, assessment_name, percent_label
 from acsg_desktop.core.framework.model import AIMS
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.overview.facts import TrendPoint
@@ -48,7 +48,7 @@ class TrendsBox(QGroupBox):
         self.table.setAccessibleName(_("Scores over time"))
         self.table.setRowCount(len(points))
         for row, point in enumerate(points):
-            title = _("{title} ({year})").format(title=point.title, year=point.year)
+            title = assessment_name(point.title, point.year)
             values = [title, *(percent_label(v) for _n, values in series for v in [values[row]])]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

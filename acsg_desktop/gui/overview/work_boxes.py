@@ -21,23 +21,21 @@ from acsg_desktop.core.requests.labels import label
 from acsg_desktop.gui.assessment.gap_table import make_table
 from acsg_desktop.gui.overview.standing_box import wrapped_label
 
-GAP_COLUMNS = 4  # area, indicator, level, target
+GAP_COLUMNS = 3  # indicator, level, target
 
 
 class GapsBox(QGroupBox):
-    """The top gaps, most pressing first: area, indicator, level and target."""
+    """The top gaps, most pressing first: indicator, level and target (the area, and the whole
+    question, in the indicator's tooltip). Two gaps of one area differ only in their question's
+    words: the question takes the room an area column took, so that its first words show."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.empty = wrapped_label(self)
         self.table = make_table(self, GAP_COLUMNS)
         header = self.table.horizontalHeader()
-        for column, mode in enumerate(
-            (QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Stretch)
-        ):
-            header.setSectionResizeMode(column, mode)
-        header.resizeSection(0, 170)
-        for column in (2, 3):
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
         layout = QVBoxLayout(self)
@@ -47,7 +45,7 @@ class GapsBox(QGroupBox):
 
     def show_gaps(self, gaps: tuple[GapFact, ...], has_assessment: bool) -> None:
         self.setTitle(_("Top gaps"))
-        self.table.setHorizontalHeaderLabels([_("Area"), _("Indicator"), _("Level"), _("Target")])
+        self.table.setHorizontalHeaderLabels([_("Indicator"), _("Level"), _("Target")])
         self.table.setAccessibleName(_("Top gaps, most pressing first"))
         self.empty.setVisible(not gaps)
         self.table.setVisible(bool(gaps))
@@ -59,10 +57,12 @@ class GapsBox(QGroupBox):
         self.table.setRowCount(len(gaps))
         for row, gap in enumerate(gaps):
             level = str(gap.level) if gap.level else _("Insufficient information")
-            values = (gap.area_title, gap.question, level, str(gap.target_level))
-            for column, value in enumerate(values):
+            whole = _("{area}: {question}").format(area=gap.area_title, question=gap.question)
+            for column, (value, tip) in enumerate(
+                ((gap.question, whole), (level, level), (str(gap.target_level), None))
+            ):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(tip or value)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()

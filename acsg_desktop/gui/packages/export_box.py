@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.assessment.labels import assessment_name
 from acsg_desktop.core.display import file_stem
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import LANGUAGE_NAMES, _, current_language
@@ -121,7 +122,7 @@ class ExportBox(Retranslatable, QGroupBox):
         self.assessment.clear()
         for summary in self._workspace.assessments.list():
             if summary.status is not AssessmentStatus.IN_PROGRESS:
-                text = _("{title} ({year})").format(title=summary.title, year=summary.year)
+                text = assessment_name(summary.title, summary.year)
                 self.assessment.addItem(text, summary.id)
         self.assessment.setCurrentIndex(max(0, self.assessment.findData(current)))
         self._show_state()

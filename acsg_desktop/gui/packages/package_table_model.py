@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
+from acsg_desktop.core.assessment.labels import assessment_name
 from acsg_desktop.core.i18n import N_, _, format_datetime
 from acsg_desktop.core.package.outbox import STATUS_LABELS, language_in_text
 from acsg_desktop.core.records.list_rows import PackageListRow
@@ -28,7 +29,7 @@ UNKNOWN = "–"  # a package made before its language was recorded
 def assessment_text(row: PackageListRow) -> str:
     if not row.assessment_title:
         return UNKNOWN
-    return _("{title} ({year})").format(title=row.assessment_title, year=row.assessment_year)
+    return assessment_name(row.assessment_title, row.assessment_year)
 
 
 class PackageTableModel(PagedTableModel[PackageListRow]):
