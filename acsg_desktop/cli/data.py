@@ -187,7 +187,7 @@ def _profile_lines(profile: Profile) -> list[str]:
         _("Authority: {name}").format(name=profile.authority_name),
         _("Contact person: {name}").format(name=profile.contact_person),
         _("E-mail: {email}").format(email=profile.email),
-        _("Preferred language: {language}").format(language=profile.preferred_language),
+        _("Working language: {language}").format(language=profile.preferred_language),
     ]
 
 
@@ -243,7 +243,9 @@ def add_profile_commands(commands: Any, json_flag: argparse.ArgumentParser) -> N
     change.add_argument("--authority", help=_("name of the asylum authority"))
     change.add_argument("--contact", help=_("contact person"))
     change.add_argument("--email", help=_("contact e-mail address"))
-    change.add_argument("--language", choices=SUPPORTED_LANGUAGES, help=_("preferred language"))
+    change.add_argument(
+        "--language", choices=SUPPORTED_LANGUAGES, help=_("the office's working language")
+    )
     change.set_defaults(handler=cmd_profile_set)
 
 

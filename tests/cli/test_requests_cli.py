@@ -79,8 +79,10 @@ def test_guides_search_equite_in_french_is_ranked(capsys: pytest.CaptureFixture[
 
 
 def test_build_bundle_then_import_it(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
-    from acsg_desktop.core.guides.loader import shipped_guides_dir
+    from acsg_desktop.core.guides.loader import shipped_guides_dir, shipped_version
     from acsg_desktop.core.signing.keys import certificate_pem, create_identity, to_pkcs12
+
+    newer = shipped_version() + 1  # a bundle is installed only when newer than the shipped set
 
     identity = create_identity("Editor", "ACSG Secretariat (test only)", "CH")
     key, passphrase, cert = tmp_path / "key.p12", tmp_path / "pass.txt", tmp_path / "cert.pem"
@@ -98,7 +100,7 @@ def test_build_bundle_then_import_it(capsys: pytest.CaptureFixture[str], tmp_pat
         "--passphrase-file",
         str(passphrase),
         "--version",
-        "5",
+        str(newer),
         "--out",
         str(bundle),
     )
@@ -106,7 +108,7 @@ def test_build_bundle_then_import_it(capsys: pytest.CaptureFixture[str], tmp_pat
     status, _out, err = run(capsys, "guides", "import", str(bundle))
     assert status == 1 and "not trusted" in err
     status, out, _err = run(capsys, "guides", "import", str(bundle), "--trust", str(cert), "--json")
-    assert status == 0 and json.loads(out)["version"] == 5
+    assert status == 0 and json.loads(out)["version"] == newer
     status, _out, err = run(capsys, "guides", "import", str(bundle), "--trust", str(cert))
     assert status == 1 and "already installed" in err
     passphrase.write_text("wrong\n")
@@ -120,7 +122,7 @@ def test_build_bundle_then_import_it(capsys: pytest.CaptureFixture[str], tmp_pat
         "--passphrase-file",
         str(passphrase),
         "--version",
-        "6",
+        str(newer + 1),
         "--out",
         str(tmp_path / "other.acsgguides"),
     )

@@ -68,4 +68,4 @@ def test_every_input_has_an_accessible_name(
 ) -> None:
     dialog = make_dialog(qtbot, workspace, language)
     names = [widget.accessibleName() for widget in dialog.form._inputs.values()]
-    assert names == ["Country", "Authority name", "Contact person", "E-mail", "Preferred language"]
+    assert names == ["Country", "Authority name", "Contact person", "E-mail", "Working language"]

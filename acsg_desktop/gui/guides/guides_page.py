@@ -42,6 +42,7 @@ from acsg_desktop.gui.guides.guide_list_model import (
 from acsg_desktop.gui.guides.guide_reader import GuideReader
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.field_tips import set_field_tips
+from acsg_desktop.gui.widgets.filter_combo import fill_filter
 from acsg_desktop.gui.widgets.html_delegate import HtmlItemDelegate
 from acsg_desktop.gui.widgets.page_title import make_page_title
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -248,14 +249,7 @@ class GuidesPage(Retranslatable, QWidget):
             "region": [(_(text), key) for key, text in REGION_LABELS.items()],
         }
         for name, combo in self.combos.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(_("All"), "")
-            for text, value in choices[name]:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+            fill_filter(combo, name, choices[name])
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Practice guides"))

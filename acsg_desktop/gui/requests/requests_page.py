@@ -35,6 +35,7 @@ from acsg_desktop.gui.requests.request_table_model import (
 )
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.field_tips import set_field_tips
+from acsg_desktop.gui.widgets.filter_combo import fill_filter
 from acsg_desktop.gui.widgets.fitted_columns import FittedColumns
 from acsg_desktop.gui.widgets.honest_buttons import enable_with_reason
 from acsg_desktop.gui.widgets.live_text import show_text
@@ -109,20 +110,9 @@ class RequestsPage(Retranslatable, QWidget):
 
     def _fill_filters(self) -> None:
         framework = self._workspace.assessments.shipped_framework()
-        choices = (
-            (self.status_filter, [(label(s), s.value) for s in RequestStatus]),
-            (self.area_filter, [(a.title.get(), a.id) for a in framework.areas]),
-            (self.type_filter, [(label(t), t.value) for t in SupportType]),
-        )
-        for combo, items in choices:
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(_("All"), "")
-            for text, value in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        fill_filter(self.status_filter, "status", [(label(s), s.value) for s in RequestStatus])
+        fill_filter(self.area_filter, "area", [(a.title.get(), a.id) for a in framework.areas])
+        fill_filter(self.type_filter, "type", [(label(t), t.value) for t in SupportType])
 
     def _page(self, offset: int, limit: int, order: PageOrder) -> list[RequestListRow]:
         return self._workspace.requests.page(offset, limit, order, self.request_filter)

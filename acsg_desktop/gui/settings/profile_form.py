@@ -20,7 +20,7 @@ LABELS = {
     "authority_name": N_("&Authority name"),
     "contact_person": N_("Contact &person"),
     "email": N_("&E-mail"),
-    "preferred_language": N_("P&referred language"),
+    "preferred_language": N_("Wo&rking language"),
 }
 
 
