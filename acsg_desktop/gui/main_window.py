@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # the pages are imported when first shown: a quicker start
 OVERVIEW_LABEL = N_("Overview")
 ASSESSMENTS_LABEL = N_("Assessments")
 REQUESTS_LABEL = N_("Support requests")
-OFFERS_LABEL = N_("Offers")
+OFFERS_LABEL = N_("Offers of support")  # as the page calls itself
 GUIDES_LABEL = N_("Practice guides")
 PACKAGES_LABEL = N_("Packages")
 SETTINGS_LABEL = N_("Settings")

@@ -68,7 +68,7 @@ def test_the_dialog_saves_owner_date_and_status_and_overdue_says_so(
     monkeypatch.setattr(ActionDialog, "exec", fill)
     plan.edit_selected()
     assert seen and seen[0].result() == QDialog.DialogCode.Accepted
-    assert seen[0].due.displayFormat() == "MMM d, yyyy"
+    assert seen[0].due.displayFormat() == "d MMM yyyy"  # never an ambiguous 1/2/27
     action = plan.selected()
     assert action is not None
     assert (action.content.owner, action.status) == ("Legal unit", ActionStatus.IN_PROGRESS)

@@ -116,7 +116,7 @@ def test_selecting_an_offer_shows_it_in_full(
     offer = workspace.offers.get("EX-OFR-005")
     assert offer.title.get("en") in text and offer.party_name.get("en") in text
     assert offer.description.get("en") in text
-    assert "90 expert-days; $80,000.00 to $150,000.00" in text
+    assert "90 expert-days; US$80,000.00 to US$150,000.00" in text
     assert "Case management" in text  # a framework area's title, not its id
     page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the chosen offer stays chosen
     assert page.detail.offer is not None and page.detail.offer.id == "EX-OFR-005"

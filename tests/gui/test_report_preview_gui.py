@@ -36,7 +36,7 @@ def test_preview_writes_the_draft_report_and_opens_it_without_signing(
     path = box.last_preview
     assert path is not None and opened == [str(path)]
     assert path.read_bytes().startswith(b"%PDF")
-    assert path.name.startswith("acsg-2025-baseline-2025-fr-draft-") and path.suffix == ".pdf"
+    assert path.name.startswith("acsg-2025-baseline-fr-draft-") and path.suffix == ".pdf"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert page.banner.outcome is Outcome.INFO and str(path) in page.banner.text.text()
     assert Outbox(workspace.database).packages() == []

@@ -37,6 +37,8 @@ class ReviewPage(Retranslatable, QWidget):
         self.missing_label = QLabel(self)
         self.missing = QListWidget(self)
         self.missing.setWordWrap(True)
+        self.missing.setSpacing(3)  # one question from the next, when they wrap
+        self.missing.setAlternatingRowColors(True)
         self.missing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.missing_label.setBuddy(self.missing)
         self.missing.itemActivated.connect(lambda item: self.go_to.emit(item.data(STEP_ROLE)))
