@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from acsg_desktop.core.assessment.labels import aim_label, percent_label
+from acsg_desktop.core.assessment.labels import aim_label, assessment_name, percent_label
 from acsg_desktop.core.i18n import _, format_percent
 from acsg_desktop.core.package.model import PackageDocument
 from acsg_desktop.core.package.report_style import BLUE, FONT, GREY
@@ -30,11 +30,11 @@ def colour(hex_code: str) -> Any:
 
 def series_names(document: PackageDocument) -> list[str]:
     """The series as their legend names them: the previous assessment first, if any."""
-    now = f"{document.assessment.title} ({document.assessment.year})"
+    now = assessment_name(document.assessment.title, document.assessment.year)
     previous = document.previous
     if previous is None:
         return [now]
-    return [f"{previous.title} ({previous.year})", now]
+    return [assessment_name(previous.title, previous.year), now]
 
 
 def _style_axis_labels(chart: Any) -> None:

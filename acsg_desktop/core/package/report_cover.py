@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from acsg_desktop.core.assessment.labels import assessment_name
 from acsg_desktop.core.i18n import _, country_name
 from acsg_desktop.core.package.model import PackageDocument
 from acsg_desktop.core.package.report_style import BLUE, FONT, long_date, p
@@ -48,10 +49,7 @@ def _facts(document: PackageDocument) -> list[tuple[str, str]]:
     country = country_name(authority.country) or authority.country
     return [
         (_("Country"), f"{country} ({authority.country})"),
-        (
-            _("Assessment"),
-            f"{assessment.title} ({assessment.year})",
-        ),
+        (_("Assessment"), assessment_name(assessment.title, assessment.year)),
         (_("Framework version"), assessment.framework.version),
         (_("Date"), long_date(document.created)),
         (_("Contact"), _contact(document)),
