@@ -181,12 +181,29 @@ def _babel_locale() -> Locale:
     return babel_locale(current_language())
 
 
+_TWO_DIGIT_YEAR = re.compile(r"(?<!y)yy(?!y)")
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(language: str, length: str) -> tuple[str, str]:
+    """Babel's date and date-time patterns of ``length`` in ``language``; a short date keeps
+    its four-digit year (Spanish CLDR writes « 2/12/26 », which reads as a day in 1926 or as
+    a code: a list's "Updated" column and a history show « 2/12/2026 »)."""
+    locale = babel_locale(language)
+    if length != "short":
+        return length, length
+    day = _TWO_DIGIT_YEAR.sub("y", str(locale.date_formats["short"].pattern))
+    clock = str(locale.time_formats["short"].pattern)
+    return day, str(locale.datetime_formats["short"]).format(clock, day)
+
+
 def format_date(value: date, length: str = "medium") -> str:
     """A date in the current language, e.g. ``29 nov. 2026``."""
     from babel.dates import format_date as babel_format_date
 
+    pattern = _patterns(current_language(), length)[0]
     text = _first_of_month(
-        str(babel_format_date(value, format=length, locale=_babel_locale())), value
+        str(babel_format_date(value, format=pattern, locale=_babel_locale())), value
     )
     return live(text, lambda: format_date(value, length))
 
@@ -195,7 +212,8 @@ def format_datetime(value: datetime, length: str = "medium") -> str:
     """A date and time in the current language."""
     from babel.dates import format_datetime as babel_format_datetime
 
-    text = str(babel_format_datetime(value, format=length, locale=_babel_locale()))
+    pattern = _patterns(current_language(), length)[1]
+    text = str(babel_format_datetime(value, format=pattern, locale=_babel_locale()))
     return live(_first_of_month(text, value), lambda: format_datetime(value, length))
 
 

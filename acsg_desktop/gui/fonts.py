@@ -19,5 +19,10 @@ def load_fonts(app: QApplication) -> list[str]:
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
     if FONT_FAMILY in families:
-        app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
+        font = QFont(FONT_FAMILY, FONT_POINT_SIZE)
+        # Qt draws a label's Alt letter as a separate run, which loses the kerning its size was
+        # measured with: « &Taille du texte » came out 2 pixels wider than its room and lost its
+        # last letter. Without kerning, what is measured is what is drawn.
+        font.setKerning(False)
+        app.setFont(font)
     return families

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QListWidget,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -31,6 +30,7 @@ from acsg_desktop.gui.settings.server_session import ServerSession
 from acsg_desktop.gui.settings.user_dialog import SignInDialog
 from acsg_desktop.gui.widgets.announce import follow_pages
 from acsg_desktop.gui.widgets.live_text import show_text
+from acsg_desktop.gui.widgets.navigation_list import NavigationList
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 from acsg_desktop.gui.widgets.scrolling_pages import scrolling
 from acsg_desktop.gui.widgets.standard_menus import (
@@ -87,9 +87,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._workspace, self._language = workspace, language
         self.workspace, self.language = workspace, language  # for the pages' factories
         self._session = session or ServerSession()
-        self.navigation = QListWidget(self)
-        self.navigation.setFixedWidth(210)
-        self.navigation.setSpacing(4)
+        self.navigation = NavigationList(self)
         self.pages = QStackedWidget(self)
         self._built: dict[int, QWidget] = {}
         self._factories: list[Callable[[], QWidget]] = [
@@ -234,6 +232,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setWindowTitle(_("ACSG Desktop"))
         for row, label in enumerate(AREA_LABELS):
             self.navigation.item(row).setText(_(label))
+        self.navigation.fit_width()
         self.navigation.setAccessibleName(_("Areas"))
         self.pages.setAccessibleName(_("Current area"))
         self.file_menu.setTitle(_("&File"))

@@ -130,6 +130,14 @@ def test_the_first_of_the_month_is_an_ordinal_in_french() -> None:
     assert i18n.format_date(date(2025, 6, 1), "long") == "1 June 2025"
 
 
+def test_short_dates_keep_a_four_digit_year_in_every_language() -> None:
+    """Spanish CLDR writes « 2/12/26 »; a list's dates read « 2/12/2026 », as in en and fr."""
+    with i18n.language_as("es"):
+        assert i18n.format_date(date(2026, 12, 2), "short") == "2/12/2026"
+        assert i18n.format_datetime(datetime(2026, 12, 2, 7, 5), "short") == "2/12/2026, 7:05"
+        assert i18n.format_date(date(2026, 12, 2), "long") == "2 de diciembre de 2026"
+
+
 @pytest.mark.parametrize(("language", "name"), [("en", "Chad"), ("fr", "Tchad"), ("es", "Chad")])
 def test_country_names_follow_the_language(language: str, name: str) -> None:
     i18n.set_language(language)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -90,6 +91,19 @@ def page_scroll_problems(screen: QWidget) -> list[str]:
     ]
 
 
+def drawn_width(label: QLabel) -> float:
+    """The width Qt draws a one-line label's text in: its Alt letter is drawn as a run of its
+    own (to underline it), so kerning across that letter is lost, while a size hint measures the
+    whole text kerned."""
+    text = label.text()
+    at = text.replace("&&", "\0\0").find("&")
+    metrics = QFontMetricsF(label.font())
+    if label.buddy() is None or at < 0 or at + 1 >= len(text):  # no Alt letter shown
+        return metrics.horizontalAdvance(text.replace("&&", "&"))
+    runs = (text[:at], text[at + 1], text[at + 2 :])
+    return sum(metrics.horizontalAdvance(run.replace("&&", "&")) for run in runs)
+
+
 def label_problems(screen: QWidget) -> list[str]:
     problems = []
     for label in shown(screen, QLabel):
@@ -109,6 +123,12 @@ def label_problems(screen: QWidget) -> list[str]:
                 )
         else:
             needed = label.sizeHint().width()
+            drawn = drawn_width(label)
+            if label.buddy() is not None and drawn > label.contentsRect().width() + SLACK / 2:
+                problems.append(
+                    f"{_describe(label, label.text())} is drawn {drawn:.1f} px wide, has "
+                    f"{label.contentsRect().width()}"
+                )
         if needed > label.width() + SLACK:
             problems.append(
                 f"{_describe(label, label.text())} needs {needed} px, has {label.width()}"

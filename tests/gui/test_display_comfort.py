@@ -127,3 +127,14 @@ def test_every_screen_fits_at_130_percent_text(
         if (found := fit_problems(screen, scroll_down=True))
     }
     assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def test_the_areas_list_widens_with_the_text_size(window: MainWindow) -> None:
+    before = window.navigation.maximumWidth()
+    comfort().set_text_size(150)
+    QApplication.processEvents()
+    longest = max(
+        window.navigation.fontMetrics().horizontalAdvance(window.navigation.item(row).text())
+        for row in range(window.navigation.count())
+    )
+    assert window.navigation.maximumWidth() > before and window.navigation.maximumWidth() > longest

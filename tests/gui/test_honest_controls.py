@@ -46,6 +46,25 @@ def test_list_buttons_are_off_with_a_reason_until_there_is_something_to_act_on(
     assert not page.open_button.isEnabled()
 
 
+def test_the_requests_list_selects_its_first_request_and_says_on_the_page_why_open_is_off(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = open_main_window(qtbot, workspace, language)
+    page = window.requests_page
+    window.show_area(window.pages.indexOf(page))
+    reason = _("No request is listed: create one, or change the filters.")
+    assert not page.open_button.isEnabled()
+    assert page.open_reason.text() == reason and page.open_reason.isVisible()
+    workspace.requests.create(RequestContent(title="Interpreters"), actor=CHAD.contact_person)
+    page.reload()
+    assert page.selected_id() is not None and page.open_button.isEnabled()
+    assert page.open_reason.text() == ""
+    page.table.clearSelection()
+    assert page.open_reason.text() == _("Select a request in the list first.")
+    page.text_filter.setText("no such request")
+    assert page.open_reason.text() == reason
+
+
 def _wizard_on_an_indicator(window: MainWindow) -> tuple[AssessmentWizard, str]:
     page = window.assessments_page
     page.open_wizard(window._workspace.assessments.list()[0].id)

@@ -2,6 +2,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -53,6 +54,23 @@ def test_language_switch_from_the_menu_retranslates_the_open_window(
     english.trigger()
     qtbot.waitUntil(lambda: navigation_texts(window)[0] == "Overview")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_the_areas_list_is_as_wide_as_its_longest_name_in_each_language(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    window = make_window(qtbot, workspace, language)
+    navigation = window.navigation
+    widths = {}
+    for code in ("en", "fr", "es"):
+        language.apply(code, remember=False)
+        QApplication.processEvents()  # the window retranslates on the posted language change
+        longest = max(
+            navigation.fontMetrics().horizontalAdvance(t) for t in navigation_texts(window)
+        )
+        assert longest < navigation.maximumWidth() - 2 * navigation.spacing() <= longest + 60
+        widths[code] = navigation.maximumWidth()
+    assert widths["es"] > widths["en"]  # « Solicitudes de apoyo » is longer than any English name
 
 
 def test_keyboard_shortcuts_reach_every_area(

@@ -41,7 +41,8 @@ def test_the_demo_overview_shows_the_facts_and_the_button_opens_the_wizard_at_th
     assert action.kind is ActionKind.ANSWER_AREA
     assert page.next_bar.sentence.text() == action.text()
     assert action.area_title in page.next_bar.sentence.text()
-    assert "2026 follow-up" in page.standing.headline.text()
+    # the year once: the title already says it (not "“2026 follow-up” (2026)")
+    assert page.standing.headline.text().startswith("2026 follow-up · In progress · ")
     assert page.standing.table.rowCount() == 21
     assert page.gaps.table.rowCount() == 5
     assert page.trends.table.rowCount() == len(workspace.assessments.list()) == 2

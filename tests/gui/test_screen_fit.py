@@ -4,8 +4,11 @@ scrolling, no clipped or elided text (see fit_checks.py for what is measured).""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -95,6 +98,27 @@ def test_the_checks_find_a_clipped_label_button_and_cell(qtbot: QtBot) -> None:
     label.setMinimumHeight(label.heightForWidth(label.width()))
     button.setText("OK")
     assert fit_problems(box) == []
+
+
+def test_a_label_is_as_wide_as_qt_draws_its_alt_letter(qtbot: QtBot) -> None:
+    """Qt draws the Alt letter as a run of its own: a kerned font measured « &Taille du texte »
+    two pixels narrower than it was drawn, and its last letter was cut. The app's font has no
+    kerning; the check finds a label whose drawn text is wider than its room."""
+    box, layout = _shown_box(qtbot)
+    label, field = QLabel("&Taille du texte", box), QLineEdit(box)
+    label.setBuddy(field)
+    layout.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
+    layout.addWidget(field)
+    box.show()
+    qtbot.waitExposed(box)
+    assert not QApplication.font().kerning()
+    assert fit_problems(box) == []
+    kerned = label.font()
+    kerned.setKerning(True)
+    label.setFont(kerned)
+    label.setFixedWidth(label.sizeHint().width())  # a form layout gives it its size hint
+    assert fit_checks.drawn_width(label) > label.contentsRect().width()
+    assert any("is drawn" in problem for problem in fit_problems(box))
 
 
 def test_a_sideways_scroll_bar_is_a_problem_unless_the_grid_is_allowed_one(

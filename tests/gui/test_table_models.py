@@ -33,12 +33,16 @@ from acsg_desktop.gui.guides.guide_list_model import GUIDE_ROLE, GuideListModel,
 from acsg_desktop.gui.requests.request_table_model import (
     COL_COMPLETE,
     COL_ID,
+    COL_STAGE,
     COL_STATUS,
     RequestTableModel,
 )
 from acsg_desktop.gui.requests.request_table_model import COL_TITLE as COL_TITLE_OF_REQUESTS
+from acsg_desktop.gui.widgets.table_model import two_lines
 
 BATCH = 50
+
+ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 
 
 def synthetic_guides(count: int) -> list[Guide]:
@@ -81,6 +85,12 @@ def _add_assessments(workspace: Workspace, count: int) -> None:
             repository.add(f"Copy {number:03d}", year, framework.id, framework.version)
 
 
+def test_two_lines_breaks_at_the_space_nearest_the_middle() -> None:
+    assert two_lines("Mise en correspondance") == "Mise en\ncorrespondance"
+    assert two_lines("Etapa de la correspondencia") == "Etapa de la\ncorrespondencia"
+    assert two_lines("Status") == "Status"
+
+
 def test_request_model_rows_headers_roles(demo: Workspace) -> None:
     model = RequestTableModel()
     model.set_query(demo.requests.page)
@@ -89,8 +99,12 @@ def test_request_model_rows_headers_roles(demo: Workspace) -> None:
     assert model.headerData(COL_STATUS, Qt.Orientation.Horizontal) == "Status"
     statuses = {model.index(row, COL_STATUS).data() for row in range(4)}
     assert statuses == {"Draft", "In review", "Approved", "Withdrawn"}
+    # a long header over short values goes on two lines; read as one phrase
+    assert model.headerData(COL_STAGE, Qt.Orientation.Horizontal) == "Match\nstage"
+    assert model.headerData(COL_STAGE, Qt.Orientation.Horizontal, ACCESSIBLE) == "Match stage"
     i18n.set_language("fr")
     assert model.headerData(COL_STATUS, Qt.Orientation.Horizontal) == "Statut"
+    assert model.headerData(COL_STAGE, Qt.Orientation.Horizontal) == "Mise en\ncorrespondance"
     model.retranslate()  # the texts made once per row are made again in the new language
     assert "Brouillon" in {model.index(row, COL_STATUS).data() for row in range(4)}
     i18n.set_language("en")

@@ -93,8 +93,7 @@ def assessment_page(
     sql = dialect_of(session)
     table, params = _indicator_table(sql, indicators)
     order_sql = _order_sql(order)
-    if FOLD in order_sql:
-        sql.use_text_functions(session)
+    sql.use_text_functions_for(session, order_sql)
     inner = "SELECT * FROM assessment"
     if order.key != "completion":
         inner += f" ORDER BY {order_sql} LIMIT :limit OFFSET :offset"

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from acsg_desktop.core.records.desk import PackageState
 from acsg_desktop.core.records.list_rows import PageOrder, ReceivedListRow
-from acsg_desktop.core.store.sql_text import FOLD, labelled, use_text_functions
+from acsg_desktop.core.store.sql_text import FOLD, labelled, use_text_functions_for
 
 COLUMNS = (
     "id, package_id, country, authority, sequence, received_at, state, reason, certified, "
@@ -63,8 +63,7 @@ def received_page(
     """Packages ``offset`` to ``offset + limit`` in ``order`` (default: newest first);
     ``labels`` gives the words the country or state column sorts by."""
     order_sql, params = _order_sql(order, labels)
-    if FOLD in order_sql:
-        use_text_functions(session)
+    use_text_functions_for(session, order_sql)
     rows = session.execute(
         text(
             f"SELECT {COLUMNS} FROM desk_package ORDER BY {order_sql} LIMIT :limit OFFSET :offset"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from acsg_desktop.core.store.sql_text import use_text_functions
+from acsg_desktop.core.store.sql_text import use_text_functions, use_text_functions_for
 
 PathKey = str | int
 
@@ -98,6 +98,11 @@ class SqlDialect:
         """``acsg_casefold``/``acsg_fold`` in this session's SQL (PostgreSQL has them stored)."""
         if not self.postgres:
             use_text_functions(session)
+
+    def use_text_functions_for(self, session: Session, sql: str) -> None:
+        """The same, only when ``sql`` calls one of them."""
+        if not self.postgres:
+            use_text_functions_for(session, sql)
 
 
 def dialect_of(session: Session) -> SqlDialect:

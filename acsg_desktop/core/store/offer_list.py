@@ -114,8 +114,7 @@ def offer_page(
     sql = dialect_of(session)
     where, params = filter_sql(sql, query)
     order_sql, order_params = _order_sql(sql, query, order)
-    if FOLD in order_sql:
-        sql.use_text_functions(session)
+    sql.use_text_functions_for(session, order_sql)
     rows = session.execute(
         text(
             f"SELECT id, document FROM offer{where} ORDER BY {order_sql} "

@@ -84,8 +84,7 @@ def request_page(
     sql = dialect_of(session)
     types = sql.json_text("content", "support_types")
     order_sql = _order_sql(order, types)
-    if FOLD in order_sql:
-        sql.use_text_functions(session)
+    sql.use_text_functions_for(session, order_sql)
     rows = session.execute(
         text(
             f"SELECT id, title, status, match_stage, updated_at, {types}, completeness "

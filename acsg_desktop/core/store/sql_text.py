@@ -31,6 +31,13 @@ def use_text_functions(session: Session) -> None:
     driver.create_function(FOLD, 1, _fold, deterministic=True)  # type: ignore[union-attr]
 
 
+def use_text_functions_for(session: Session, sql: str) -> None:
+    """The text functions in this session when ``sql`` calls one: a list that sorts by a
+    number leaves the connection as it is."""
+    if FOLD in sql or CASEFOLD in sql:
+        use_text_functions(session)
+
+
 def folded(column: Any) -> ColumnElement[str]:
     """``column`` case- and accent-folded, to sort by (``use_text_functions`` first)."""
     result: ColumnElement[str] = getattr(func, FOLD)(column)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.assessment.labels import assessment_name
 from acsg_desktop.core.i18n import _, format_number, ngettext
 from acsg_desktop.core.overview.facts import AreaStanding, AssessmentStanding
 from acsg_desktop.core.records.assessment import STATUS_LABELS
@@ -32,13 +33,11 @@ def wrapped_label(parent: QWidget) -> QLabel:
 
 
 def headline(standing: AssessmentStanding) -> str:
-    """“2026 follow-up” (2026) · In progress · 95 of 101 questions answered."""
+    """2026 follow-up · In progress · 95 of 101 questions answered (the year added when the
+    title does not say it, as everywhere an assessment is named)."""
     summary = standing.summary
-    return _(
-        "“{title}” ({year}) · {status} · {answered} of {applicable} questions answered"
-    ).format(
-        title=summary.title,
-        year=summary.year,
+    return _("{assessment} · {status} · {answered} of {applicable} questions answered").format(
+        assessment=assessment_name(summary.title, summary.year),
         status=_(STATUS_LABELS[summary.status]),
         answered=format_number(standing.answered),
         applicable=format_number(standing.applicable),

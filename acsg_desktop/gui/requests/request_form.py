@@ -66,6 +66,9 @@ FIELD_LABELS = {
     "sustainability": N_("After the support &ends"),
     "contact_person": N_("&Contact person"),
 }
+# Fields laid out under their label, across the form: the areas' two columns need the width
+# that the labels' column takes (Spanish labels are long).
+SPANNING_FIELDS = frozenset({"areas"})
 
 
 def _text_edit(parent: QWidget) -> QPlainTextEdit:
@@ -174,7 +177,11 @@ class RequestForm(Retranslatable, QWidget):
             self.errors[name].setWordWrap(True)
             self.errors[name].hide()
             column.addWidget(self.errors[name])
-            form.addRow(self.labels[name], column)
+            if name in SPANNING_FIELDS:  # its label above it: the whole width for its columns
+                form.addRow(self.labels[name])
+                form.addRow(column)
+            else:
+                form.addRow(self.labels[name], column)
         self.plan_reference.setMinimumWidth(300)
 
     def _column(self, *widgets: QWidget) -> QWidget:

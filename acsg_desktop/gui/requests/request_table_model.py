@@ -30,6 +30,7 @@ class RequestTableModel(PagedTableModel[RequestListRow]):
     """One row per request; the row under ``REQUEST_ROLE``, its id under ``ID_ROLE``."""
 
     headers = HEADERS
+    two_line_headers: ClassVar[frozenset[int]] = frozenset({COL_STAGE})
     sort_keys: ClassVar[dict[int, str]] = {
         COL_ID: "id",
         COL_TITLE: "title",

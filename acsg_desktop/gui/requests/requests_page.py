@@ -76,10 +76,12 @@ class RequestsPage(Retranslatable, QWidget):
         self.new_button, self.open_button = QPushButton(self), QPushButton(self)
         self.new_button.clicked.connect(lambda: self.new_request(RequestContent()))
         self.open_button.clicked.connect(self.open_selected)
+        self.open_reason = QLabel(self)  # why Open is off, on the page and not only on hover
         self.message = MessageLabel(self)  # announced to screen readers
         self._lay_out()
         self.table.setSortingEnabled(True)  # reads the first batch, newest first
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._select_first)
         self.model.modelReset.connect(self._update_buttons)
         self.retranslate_ui()
 
@@ -96,7 +98,7 @@ class RequestsPage(Retranslatable, QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.open_reason, 1)
         layout = QVBoxLayout(self.list_page)
         layout.addWidget(self.title)
         layout.addLayout(buttons)
@@ -139,6 +141,12 @@ class RequestsPage(Retranslatable, QWidget):
         else:
             reason = ""
         enable_with_reason(self.open_button, reason)
+        self.open_reason.setText(reason)
+
+    def _select_first(self) -> None:
+        """A list re-read (a filter, a sort) selects its first request, so Open acts at once."""
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -27,10 +27,22 @@ STYLE_ROLES = frozenset(
 )
 
 
+def two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle ("Mise en\ncorrespondance")."""
+    spaces = [at for at, char in enumerate(text) if char == " "]
+    if not spaces:
+        return text
+    at = min(spaces, key=lambda space: abs(len(text) - 2 * space))
+    return f"{text[:at]}\n{text[at + 1 :]}"
+
+
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     """A table of ``Row`` objects; subclasses say what each column shows (``display``)."""
 
     headers: tuple[str, ...] = ()
+    # columns whose values are short but whose header is long: the header goes on two lines
+    # rather than taking the width a stretched column (a title) needs
+    two_line_headers: ClassVar[frozenset[int]] = frozenset()
     styled_roles: ClassVar[frozenset[Qt.ItemDataRole]] = frozenset()  # answered by ``extra``
 
     def __init__(self) -> None:
@@ -55,7 +67,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = _(self.headers[section])
+            return two_lines(text) if section in self.two_line_headers else text
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # read as one phrase, not two lines
             return _(self.headers[section])
         return None
 
