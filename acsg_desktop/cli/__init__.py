@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,8 @@ from acsg_desktop.paths import desk_dir as resolve_desk_dir
 
 # 128 + SIGINT, as shells report a Ctrl+C.
 INTERRUPTED_EXIT_STATUS = 130
+# 128 + SIGPIPE, as shells report a command whose reader went away (`acsg info | head -1`).
+BROKEN_PIPE_EXIT_STATUS = 141
 # Each command, the module under acsg_desktop.cli that defines it, and the function there that
 # adds its parser (one function may add several). Only the module of the command being run is
 # imported: `acsg verify` never loads the database layer, `acsg --version` loads nothing.
@@ -110,8 +113,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     Our own errors print their translated message (status 1 or the error's own); anything else
     is logged with its traceback and printed as one line naming the log file (status 70).
     """
-    with escaped_output():
-        return _run(list(sys.argv[1:] if argv is None else argv))
+    try:
+        with escaped_output():
+            status = _run(list(sys.argv[1:] if argv is None else argv))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+    return status
+
+
+def _reader_gone() -> int:
+    """The reader of our output closed it (`acsg info | head -1`): end quietly, as Python's
+    documentation advises: what is still buffered goes to devnull, not to a second error
+    when the interpreter flushes stdout on exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # no real stdout (a test's capture): nothing will be flushed to a closed pipe
+    return BROKEN_PIPE_EXIT_STATUS
 
 
 def _run(arguments: list[str]) -> int:
@@ -127,5 +147,7 @@ def _run(arguments: list[str]) -> int:
         return _fail(error)
     except KeyboardInterrupt:
         return INTERRUPTED_EXIT_STATUS
+    except BrokenPipeError:
+        raise  # the reader of our output went away: see main
     except Exception as error:
         return _fail(report_unexpected(error, "the acsg command"))

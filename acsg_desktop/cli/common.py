@@ -70,18 +70,23 @@ def read_certificates(paths: Sequence[str]) -> list[Any]:
 
     found = []
     for path in paths:
-        try:
-            certificates = load_certificates(Path(path).read_bytes())
-        except OSError as error:
-            raise AcsgError(
-                _("The certificate file {path} cannot be read: {reason}").format(
-                    path=path, reason=os_reason(error)
-                )
-            ) from error
+        certificates = load_certificates(read_certificate_file(path))
         if not certificates:
             raise AcsgError(_("{path} holds no PEM certificate.").format(path=path))
         found.extend(certificates)
     return found
+
+
+def read_certificate_file(path: str) -> bytes:
+    """The bytes of a certificate file; a clear error for a missing or unreadable one."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise AcsgError(
+            _("The certificate file {path} cannot be read: {reason}").format(
+                path=path, reason=os_reason(error)
+            )
+        ) from error
 
 
 def read_passphrase(path: str) -> bytes:

@@ -14,8 +14,14 @@ from acsg_desktop.cli.server import cmd_server_check, on_server, refuse_on_serve
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import N_, SUPPORTED_LANGUAGES, _, country_name, format_number, ngettext
 from acsg_desktop.core.records.profile import Profile
-from acsg_desktop.core.store.database import backups_of, check_closed, database_path
+from acsg_desktop.core.store.database import (
+    backups_of,
+    check_closed,
+    database_path,
+    unexpected_in_closed,
+)
 from acsg_desktop.core.store.health import StoreWriteError, describe_damage
+from acsg_desktop.core.store.schema_guard import named
 from acsg_desktop.core.workspace import restore_into
 
 COUNT_LABELS = {
@@ -62,13 +68,25 @@ def cmd_db_check(args: argparse.Namespace, folder: Path) -> int:
         if args.json:
             emit(args, {"database": str(path), "ok": None, "cannot_check": error.kind.value}, [])
         raise
+    strange = [] if problems else unexpected_in_closed(path)
     if args.json:
-        emit(args, {"database": str(path), "ok": not problems, "problems": problems}, [])
+        document = {"database": str(path), "ok": not (problems or strange), "problems": problems}
+        emit(args, {**document, "unexpected_objects": strange}, [])
     if problems:
         print(
             _("The database {path} is damaged: {problem}").format(
                 path=path, problem=describe_damage(problems)
             ),
+            file=sys.stderr,
+        )
+        return 1
+    if strange:
+        print(
+            _(
+                "The database {path} holds what ACSG Desktop never creates ({objects}): it "
+                "could change data without a trace. Restore a backup made before it appeared "
+                "(acsg db backups lists them)."
+            ).format(path=path, objects=named(strange)),
             file=sys.stderr,
         )
         return 1

@@ -11,6 +11,7 @@ from cryptography import x509
 from acsg_desktop.cli.common import emit, read_passphrase
 from acsg_desktop.cli.desk_replies import add_reply_commands
 from acsg_desktop.core.desk.workspace import DeskWorkspace
+from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.desk import IntakeOutcome, ReceivedPackage
@@ -72,7 +73,10 @@ def cmd_intake(args: argparse.Namespace, folder: Path) -> int:
             for result in results
         ]
     }
-    lines = [f"{result.outcome.value:17} {result.path}: {result.message}" for result in results]
+    lines = [
+        f"{result.outcome.value:17} {escape_line(result.path)}: {escape_line(result.message)}"
+        for result in results
+    ]
     emit(args, document, lines or [_("No package found.")])
     refused = any(result.outcome is IntakeOutcome.REFUSED for result in results)
     return 1 if refused or not results else 0
@@ -81,8 +85,10 @@ def cmd_intake(args: argparse.Namespace, folder: Path) -> int:
 def cmd_list(args: argparse.Namespace, folder: Path) -> int:
     with DeskWorkspace.open(folder) as desk:
         packages = desk.packages.packages()
+    # One package, one line: a line feed in a name from a package cannot forge another row.
     lines = [
-        f"{p.country} {p.sequence:>3} {p.state.value:12} {p.package_id} {p.authority}"
+        f"{escape_line(p.country)} {p.sequence:>3} {p.state.value:12} "
+        f"{escape_line(p.package_id)} {escape_line(p.authority)}"
         for p in packages
     ] or [_("No package received yet.")]
     emit(args, {"packages": [_package(p) for p in packages]}, lines)

@@ -11,6 +11,7 @@ from acsg_desktop.cli.common import (
     actor_of,
     emit,
     open_workspace,
+    read_certificate_file,
     read_certificates,
     read_passphrase,
 )
@@ -86,11 +87,11 @@ def cmd_identity_csr(args: argparse.Namespace, folder: Path) -> int:
 def cmd_identity_import(args: argparse.Namespace, folder: Path) -> int:
     from acsg_desktop.core.package.identities import IdentityStore
 
+    certificate = read_certificate_file(args.certificate)
+    passphrase = read_passphrase(args.passphrase_file)
     with open_workspace(args, folder) as workspace:
         person = _person(args, workspace)
-    info = IdentityStore(folder).import_certificate(
-        person, read_passphrase(args.passphrase_file), Path(args.certificate).read_bytes()
-    )
+    info = IdentityStore(folder).import_certificate(person, passphrase, certificate)
     emit(
         args,
         {"person": info.person, "fingerprint": info.fingerprint},

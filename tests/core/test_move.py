@@ -285,3 +285,69 @@ def test_the_real_key_derivation_is_costly(monkeypatch: pytest.MonkeyPatch) -> N
     out.seek(0)
     with pytest.raises(SealError, match="Wrong passphrase"):
         sealed.unseal(out, io.BytesIO(), b"another passphrase", lambda _done: None)
+
+
+def test_settings_with_a_key_twice_are_refused_before_anything_changes(
+    source: Path, tmp_path: Path
+) -> None:
+    moved = _move_file(source, tmp_path / "office.acsgmove", with_keys=False)
+    _reseal(
+        moved,
+        {
+            "settings.json": b'{"language": "fr", "language": "es"}',
+            "files/trust/rogue.pem": b"a rogue certificate\n",
+        },
+    )
+    new = tmp_path / "new-laptop"
+    before = _existing_office(new)
+    with pytest.raises(PayloadError, match="a key appears twice"):
+        move_in(moved, PASSPHRASE, new)
+    assert _tree(new) == before
+    assert not (new / "trust").exists()
+    with pytest.raises(PayloadError, match="settings"):
+        inspect(moved, PASSPHRASE, tmp_path / "look")
+
+
+@pytest.mark.parametrize("settings", [b"[]", b"\xff\xfe"])
+def test_settings_that_are_not_an_object_are_refused(
+    source: Path, tmp_path: Path, settings: bytes
+) -> None:
+    moved = _move_file(source, tmp_path / "office.acsgmove", with_keys=False)
+    _reseal(moved, {"settings.json": settings})
+    new = tmp_path / "new-laptop"
+    before = _existing_office(new)
+    with pytest.raises(PayloadError, match="settings"):
+        move_in(moved, PASSPHRASE, new)
+    assert _tree(new) == before
+
+
+def test_a_file_that_cannot_take_its_place_is_refused_before_anything_changes(
+    source: Path, tmp_path: Path
+) -> None:
+    moved = _move_file(source, tmp_path / "office.acsgmove", with_keys=False)
+    new = tmp_path / "new-laptop"
+    _existing_office(new)
+    (new / "trust").write_text("a file where the folder goes\n")
+    before = _tree(new)
+    with pytest.raises(PayloadError, match="cannot be put in its place"):
+        move_in(moved, PASSPHRASE, new)
+    assert _tree(new) == before
+
+
+def test_data_holding_a_trigger_the_app_never_creates_is_refused(
+    source: Path, tmp_path: Path
+) -> None:
+    moved = _move_file(source, tmp_path / "office.acsgmove", with_keys=False)
+    trigger = (
+        "CREATE TRIGGER t AFTER INSERT ON app_setting BEGIN "
+        "UPDATE answer SET level = 1, note = 'overwritten silently'; END"
+    )
+    _reseal(moved, {"acsg.sqlite3": _changed_database(moved, tmp_path, trigger)})
+    new = tmp_path / "new-laptop"
+    before = _existing_office(new)
+    with pytest.raises(BackupRefusedError, match="never creates") as caught:
+        move_in(moved, PASSPHRASE, new)
+    assert "trigger “t”" in caught.value.message
+    assert _tree(new) == before
+    with pytest.raises(BackupRefusedError, match="never creates"):
+        inspect(moved, PASSPHRASE, tmp_path / "look")

@@ -20,7 +20,12 @@ from acsg_desktop.core.envelope.format import (
 from acsg_desktop.core.envelope.format import sha256_hex as _sha256
 from acsg_desktop.core.envelope.reader import EnvelopeError, read_envelope
 from acsg_desktop.core.i18n import _
-from acsg_desktop.core.signing.cms import SignatureError, load_certificates, verify_detached
+from acsg_desktop.core.signing.cms import (
+    SignatureError,
+    load_certificates,
+    require_own_certificate,
+    verify_detached,
+)
 
 ENVELOPE = (SUMS, SIGNATURE, SIGNER)
 
@@ -104,8 +109,11 @@ def read_signed(
     trusted: list[x509.Certificate],
     at: datetime,
     main_entry: str,
+    own_certificate: bool = False,
 ) -> tuple[dict[str, bytes], dict[str, str], x509.Certificate]:
     """The entries of a signed file from a trusted signer, every one listed with its hash.
+    With ``own_certificate``, the signer must be one of ``trusted`` itself, not a certificate
+    one of them issued (a Secretariat file: see ``require_own_certificate``).
 
     Returns:
         (entries, the signed listing, the signer), once ``main_entry`` is among the signed ones.
@@ -116,6 +124,8 @@ def read_signed(
     """
     entries = read_envelope(path, caps, allowed_name)
     signer = check_signature(entries, trusted, at)
+    if own_certificate:
+        require_own_certificate(signer, trusted)
     sums = read_sums(entries)
     problems = listing_problems(entries, sums)
     if problems:

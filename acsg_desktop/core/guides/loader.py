@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,24 @@ def shipped_version() -> int:
     return int(json.loads((shipped_guides_dir() / "library.json").read_text())["version"])
 
 
+@functools.cache
+def _no_aliases_loader() -> Any:
+    """PyYAML's safe loader without anchors and aliases: a guide's front matter needs none,
+    and nested aliases expand exponentially (2 KB of them held an import for minutes)."""
+    import yaml
+
+    class NoAliases(yaml.SafeLoader):  # type: ignore[misc]
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, _("aliases (*name) are not allowed"), event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    return NoAliases
+
+
 def split_front_matter(text: str, file_name: str) -> tuple[dict[str, Any], str]:
     """The front matter as a dict, and the Markdown body."""
     import yaml
@@ -40,7 +59,7 @@ def split_front_matter(text: str, file_name: str) -> tuple[dict[str, Any], str]:
         raise GuideError(_("{file} has no front matter between --- lines.").format(file=file_name))
     end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == FRONT)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
+        meta = yaml.load("\n".join(lines[1:end]), Loader=_no_aliases_loader())
     except yaml.YAMLError as error:
         raise GuideError(
             _("{file}: the front matter is not valid YAML: {reason}").format(

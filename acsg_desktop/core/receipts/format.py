@@ -111,7 +111,9 @@ def read_receipt(
         ReceiptError: with the reason; nothing was imported.
     """
     try:
-        entries, _sums, signer = read_signed(path, CAPS, _allowed, trusted, at, RECEIPT_JSON)
+        entries, _sums, signer = read_signed(
+            path, CAPS, _allowed, trusted, at, RECEIPT_JSON, own_certificate=True
+        )
     except (EnvelopeError, SignatureError) as error:
         raise ReceiptError(error.reason, error.message) from error
     try:

@@ -159,6 +159,25 @@ def _check_trust(signer: x509.Certificate, trusted: list[x509.Certificate], at: 
     )
 
 
+def require_own_certificate(signer: x509.Certificate, trusted: list[x509.Certificate]) -> None:
+    """Guides, offers and receipts speak for the Secretariat: they are signed with one of its
+    own certificates (those trusted), not with one it issued. Every authority the desk
+    certified holds such an issued certificate, and could otherwise sign all three.
+
+    Raises:
+        SignatureError: when ``signer`` is not itself one of ``trusted``.
+    """
+    if signer not in trusted:
+        raise SignatureError(
+            "not_secretariat",
+            _(
+                "This file is signed by {name}, with a certificate the Secretariat issued to "
+                "an authority. Only the Secretariat's own certificate signs guides, offers "
+                "and receipts."
+            ).format(name=subject_text(signer)),
+        )
+
+
 def _check_declarations(signed, signer_info) -> None:  # type: ignore[no-untyped-def]
     """Only SHA-256 with ECDSA over plain data, in the versions RFC 5652 sets for our signer
     identifiers: none of these fields is covered by the signature, so an altered one must be

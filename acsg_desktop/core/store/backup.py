@@ -219,7 +219,31 @@ def _refuse_unusable_backup(backup: Path, known_revisions: tuple[str, ...]) -> N
         raise BackupRefusedError(
             _("The backup {path} was made by a newer version of ACSG Desktop.").format(path=backup)
         )
+    _refuse_foreign_objects(backup, revision)
     _refuse_broken_chain(backup)
+
+
+def _refuse_foreign_objects(backup: Path, revision: str) -> None:
+    """Refuse a backup holding a trigger, view, table or index the app never creates."""
+    from acsg_desktop.core.store.schema_guard import named, unexpected_objects
+
+    try:
+        strange = unexpected_objects(backup, revision)
+    except sqlite3.Error as error:
+        log_raw(error, backup, "Reading the schema of")
+        raise BackupRefusedError(
+            _("The backup {path} is damaged: {problem}").format(
+                path=backup, problem=_("the file is no longer a readable database")
+            )
+        ) from error
+    if strange:
+        raise BackupRefusedError(
+            _(
+                "The backup {path} holds what ACSG Desktop never creates ({objects}): it could "
+                "change data without a trace. It was not restored; the current data are "
+                "unchanged."
+            ).format(path=backup, objects=named(strange))
+        )
 
 
 def _swap_in(temp: Path, database: Path, backup: Path) -> Path | None:

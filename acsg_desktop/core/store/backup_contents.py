@@ -52,8 +52,19 @@ def read_counts(database: Path) -> DataCounts | None:
         return None
     finally:
         connection.close()
-    last = datetime.fromisoformat(row[0]).astimezone() if row and row[0] else None
-    return DataCounts(**counts, last_change=last)
+    return DataCounts(**counts, last_change=_moment(row[0] if row else None, database))
+
+
+def _moment(value: object, database: Path) -> datetime | None:
+    """The time an audit entry records, or None (said as unknown) when it is not one: a
+    hostile or damaged file must not stop the restore that would repair it."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).astimezone()
+    except (ValueError, TypeError, OverflowError, OSError) as error:
+        logger.info("The last audit time of %s is not a time: %r", database, error)
+        return None
 
 
 def restore_warning(backup: Path, current: Path | None) -> str:
@@ -62,7 +73,7 @@ def restore_warning(backup: Path, current: Path | None) -> str:
     kept = read_counts(backup)
     if kept is None:
         return _("The backup cannot be read to say what it holds; it is checked again first.")
-    when = format_datetime(kept.last_change, "medium") if kept.last_change else "–"
+    when = format_datetime(kept.last_change, "medium") if kept.last_change else _("an unknown date")
     text = _(
         "This backup holds the data as it was on {when}: {answers} answers, {requests} "
         "requests, {packages} packages. Whatever was saved after that is not in it."

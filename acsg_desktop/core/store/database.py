@@ -360,6 +360,24 @@ def check_closed(data_dir: Path) -> tuple[Path, list[str]]:
     return path, check_database(path, thorough=True)
 
 
+def unexpected_in_closed(path: Path) -> list[str]:
+    """What the closed database ``path`` holds that the app's migrations never create (a
+    trigger, a view, a table, an index), as translated phrases; empty when nothing, or when
+    its revision is not one this version knows (it is then refused for that).
+
+    Raises:
+        StoreWriteError: its schema could not be read.
+    """
+    from acsg_desktop.core.store.migrate import KNOWN_REVISIONS
+    from acsg_desktop.core.store.schema_guard import unexpected_objects
+
+    with translated_errors(path, "Checking"):
+        revision = stored_revision(path)
+        if revision not in KNOWN_REVISIONS:
+            return []
+        return unexpected_objects(path, revision)
+
+
 def restore_closed(data_dir: Path, backup: Path) -> Path | None:
     """Restore ``backup`` as the database of ``data_dir`` (the caller holds its lock, and the
     database is closed); the current one is kept aside. Returns where it was kept."""

@@ -12,9 +12,12 @@ from dataclasses import asdict, fields
 from datetime import datetime
 from pathlib import Path
 
+from acsg_desktop.core.errors import os_reason
 from acsg_desktop.core.fileio import fsync_folder
-from acsg_desktop.core.preferences import Settings, load_settings, save_settings
-from acsg_desktop.core.strict_json import strict_json
+from acsg_desktop.core.i18n import _
+from acsg_desktop.core.preferences import Settings, load_settings
+from acsg_desktop.core.strict_json import JsonDocumentError, strict_json
+from acsg_desktop.core.transfer.payload import PayloadError
 
 # Settings that describe this screen, not the office: never carried.
 LOCAL_SETTINGS = frozenset({"window_geometry"})
@@ -30,17 +33,67 @@ def settings_bytes(data_dir: Path) -> bytes:
     return json.dumps(carried, ensure_ascii=False).encode("utf-8")
 
 
-def install_settings(staged: Path, data_dir: Path) -> None:
-    """Take the carried settings in ``staged`` into ``data_dir``'s, keeping the local ones."""
-    document = strict_json(staged.read_bytes())
-    if not isinstance(document, dict):
-        return
+def carried_settings(staged: Path, data_dir: Path) -> Settings:
+    """``data_dir``'s settings with the carried ones in ``staged`` taken in (the local ones
+    kept), without saving them: read before anything changes, so a bad file changes nothing.
+
+    Raises:
+        PayloadError: the carried settings are not a JSON object the app accepts.
+    """
     settings = load_settings(data_dir)
+    if not staged.is_file():
+        return settings
+    try:
+        document = strict_json(staged.read_bytes())
+    except (JsonDocumentError, OSError) as error:
+        reason = error.message if isinstance(error, JsonDocumentError) else os_reason(error)
+        raise PayloadError(
+            _(
+                "The settings in the file cannot be read ({reason}): it was refused, and "
+                "nothing was changed."
+            ).format(reason=reason)
+        ) from error
+    if not isinstance(document, dict):
+        raise PayloadError(
+            _(
+                "The settings in the file cannot be read ({reason}): it was refused, and "
+                "nothing was changed."
+            ).format(reason=_("they are not a list of names and values"))
+        )
     known = {field.name for field in fields(Settings)} - LOCAL_SETTINGS
     for key, value in document.items():
         if key in known and isinstance(value, str):
             setattr(settings, key, value)
-    save_settings(data_dir, settings)
+    return settings
+
+
+def file_targets(staged_root: Path, data_dir: Path) -> list[tuple[Path, Path]]:
+    """(staged file, where it goes) for each file under ``staged_root``, checked before
+    anything is installed: no place may be a folder, nor lie under a file.
+
+    Raises:
+        PayloadError: a file of the move cannot be put in its place.
+    """
+    if not staged_root.is_dir():
+        return []
+    pairs = []
+    for staged in sorted(path for path in staged_root.rglob("*") if path.is_file()):
+        relative = staged.relative_to(staged_root)
+        target = data_dir / relative
+        folders = [data_dir / parent for parent in relative.parents if parent.parts]
+        if (
+            target.is_symlink()
+            or target.is_dir()
+            or any(place.is_symlink() or place.is_file() for place in folders)
+        ):
+            raise PayloadError(
+                _(
+                    "{name} cannot be put in its place in {folder}: something else is there. "
+                    "The file was refused, and nothing was changed."
+                ).format(name=relative.as_posix()[:200], folder=data_dir)
+            )
+        pairs.append((staged, target))
+    return pairs
 
 
 def _same(first: Path, second: Path) -> bool:
@@ -52,12 +105,9 @@ def _same(first: Path, second: Path) -> bool:
 def install_files(staged_root: Path, data_dir: Path) -> list[Path]:
     """Move every file under ``staged_root`` to the same place under ``data_dir``; return
     where the different files already there were kept."""
-    if not staged_root.is_dir():
-        return []
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = []
-    for staged in sorted(path for path in staged_root.rglob("*") if path.is_file()):
-        target = data_dir / staged.relative_to(staged_root)
+    for staged, target in file_targets(staged_root, data_dir):
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_file():
             if _same(staged, target):

@@ -26,11 +26,25 @@ from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.fileio import atomic_writer
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.package.identities import MIN_PASSPHRASE
-from acsg_desktop.core.store.database import Database, prepare_data_dir, restore_closed
+from acsg_desktop.core.preferences import save_settings
+from acsg_desktop.core.store.backup import BackupRefusedError
+from acsg_desktop.core.store.database import (
+    Database,
+    StoreWriteError,
+    prepare_data_dir,
+    restore_closed,
+    translated_errors,
+)
 from acsg_desktop.core.store.lock import InstanceLock
 from acsg_desktop.core.store.move import DatabaseFacts, database_facts, snapshot
+from acsg_desktop.core.store.schema_guard import named, unexpected_objects
 from acsg_desktop.core.transfer import payload
-from acsg_desktop.core.transfer.install import install_files, install_settings, settings_bytes
+from acsg_desktop.core.transfer.install import (
+    carried_settings,
+    file_targets,
+    install_files,
+    settings_bytes,
+)
 from acsg_desktop.core.transfer.progress import Meter, Percent, ignore
 from acsg_desktop.core.transfer.sealed import seal, unseal
 
@@ -214,9 +228,30 @@ def _open(source: Path, passphrase: bytes, staging: Path, progress: Percent) -> 
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         raise _damaged_content() from error
     zipped.unlink()
-    _refuse_other_data(document, database_facts(staging / "tree" / payload.DATABASE))
+    tree = staging / "tree"
+    facts = database_facts(tree / payload.DATABASE)
+    _refuse_other_data(document, facts)
+    _refuse_foreign_objects(tree / payload.DATABASE, facts.revision)
+    carried_settings(tree / payload.SETTINGS, staging)  # refused now, not after the database
     progress(80)
     return document
+
+
+def _refuse_foreign_objects(database: Path, revision: str) -> None:
+    """Refuse data holding a trigger, view, table or index the app never creates."""
+    try:
+        with translated_errors(database, "Checking"):
+            strange = unexpected_objects(database, revision)
+    except StoreWriteError as error:
+        raise _damaged_content() from error
+    if strange:
+        raise BackupRefusedError(
+            _(
+                "The data in the file holds what ACSG Desktop never creates ({objects}): it "
+                "could change data without a trace. The file was refused, and nothing was "
+                "changed."
+            ).format(objects=named(strange))
+        )
 
 
 def inspect(
@@ -240,7 +275,8 @@ def move_in(
     source: Path, passphrase: bytes, data_dir: Path, progress: Percent = ignore
 ) -> MoveResult:
     """Check ``source`` as ``inspect`` does, then make its data the data of ``data_dir`` (not
-    in use: this takes its lock). Any refusal leaves ``data_dir`` as it was.
+    in use: this takes its lock). Everything in the file (its database, settings and files)
+    is checked before anything is changed: any refusal leaves ``data_dir`` as it was.
 
     Raises:
         SealError, PayloadError, BackupRefusedError: as ``inspect``; InstanceLockedError when
@@ -250,9 +286,12 @@ def move_in(
     with _disk_errors(source), InstanceLock(data_dir), _staging(data_dir) as staging:
         document = _open(source, passphrase, staging, progress)
         tree = staging / "tree"
+        settings = carried_settings(tree / payload.SETTINGS, data_dir)
+        file_targets(tree / payload.FILES, data_dir)
+        # restore_closed checks the database again before it replaces the current one.
         previous = restore_closed(data_dir, tree / payload.DATABASE)
         progress(95)
         kept = install_files(tree / payload.FILES, data_dir)
-        install_settings(tree / payload.SETTINGS, data_dir)
+        save_settings(data_dir, settings)
     progress(100)
     return MoveResult(_summary(document), previous, kept)

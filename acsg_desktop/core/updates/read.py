@@ -82,7 +82,9 @@ def _signed_entries(
     path: Path, kind: UpdateKind, trusted: list[x509.Certificate], at: datetime
 ) -> tuple[dict[str, bytes], dict[str, str], x509.Certificate]:
     try:
-        return read_signed(path, kind.caps, kind.allowed_name, trusted, at, MANIFEST)
+        return read_signed(
+            path, kind.caps, kind.allowed_name, trusted, at, MANIFEST, own_certificate=True
+        )
     except (EnvelopeError, SignatureError) as error:
         raise UpdateError(error.reason, error.message) from error
 

@@ -1,0 +1,117 @@
+"""Objects in a database file that the app's own migrations never create.
+
+A backup, a move file's database or the database of a data folder can be a file someone else
+made: it may pass ``integrity_check`` and carry an intact audit chain, and still hold a trigger
+that rewrites the answers the next time a setting is saved, without a trace. Such a file is
+compared, object by object, with the schema the app's migrations create at the same revision
+(built once per process in a fresh database in a temporary folder): any trigger, view, table
+or index that is not the app's own is named and the file refused.
+
+Triggers, views and virtual tables are compared with their SQL too, since they run code; a
+table or an index only by name and the table it belongs to. SQLite's automatic indexes and
+its own statistics tables are not the app's doing, and hold no code.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from acsg_desktop.core.i18n import _, format_number
+
+logger = logging.getLogger(__name__)
+
+# SQLite's own bookkeeping tables: made by AUTOINCREMENT and ANALYZE, never holding code.
+_SQLITE_OWN = frozenset({"sqlite_sequence", *(f"sqlite_stat{number}" for number in range(1, 5))})
+_AUTOINDEX = "sqlite_autoindex_"
+# At most this many objects are named in a message; the log has them all.
+_NAMED = 5
+_MAX_NAME = 80
+
+SchemaKey = tuple[str, str]  # (type, name)
+
+
+def _normal(sql: str | None) -> str:
+    return re.sub(r"\s+", " ", (sql or "").strip())
+
+
+def _code_bearing(kind: str, sql: str | None) -> bool:
+    return kind in ("trigger", "view") or _normal(sql).upper().startswith("CREATE VIRTUAL TABLE")
+
+
+def schema_objects(connection: sqlite3.Connection) -> dict[SchemaKey, tuple[str, str]]:
+    """Each object of the database: (type, name) -> (its table, its SQL where it runs code)."""
+    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    found = {}
+    for kind, name, table, sql in rows:
+        name, kind = str(name), str(kind)
+        if name in _SQLITE_OWN or name.startswith(_AUTOINDEX):
+            continue
+        found[(kind, name)] = (str(table), _normal(sql) if _code_bearing(kind, sql) else "")
+    return found
+
+
+@functools.cache
+def expected_objects(revision: str) -> dict[SchemaKey, tuple[str, str]]:
+    """The objects the app's migrations create up to ``revision``, in a fresh database."""
+    from acsg_desktop.core.store.engine import make_engine
+    from acsg_desktop.core.store.migrate import migrate_to
+
+    with tempfile.TemporaryDirectory(prefix="acsg-schema-") as folder:
+        path = Path(folder) / "expected.sqlite3"
+        engine = make_engine(path)
+        try:
+            migrate_to(engine, revision)
+        finally:
+            engine.dispose()
+        connection = sqlite3.connect(path)
+        try:
+            return schema_objects(connection)
+        finally:
+            connection.close()
+
+
+def _label(kind: str, name: str) -> str:
+    shown = name if len(name) <= _MAX_NAME else name[:_MAX_NAME] + "…"
+    labels = {
+        "trigger": _("trigger “{name}”"),
+        "view": _("view “{name}”"),
+        "table": _("table “{name}”"),
+        "index": _("index “{name}”"),
+    }
+    return labels.get(kind, "{name}").format(name=shown)
+
+
+def unexpected_objects(path: Path, revision: str) -> list[str]:
+    """What ``path`` (a closed SQLite file at ``revision``, one the app knows) holds that the
+    app's own migrations do not create, each as a translated phrase; empty when nothing.
+
+    Raises:
+        sqlite3.Error: the file's schema cannot be read (callers checked it is a database).
+    """
+    expected = expected_objects(revision)
+    # Read-write like the integrity check: a read-only connection leaves -wal and -shm behind.
+    # Only the schema table is read; no trigger can fire on a SELECT.
+    connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+    try:
+        found = schema_objects(connection)
+    finally:
+        connection.close()
+    strange = [key for key, value in sorted(found.items()) if expected.get(key) != value]
+    if strange:
+        logger.warning("%s holds objects the app never creates: %r", path, strange[:100])
+    return [_label(kind, name) for kind, name in strange]
+
+
+def named(objects: list[str]) -> str:
+    """The first few of ``objects`` for a message, with how many more there are."""
+    shown = ", ".join(objects[:_NAMED])
+    if len(objects) <= _NAMED:
+        return shown
+    return _("{names} and {count} more").format(
+        names=shown, count=format_number(len(objects) - _NAMED)
+    )
