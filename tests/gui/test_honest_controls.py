@@ -65,6 +65,16 @@ def test_the_requests_list_selects_its_first_request_and_says_on_the_page_why_op
     assert page.open_reason.text() == reason
 
 
+def test_a_requests_list_opened_over_requests_has_its_first_one_selected(
+    qtbot: QtBot, workspace: Workspace, language: LanguageSwitcher
+) -> None:
+    workspace.requests.create(RequestContent(title="Interpreters"), actor=CHAD.contact_person)
+    window = open_main_window(qtbot, workspace, language)
+    page = window.requests_page  # built now, over the request already there
+    assert page.selected_id() is not None and page.open_button.isEnabled()
+    assert page.open_reason.text() == ""
+
+
 def _wizard_on_an_indicator(window: MainWindow) -> tuple[AssessmentWizard, str]:
     page = window.assessments_page
     page.open_wizard(window._workspace.assessments.list()[0].id)

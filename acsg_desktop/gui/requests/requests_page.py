@@ -79,10 +79,10 @@ class RequestsPage(Retranslatable, QWidget):
         self.open_reason = QLabel(self)  # why Open is off, on the page and not only on hover
         self.message = MessageLabel(self)  # announced to screen readers
         self._lay_out()
-        self.table.setSortingEnabled(True)  # reads the first batch, newest first
+        self.model.modelReset.connect(self._select_first)  # the first read included
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._select_first)
         self.model.modelReset.connect(self._update_buttons)
+        self.table.setSortingEnabled(True)  # reads the first batch, newest first
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
