@@ -80,7 +80,11 @@ def cmd_apply(args: argparse.Namespace, folder: Path) -> int:
     decisions = _decisions(args)
     with open_workspace(args, folder) as workspace:
         result = workspace.contributions.apply(
-            Path(args.file), args.assessment, decisions, actor=actor_of(args, workspace)
+            Path(args.file),
+            args.assessment,
+            decisions,
+            actor=actor_of(args, workspace),
+            confirmed_key=args.confirmed_key or "",
         )
     document = {
         "already_merged": result.view.already is not None,
@@ -134,3 +138,8 @@ def add_contribution_commands(commands: Any, json_flag: argparse.ArgumentParser)
                 "--take-theirs", help=_("indicators to take from the contribution")
             )
             command.add_argument("--keep-ours", help=_("indicators to keep as they are here"))
+            command.add_argument(
+                "--confirmed-key",
+                metavar="FINGERPRINT",
+                help=_("the fingerprint of a changed key, confirmed with the person"),
+            )

@@ -3,7 +3,6 @@ a missing file, and a reader that closes the output early: each a clear message,
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import sqlite3
@@ -16,6 +15,7 @@ import pytest
 from acsg_desktop.cli import BROKEN_PIPE_EXIT_STATUS, main
 from acsg_desktop.core.store.database import database_path
 from acsg_desktop.core.workspace import Workspace
+from tests.core.store.test_restore_refuses_foreign_objects import run_sql, tree
 
 TRIGGER = (
     "CREATE TRIGGER t AFTER UPDATE ON app_setting BEGIN "
@@ -27,21 +27,6 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     status = main(list(args))
     captured = capsys.readouterr()
     return status, captured.out, captured.err
-
-
-def run_sql(path: Path, statement: str) -> None:
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute(statement)
-    connection.close()
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != "acsg.lock" and "logs" not in path.parts
-    }
 
 
 @pytest.fixture

@@ -115,3 +115,35 @@ def test_merge_dialog_shows_both_values_and_waits_for_every_conflict(
     again = page.contributions.merge_dialog
     assert again is not None and not again.apply_button.isEnabled()
     assert "already merged" in again.blocked.text()
+
+
+def test_a_changed_key_is_merged_only_once_its_fingerprint_is_confirmed(
+    qtbot, workspace: Workspace, language, tmp_path: Path
+) -> None:
+    page = page_on(qtbot, workspace, language)
+    target, me = assessment_id(workspace), CHAD.contact_person
+    first = answer_and_export(
+        laptop(tmp_path / "laptop", OFFICIAL),
+        OFFICIAL,
+        [level(REFUGEE_DEFINITION, 3, OFFICIAL)],
+        ["01"],
+        tmp_path / "1.acsgcontrib",
+    )
+    workspace.contributions.apply(first, target, {}, actor=me)
+    forged = answer_and_export(
+        laptop(tmp_path / "impostor", OFFICIAL),
+        OFFICIAL,
+        [level(REFUGEE_DEFINITION, 5, OFFICIAL)],
+        ["01"],
+        tmp_path / "2.acsgcontrib",
+    )
+    page.contributions.import_contribution(forged)
+    dialog = page.contributions.merge_dialog
+    assert dialog is not None and dialog.key_confirmed.isVisibleTo(dialog)
+    assert dialog.view.signer_fingerprint in dialog.key_confirmed.label.text()
+    assert not dialog.apply_button.isEnabled() and OFFICIAL in dialog.hint.text()
+    dialog.key_confirmed.box.click()
+    assert dialog.apply_button.isEnabled()
+    dialog.apply_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert workspace.assessments.answers(target)[REFUGEE_DEFINITION].level == 5

@@ -65,7 +65,7 @@ def merge_maker(workspace: Workspace, tmp_path: Path) -> Maker:
     view = workspace.contributions.merge_view(path, target)
     service = workspace.assessments
     framework = service.framework_of(service.get(target))
-    return lambda: MergeDialog(view, framework, lambda _decisions: None)
+    return lambda: MergeDialog(view, framework, lambda _decisions, _key: None)
 
 
 def test_every_field_of_the_office_dialogs_has_a_tooltip_in_both_languages(

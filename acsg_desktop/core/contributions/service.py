@@ -33,6 +33,7 @@ from acsg_desktop.core.contributions.merge import (
 from acsg_desktop.core.contributions.words import (
     merged_reason,
     no_identity_message,
+    refuse_unconfirmed_key,
     refuse_unmergeable,
 )
 from acsg_desktop.core.fileio import write_bytes_atomically
@@ -197,14 +198,18 @@ class ContributionService:
         *,
         actor: str,
         now: datetime | None = None,
+        confirmed_key: str = "",
     ) -> ApplyResult:
         """Merge the contribution in one transaction: each new or changed answer as proposed
         unless ``decisions`` says otherwise, each conflict as decided; the same file again
-        changes nothing.
+        changes nothing. A contribution signed with another key than this person's earlier
+        ones is merged only when ``confirmed_key`` is its fingerprint, which the coordinator
+        has confirmed with the person (anyone can make a key in another's name).
 
         Raises:
             ContributionError: refused file, a conflict undecided, a later contribution of this
-                person already merged, a locked or completed assessment; nothing changed.
+                person already merged, a changed key not confirmed, a locked or completed
+                assessment; nothing changed.
         """
         signed = self._checked(path, assessment_id, now)
         framework = self._assessments.framework_of(self._assessments.get(assessment_id))
@@ -212,6 +217,7 @@ class ContributionService:
             view = self._view(session, signed, assessment_id)
             if view.already is not None:
                 return ApplyResult(view, (), ())
+            refuse_unconfirmed_key(view, confirmed_key)
             refuse_unmergeable(session, view)
             try:
                 choices = chosen(view.items, decisions)

@@ -8,7 +8,7 @@ from acsg_desktop.core.assessment.answer_rules import completed_message, locked_
 from acsg_desktop.core.contributions.format import ContributionError
 from acsg_desktop.core.i18n import _, format_datetime
 from acsg_desktop.core.records.assessment import AssessmentStatus
-from acsg_desktop.core.records.contributions import Contribution
+from acsg_desktop.core.records.contributions import Contribution, SignerStanding
 from acsg_desktop.core.store.assessment_repository import AssessmentRepository
 
 if TYPE_CHECKING:
@@ -53,3 +53,20 @@ def no_identity_message(person: str) -> str:
         "{name} has no signing identity yet: create one first (Export my areas… offers it, "
         "or acsg contribution identity), then export the contribution."
     ).format(name=person)
+
+
+def refuse_unconfirmed_key(view: MergeView, confirmed_key: str) -> None:
+    """A changed key merges only once its fingerprint was confirmed with the person.
+
+    Raises:
+        ContributionError: "changed_key", when ``confirmed_key`` is not the signer's.
+    """
+    if view.standing is SignerStanding.CHANGED and confirmed_key != view.signer_fingerprint:
+        raise ContributionError(
+            "changed_key",
+            _(
+                "{person}'s earlier contributions were signed with another key; this one has "
+                "the fingerprint {fingerprint}. Confirm it with {person} in person or by "
+                "phone, then merge it as confirmed. Nothing was merged."
+            ).format(person=view.contribution.contributor, fingerprint=view.signer_fingerprint),
+        )

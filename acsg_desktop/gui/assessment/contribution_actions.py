@@ -159,9 +159,13 @@ class ContributionActions(QObject):
         framework = service.framework_of(service.get(assessment_id))
         chosen_path = path
 
-        def apply(decisions: dict[str, Choice]) -> object:
+        def apply(decisions: dict[str, Choice], confirmed_key: str) -> object:
             result = contributions.apply(
-                chosen_path, assessment_id, decisions, actor=self._workspace.current_user
+                chosen_path,
+                assessment_id,
+                decisions,
+                actor=self._workspace.current_user,
+                confirmed_key=confirmed_key,
             )
             contributor = view.contribution.contributor
             self._message.say(merged_line(contributor, len(result.taken), len(result.kept)))

@@ -37,14 +37,16 @@ from acsg_desktop.core.contributions.merge import (
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import _
+from acsg_desktop.core.records.contributions import SignerStanding
 from acsg_desktop.gui.assessment.merge_item_text import answer_html
 from acsg_desktop.gui.widgets.announce import MessageLabel
 from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
 from acsg_desktop.gui.widgets.dialog_fit import grow_to_fit_text
 from acsg_desktop.gui.widgets.honest_buttons import enable_with_reason
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
+from acsg_desktop.gui.widgets.wrapping_check import WrappingCheckBox
 
-Apply = Callable[[dict[str, Choice]], object]
+Apply = Callable[[dict[str, Choice], str], object]  # the choices, the key confirmed ("")
 
 
 def _label(parent: QWidget, rich: bool = False) -> QLabel:
@@ -132,6 +134,10 @@ class MergeDialog(Retranslatable, QDialog):
         self.message = MessageLabel(self)
         self.message.setWordWrap(True)
         self.hint = _label(self)
+        # another key than this person's earlier contributions: merged once confirmed
+        self.key_confirmed = WrappingCheckBox(self)
+        self.key_confirmed.setVisible(view.standing is SignerStanding.CHANGED)
+        self.key_confirmed.box.toggled.connect(lambda _on: self._update_apply())
         shown = sorted(
             (i for i in view.items if i.status is not MergeStatus.IDENTICAL),
             key=lambda i: SHOWN_ORDER.index(i.status),
@@ -153,6 +159,7 @@ class MergeDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         for label in (self.heading, self.signer, self.counts, self.blocked):
             layout.addWidget(label)
+        layout.addWidget(self.key_confirmed)
         layout.addWidget(self.answers_area, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.message)
@@ -166,10 +173,18 @@ class MergeDialog(Retranslatable, QDialog):
     def undecided(self) -> list[MergeItemBox]:
         return [box for box in self.boxes if box.choice() is None]
 
+    def confirmed_key(self) -> str:
+        """The signer's fingerprint once the coordinator ticked that it was confirmed."""
+        return self.view.signer_fingerprint if self.key_confirmed.box.isChecked() else ""
+
     def _update_apply(self) -> None:
         undecided = len(self.undecided())
         left = _("Decide every conflict first: {count} left.").format(count=undecided)
         waiting = left if undecided else ""
+        if self.key_confirmed.isVisibleTo(self) and not self.key_confirmed.box.isChecked():
+            waiting = _("Confirm the new key with {person} first.").format(
+                person=self.view.contribution.contributor
+            )
         blocked = already_line(self.view) or waiting
         enable_with_reason(self.apply_button, blocked, _("Merge these answers, each one audited."))
         self.hint.setText(waiting)  # said on screen too, not only in the tooltip
@@ -177,7 +192,7 @@ class MergeDialog(Retranslatable, QDialog):
 
     def apply(self) -> None:
         try:
-            self._apply(self.decisions())
+            self._apply(self.decisions(), self.confirmed_key())
         except AcsgError as error:
             self.message.say(error.message, error=True)
             return
@@ -192,6 +207,15 @@ class MergeDialog(Retranslatable, QDialog):
         self.heading.setText(heading_line(self.view))
         self.signer.setText(signer_line(self.view))
         self.counts.setText(counts_line(self.view))
+        self.key_confirmed.set_text(
+            _(
+                "I have confirmed with {person}, in person or by phone, that the key with the "
+                "fingerprint {fingerprint} is theirs."
+            ).format(
+                person=self.view.contribution.contributor,
+                fingerprint=self.view.signer_fingerprint,
+            )
+        )
         blocked = already_line(self.view)
         self.blocked.setText(blocked or "")
         self.blocked.setVisible(bool(blocked))

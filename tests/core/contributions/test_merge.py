@@ -176,3 +176,34 @@ def test_contribution_for_another_assessment_is_refused(
     with pytest.raises(ContributionError) as refused:
         coordinator.contributions.merge_view(file, other.id)
     assert refused.value.reason == "other_assessment" and "2026 baseline" in refused.value.message
+
+
+def test_a_key_other_than_the_persons_earlier_one_merges_only_once_confirmed(
+    laptops, coordinator, tmp_path: Path
+) -> None:
+    """Anyone can make a key in Amina's name: once her contributions came with one key, one
+    signed with another is merged only when its fingerprint was confirmed with her."""
+    amina, _idriss = laptops
+    target = assessment_id(coordinator)
+    first = answer_and_export(
+        amina, AMINA, [level(SECOND_LEGAL, 2, AMINA)], ["01"], tmp_path / "first.acsgcontrib"
+    )
+    coordinator.contributions.apply(first, target, {}, actor=COORDINATOR)
+    impostor = laptop(tmp_path / "impostor", AMINA)
+    forged = answer_and_export(
+        impostor, AMINA, [level(SECOND_LEGAL, 5, AMINA)], ["01"], tmp_path / "forged.acsgcontrib"
+    )
+    view = coordinator.contributions.merge_view(forged, target)
+    assert view.standing is SignerStanding.CHANGED
+    for confirmed in ("", "0" * len(view.signer_fingerprint)):
+        with pytest.raises(ContributionError) as refused:
+            coordinator.contributions.apply(
+                forged, target, {}, actor=COORDINATOR, confirmed_key=confirmed
+            )
+        assert refused.value.reason == "changed_key"
+        assert view.signer_fingerprint in refused.value.message
+    assert coordinator.assessments.answers(target)[SECOND_LEGAL].level == 2
+    coordinator.contributions.apply(
+        forged, target, {}, actor=COORDINATOR, confirmed_key=view.signer_fingerprint
+    )
+    assert coordinator.assessments.answers(target)[SECOND_LEGAL].level == 5
