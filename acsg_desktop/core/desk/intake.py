@@ -25,6 +25,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.envelope.reader import read_envelope
 from acsg_desktop.core.errors import AcsgError, os_reason
 from acsg_desktop.core.evidence.names import size_text
@@ -197,11 +198,11 @@ def _speaks_for(
         "Signed with the certificate of {country} ({authority}), but the package speaks for "
         "{claimed_country} ({claimed_authority}): held. Confirm with the authority before "
         "accepting it."
-    ).format(
-        country=country,
-        authority=authority,
-        claimed_country=claimed["country"],
-        claimed_authority=claimed["name"],
+    ).format(  # names from a file, quoted in one line of text
+        country=escape_line(country),
+        authority=escape_line(authority),
+        claimed_country=escape_line(str(claimed["country"])),
+        claimed_authority=escape_line(str(claimed["name"])),
     )
 
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from acsg_desktop.core.framework.model import Framework
 from acsg_desktop.core.i18n import N_, _
 from acsg_desktop.gui.assessment.gap_detail import gap_level_text
 from acsg_desktop.gui.assessment.gap_offers_panel import GapOffersPanel
+from acsg_desktop.gui.widgets.cells import text_cell
 
 GAP_HEADERS = ("#", N_("Indicator"), N_("Level"), N_("Target"), N_("Possible offers"))
 COL_NUMBER, COL_QUESTION, COL_LEVEL, COL_TARGET, COL_OFFERS = range(len(GAP_HEADERS))
@@ -109,8 +109,6 @@ def fill_gap_table(
             offers.mark(gap) if offers is not None else "",
         )
         for column, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            item.setToolTip(area if column == COL_QUESTION else value)
-            table.setItem(row, column, item)
+            table.setItem(row, column, text_cell(value, area if column == COL_QUESTION else None))
         if offers is not None:
             offers.tint(table.item(row, COL_OFFERS), gap)

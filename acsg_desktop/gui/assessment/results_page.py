@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,7 @@ from acsg_desktop.gui.assessment.gap_table import (
 )
 from acsg_desktop.gui.assessment.status_dialogs import ask_reopen_reason
 from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.cells import text_cell
 from acsg_desktop.gui.widgets.charts import BarChart, RadarChart, Series
 from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.page_title import make_page_title
@@ -254,7 +254,7 @@ class ResultsPage(Retranslatable, QWidget):
             for column, value in enumerate(
                 (label, percent_label(now), percent_label(before), _change(now, before))
             ):
-                self.changes.setItem(row, column, QTableWidgetItem(value))
+                self.changes.setItem(row, column, text_cell(value))
 
     def selected_gaps(self) -> list[Gap]:
         rows = sorted({index.row() for index in self.gaps.selectionModel().selectedRows()})

@@ -24,6 +24,7 @@ from acsg_desktop.core.assessment.csv_export import delimiter, export_csv, sprea
 from acsg_desktop.core.errors import os_reason
 from acsg_desktop.core.i18n import _
 from acsg_desktop.gui.widgets.announce import MessageLabel
+from acsg_desktop.gui.widgets.cells import text_cell
 from acsg_desktop.gui.widgets.live_text import show_text
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
@@ -87,8 +88,7 @@ def fill_table(
         table.setHorizontalHeaderItem(column, heading)
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            item.setToolTip(value)
+            item = text_cell(value)
             if numbers_from is not None and column >= numbers_from:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, column, item)

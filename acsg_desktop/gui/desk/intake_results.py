@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from acsg_desktop.core.i18n import _, format_number
 from acsg_desktop.core.records.desk import IntakeOutcome, IntakeResult
 from acsg_desktop.gui.desk.data_view import make_table
 from acsg_desktop.gui.desk.labels import outcome_label
+from acsg_desktop.gui.widgets.cells import text_cell
 from acsg_desktop.gui.widgets.high_contrast import colour_for_mode
 
 OUTCOME_COLOURS = {IntakeOutcome.HELD: QColor("#8a5a00"), IntakeOutcome.REFUSED: QColor("#a11d1d")}
@@ -57,14 +57,9 @@ class IntakeResultsDialog(QDialog):
         self.table.setAccessibleName(_("Files received"))
         self.table.setRowCount(len(results))
         for row, result in enumerate(results):
-            values = (
-                escape_line(Path(result.path).name),
-                outcome_label(result.outcome),
-                escape_line(result.message),
-            )
+            values = (Path(result.path).name, outcome_label(result.outcome), result.message)
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(escape_line(result.path) if column == 0 else value)
+                item = text_cell(value, escape_line(result.path) if column == 0 else None)
                 if column == 1 and result.outcome in OUTCOME_COLOURS:
                     item.setForeground(colour_for_mode(OUTCOME_COLOURS[result.outcome]))
                 self.table.setItem(row, column, item)

@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.i18n import N_, countries, format_datetime
 from acsg_desktop.core.records.desk import HELD, PackageState
 from acsg_desktop.core.records.list_rows import ReceivedListRow
@@ -51,7 +50,7 @@ class ReceivedPackageTableModel(PagedTableModel[ReceivedListRow]):
     def display(self, package: ReceivedListRow, column: int) -> str:
         values: dict[int, Callable[[], str]] = {
             COL_COUNTRY: lambda: country_label(package.country),
-            COL_AUTHORITY: lambda: escape_line(package.authority),
+            COL_AUTHORITY: lambda: package.authority,
             COL_SEQUENCE: lambda: str(package.sequence),
             COL_RECEIVED: lambda: format_datetime(package.received_at, "short"),
             COL_STATE: lambda: state_label(package.state),
@@ -66,7 +65,7 @@ class ReceivedPackageTableModel(PagedTableModel[ReceivedListRow]):
                 return package.reason
             if column == COL_SIGNER:  # the whole name (a narrow column elides it), then the key
                 return f"{package.signer}\n{package.signer_fingerprint}"
-            return self.display(package, column)
+            return None  # the cell's whole text
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATE:
             if package.state in HELD:
                 return colour_for_mode(HELD_COLOUR)

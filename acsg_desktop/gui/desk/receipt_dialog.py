@@ -27,6 +27,7 @@ from acsg_desktop.core.records.requests import MatchStage
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.gui.desk.data_view import make_table
 from acsg_desktop.gui.desk.labels import country_label, stage_label
+from acsg_desktop.gui.widgets.cells import text_cell
 from acsg_desktop.gui.widgets.dialog_buttons import LabelledButtonBox, Standard
 from acsg_desktop.gui.widgets.field_tips import set_field_tips
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
@@ -107,11 +108,9 @@ class ReceiptDialog(Retranslatable, QDialog):
         )
 
     def _add_row(self, row: int, request: dict[str, Any], last: str) -> None:
-        title = escape_line(str((request.get("content") or {}).get("title") or ""))
+        title = str((request.get("content") or {}).get("title") or "")
         for column, text in ((COL_ID, str(request["id"])), (COL_TITLE, title)):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            self.table.setItem(row, column, item)
+            self.table.setItem(row, column, text_cell(text))
         self.table.setItem(row, COL_LAST, QTableWidgetItem(stage_label(last)))
         combo = QComboBox(self.table)
         combo.addItem(_("No change"), None)

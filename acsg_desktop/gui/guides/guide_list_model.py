@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from acsg_desktop.core.display import escape_controls, escape_line
 from acsg_desktop.core.guides.reading_modes import LANGUAGES_IN_TEXT
 from acsg_desktop.core.i18n import N_, _, format_number, ngettext
 from acsg_desktop.core.records.guides import (
@@ -32,8 +33,16 @@ class GuideLine:
     rich: str
 
 
+def _shown(text: str) -> str:
+    """``text`` with unprintable characters made visible, the highlight marks kept."""
+    return HIGHLIGHT_START.join(
+        HIGHLIGHT_END.join(escape_controls(piece) for piece in part.split(HIGHLIGHT_END))
+        for part in text.split(HIGHLIGHT_START)
+    )
+
+
 def _snippet_html(snippet: str) -> str:
-    escaped = html.escape(" ".join(snippet.split()))
+    escaped = html.escape(" ".join(_shown(snippet).split()))
     return escaped.replace(HIGHLIGHT_START, "<b><u>").replace(HIGHLIGHT_END, "</u></b>")
 
 
@@ -42,7 +51,8 @@ def _plain(snippet: str) -> str:
 
 
 def summary_line(guide: GuideSummary) -> GuideLine:
-    return GuideLine(guide.guide_id, guide.title, html.escape(guide.title))
+    title = escape_line(guide.title)
+    return GuideLine(guide.guide_id, title, html.escape(title))
 
 
 def hit_line(hit: SearchHit, language: str) -> GuideLine:
@@ -51,10 +61,9 @@ def hit_line(hit: SearchHit, language: str) -> GuideLine:
     if hit.lang != language:
         name = _(LANGUAGES_IN_TEXT.get(hit.lang, hit.lang))
         tag = _("{language} text:").format(language=name) + " "
-    rich = (
-        f"<b>{html.escape(hit.title)}</b><br/><i>{html.escape(tag)}</i>{_snippet_html(hit.snippet)}"
-    )
-    return GuideLine(hit.guide_id, f"{hit.title}\n{tag}{_plain(hit.snippet)}", rich)
+    title = escape_line(hit.title)
+    rich = f"<b>{html.escape(title)}</b><br/><i>{html.escape(tag)}</i>{_snippet_html(hit.snippet)}"
+    return GuideLine(hit.guide_id, f"{title}\n{tag}{_plain(_shown(hit.snippet))}", rich)
 
 
 def found_text(count: int) -> str:
@@ -74,6 +83,7 @@ class GuideListModel(PagedTableModel[GuideLine]):
     """One column; the guide id under ``GUIDE_ROLE``, the rich text under ``HTML_ROLE``."""
 
     headers = (N_("Title"),)
+    one_line_cells = False  # a search result's title, then its snippet on a line of its own
 
     def display(self, row: GuideLine, column: int) -> str:
         return row.text

@@ -19,6 +19,7 @@ from acsg_desktop.core.i18n import _, format_number, ngettext
 from acsg_desktop.core.overview.facts import AreaStanding, AssessmentStanding
 from acsg_desktop.core.records.assessment import STATUS_LABELS
 from acsg_desktop.gui.assessment.gap_table import make_table
+from acsg_desktop.gui.widgets.cells import text_cell
 
 FIRST_AREAS = 3  # unfinished areas named in the "left" line
 # The area table takes the height the boxes beside it leave (at least this), so the
@@ -105,9 +106,7 @@ class StandingBox(QGroupBox):
     def _fill(self, areas: tuple[AreaStanding, ...]) -> None:
         self.table.setRowCount(len(areas))
         for row, area in enumerate(areas):
-            item = QTableWidgetItem(area.title)
-            item.setToolTip(area.title)
-            self.table.setItem(row, 0, item)
+            self.table.setItem(row, 0, text_cell(area.title))
             count = _("{answered} of {applicable}").format(
                 answered=format_number(area.answered), applicable=format_number(area.applicable)
             )

@@ -4,7 +4,7 @@ table beside it (the same values, for reading exactly and for screen readers).""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QWidget
 
 from acsg_desktop.core.assessment.labels import aim_label, assessment_name, percent_label
 from acsg_desktop.core.framework.model import AIMS
@@ -13,6 +13,7 @@ from acsg_desktop.core.overview.facts import TrendPoint
 from acsg_desktop.gui.assessment.gap_table import make_table
 from acsg_desktop.gui.overview.standing_box import wrapped_label
 from acsg_desktop.gui.overview.trend_chart import TrendChart
+from acsg_desktop.gui.widgets.cells import text_cell
 
 
 class TrendsBox(QGroupBox):
@@ -51,9 +52,7 @@ class TrendsBox(QGroupBox):
             title = assessment_name(point.title, point.year)
             values = [title, *(percent_label(v) for _n, values in series for v in [values[row]])]
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.table.setItem(row, column, item)
+                self.table.setItem(row, column, text_cell(value))
 
     @staticmethod
     def _axis_labels(points: tuple[TrendPoint, ...]) -> list[str]:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from acsg_desktop.core.records.requests import RequestStatus
 from acsg_desktop.core.requests.labels import label
 from acsg_desktop.gui.assessment.gap_table import make_table
 from acsg_desktop.gui.overview.standing_box import wrapped_label
+from acsg_desktop.gui.widgets.cells import text_cell
 
 GAP_COLUMNS = 3  # indicator, level, target
 
@@ -61,9 +61,7 @@ class GapsBox(QGroupBox):
             for column, (value, tip) in enumerate(
                 ((gap.question, whole), (level, level), (str(gap.target_level), None))
             ):
-                item = QTableWidgetItem(value)
-                item.setToolTip(tip or value)
-                self.table.setItem(row, column, item)
+                self.table.setItem(row, column, text_cell(value, tip))
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
         self.table.setFixedHeight(height + sum(self.table.rowHeight(r) for r in range(len(gaps))))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.display import escape_controls, escape_line
 from acsg_desktop.core.i18n import _, format_datetime
 from acsg_desktop.core.people.service import Person
 from acsg_desktop.core.records.requests import Comment, SupportRequest
@@ -27,15 +28,15 @@ AUTHOR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def _comment_text(comment: Comment) -> str:
     head = _("{name}, {when}:").format(
-        name=comment.author, when=format_datetime(comment.created_at, "short")
+        name=escape_line(comment.author), when=format_datetime(comment.created_at, "short")
     )
     if comment.answered:
         reply = _("Response by {name}: {text}").format(
-            name=comment.responded_by, text=comment.response
+            name=escape_line(comment.responded_by), text=escape_controls(comment.response)
         )
     else:
         reply = _("Waiting for a response.")
-    return f"{head} {comment.body}\n    {reply}"
+    return f"{head} {escape_controls(comment.body)}\n    {reply}"
 
 
 class ReviewPanel(Retranslatable, QWidget):

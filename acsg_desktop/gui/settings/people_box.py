@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.people.accounts import WrongPassphrase
@@ -93,7 +94,7 @@ class PeopleBox(Retranslatable, QGroupBox):
         self._people = self._workspace.people.list()
         for person in self._people:
             roles = ", ".join(role_label(role) for role in ROLES if role in person.roles)
-            self.people.addItem(f"{person.name} — {roles}")
+            self.people.addItem(f"{escape_line(person.name)} — {roles}")
         me = self._me()
         admin = me is None or ADMINISTRATOR in me.roles
         for widget in (self.name, self.roles, self.first_passphrase, self.save_button):

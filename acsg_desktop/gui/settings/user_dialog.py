@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.people.accounts import PassphraseNotSet, PersonError
 from acsg_desktop.core.people.service import role_label
@@ -47,7 +48,7 @@ class SignInDialog(Retranslatable, QDialog):
         self.people = QComboBox(self)
         for person in workspace.people.list():
             roles = ", ".join(role_label(role) for role in sorted(person.roles))
-            self.people.addItem(f"{person.name} ({roles})", person.name)
+            self.people.addItem(f"{escape_line(person.name)} ({roles})", person.name)
         self.people.setCurrentIndex(max(0, self.people.findData(workspace.current_user)))
         self.passphrase = _password_field(self)
         self.new_passphrase, self.again = _password_field(self), _password_field(self)

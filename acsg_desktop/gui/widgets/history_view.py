@@ -8,16 +8,17 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
 from acsg_desktop.core.audit.chain import AuditEntry
 from acsg_desktop.core.audit.labels import history_rows
 from acsg_desktop.core.i18n import N_, _, format_datetime
+from acsg_desktop.gui.widgets.cells import text_cell
 from acsg_desktop.gui.widgets.retranslate import Retranslatable
 
 HEADERS = (N_("When"), N_("Who"), N_("What"), N_("Before"), N_("After"), N_("Reason"))
+WRAPPED = 2  # from "What" on, the columns wrap their texts' own lines
 
 
 class HistoryView(Retranslatable, QTableWidget):
@@ -48,7 +49,7 @@ class HistoryView(Retranslatable, QTableWidget):
             when = format_datetime(datetime.fromisoformat(shown.entry.at), "short")
             values = (when, shown.entry.actor, shown.what, shown.before, shown.after)
             for column, value in enumerate((*values, shown.entry.reason)):
-                self.setItem(row, column, QTableWidgetItem(value))
+                self.setItem(row, column, text_cell(value, one_line=column < WRAPPED))
 
     def retranslate_ui(self) -> None:
         self.setHorizontalHeaderLabels([_(header) for header in HEADERS])

@@ -75,7 +75,8 @@ class PagedTableModel(RowTableModel[Row], Generic[Row]):
         texts = self._texts.get(index.row())
         if texts is None:
             self._texts_language = current_language()
-            texts = self._texts[index.row()] = self.row_texts(self._rows[index.row()])
+            texts = self.row_texts(self._rows[index.row()])
+            texts = self._texts[index.row()] = [self.shown(text) for text in texts]
         return texts[index.column()]
 
     def retranslate(self) -> None:

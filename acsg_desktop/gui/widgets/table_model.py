@@ -1,4 +1,9 @@
-"""The parts every list model shares: rows replaced at once, translated headers, a value role."""
+"""The parts every list model shares: rows replaced at once, translated headers, a value role.
+
+Every cell's text and tooltip is shown with its control, bidi and zero-width characters made
+visible (``core.display``): a list shows names read from files (packages, contributions,
+backups, catalogues), and a right-to-left override in one would make a row read as another.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from acsg_desktop.core.display import escape_controls, escape_line
 from acsg_desktop.core.i18n import _
 
 Row = TypeVar("Row")
@@ -44,6 +50,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     # rather than taking the width a stretched column (a title) needs
     two_line_headers: ClassVar[frozenset[int]] = frozenset()
     styled_roles: ClassVar[frozenset[Qt.ItemDataRole]] = frozenset()  # answered by ``extra``
+    # a cell is one line: a line feed or a tab in a name is shown as ``\n``, not as a new line
+    # that could pass for another row; a model whose cells hold lines of their own says False
+    one_line_cells: ClassVar[bool] = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,11 +92,17 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, index.column())
+            return self.shown(self.display(row, index.column()))
         value = self.extra(row, index.column(), role)
-        if value is None and role == Qt.ItemDataRole.ToolTipRole:
-            return self.display(row, index.column())  # whole, when a narrow column elides it
-        return value
+        if role != Qt.ItemDataRole.ToolTipRole:
+            return value
+        if value is None:  # whole, when a narrow column elides it
+            return self.shown(self.display(row, index.column()))
+        return escape_controls(value) if isinstance(value, str) else value
+
+    def shown(self, text: str) -> str:
+        """``text`` as a cell shows it: unprintable characters escaped (see the module)."""
+        return escape_line(text) if self.one_line_cells else escape_controls(text)
 
     def display(self, row: Row, column: int) -> str:
         raise NotImplementedError

@@ -88,6 +88,15 @@ def test_a_desk_certificate_does_not_speak_for_another_organisation_of_its_count
     assert not held.package.certified and "Another NE body (test)" in held.message
 
 
+def test_a_claimed_authority_is_quoted_on_one_visible_line(desk, tmp_path: Path) -> None:
+    _folder, first, _serial = certified_authority(desk, tmp_path)
+    with zipfile.ZipFile(first) as archive:
+        signer = x509.load_pem_x509_certificate(archive.read("signer.pem"))
+    claimed = {"authority": {"country": "TD\n", "name": "Victim\n\u202eX\x1b[2J"}}
+    reason = intake_module._speaks_for(signer, None, claimed)
+    assert "TD\\n (Victim\\n\\u202eX\\u001b[2J)" in reason and reason.isprintable()
+
+
 def test_a_backdated_package_signed_after_a_revocation_is_refused(desk, tmp_path: Path) -> None:
     folder, _first, serial = certified_authority(desk, tmp_path)
     signed = export_again(folder, tmp_path / "signed.acsgpkg", "Signed request")
