@@ -1,3 +1,4 @@
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,20 @@ def test_the_collector_is_on_again_when_the_start_fails(isolated_home: Path) -> 
     with pytest.raises(SystemExit):
         app.main(["--data-dir"])  # no value: argparse reports it and exits
     assert gc.isenabled()
+
+
+def test_a_database_holding_foreign_code_is_explained_and_the_app_quits(
+    qtbot: QtBot, language: LanguageSwitcher, isolated_home: Path
+) -> None:
+    folder = isolated_home
+    Workspace.open(folder).close()
+    connection = sqlite3.connect(database_path(folder))
+    with connection:
+        connection.execute(
+            "CREATE TRIGGER t AFTER UPDATE ON app_setting BEGIN DELETE FROM answer; END"
+        )
+    connection.close()
+    seen: list[str] = []
+    answer_next_message_box(qtbot, "OK", seen)
+    assert startup.open_workspace(folder) is None
+    assert "trigger “t”" in seen[0] and "was not opened" in seen[0]

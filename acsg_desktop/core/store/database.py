@@ -184,6 +184,13 @@ def _refuse_damaged(path: Path, data_dir: Path) -> None:
     )
 
 
+def _refuse_foreign_code(path: Path) -> None:
+    from acsg_desktop.core.store.schema_guard import refuse_foreign_code
+
+    with translated_errors(path, "Checking"):
+        refuse_foreign_code(path)
+
+
 class Database:
     """The open database of one data folder."""
 
@@ -213,6 +220,7 @@ class Database:
         if path.exists():
             _refuse_read_only(path)
             _refuse_damaged(path, data_dir)
+            _refuse_foreign_code(path)
         engine = make_engine(path)
         try:
             with translated_errors(path, "Opening"):

@@ -10,17 +10,24 @@ or index that is not the app's own is named and the file refused.
 Triggers, views and virtual tables are compared with their SQL too, since they run code; a
 table or an index only by name and the table it belongs to. SQLite's automatic indexes and
 its own statistics tables are not the app's doing, and hold no code.
+
+The data folder's own database is checked each time it is opened, before any migration or
+write could fire a trigger: only for code (a stray table or index runs nothing), and against a
+list of the code the migrations create at any revision (``APP_CODE``), so that opening does not
+build a fresh database; a test keeps that list equal to what the migrations make.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import re
 import sqlite3
 import tempfile
 from pathlib import Path
 
+from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import _, format_number
 
 logger = logging.getLogger(__name__)
@@ -33,6 +40,21 @@ _NAMED = 5
 _MAX_NAME = 80
 
 SchemaKey = tuple[str, str]  # (type, name)
+SchemaObjects = dict[SchemaKey, tuple[str, str]]
+# The code the migrations create, at any revision: each object's ``code_digest``.
+APP_CODE = frozenset(
+    {
+        "31035584e8c7bd694068ebc7da7c2fc72296e62f2c01656a344bd56aec9d6f06",  # table guide_fts
+        "e4989b37daba2074d21a5bcab848b60cf4d955db8460da9593975ddc58ca7a5c",  # guide_document_ad
+        "1f90d7de287b4c4a3ce8886d67f073af7384c1e042e58fd107d39da6b0f33ad5",  # guide_document_ai
+        "db814114203e57107cbbb54410ded0bb98c481a84868f96c4f8d241a739a16cf",  # guide_document_au
+    }
+)
+
+
+class ForeignCodeError(AcsgError):
+    """The data folder's database holds a trigger, a view or a virtual table the app never
+    creates: it is not opened (nothing was run or changed)."""
 
 
 def _normal(sql: str | None) -> str:
@@ -43,7 +65,7 @@ def _code_bearing(kind: str, sql: str | None) -> bool:
     return kind in ("trigger", "view") or _normal(sql).upper().startswith("CREATE VIRTUAL TABLE")
 
 
-def schema_objects(connection: sqlite3.Connection) -> dict[SchemaKey, tuple[str, str]]:
+def schema_objects(connection: sqlite3.Connection) -> SchemaObjects:
     """Each object of the database: (type, name) -> (its table, its SQL where it runs code)."""
     rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     found = {}
@@ -56,7 +78,7 @@ def schema_objects(connection: sqlite3.Connection) -> dict[SchemaKey, tuple[str,
 
 
 @functools.cache
-def expected_objects(revision: str) -> dict[SchemaKey, tuple[str, str]]:
+def expected_objects(revision: str) -> SchemaObjects:
     """The objects the app's migrations create up to ``revision``, in a fresh database."""
     from acsg_desktop.core.store.engine import make_engine
     from acsg_desktop.core.store.migrate import migrate_to
@@ -96,15 +118,55 @@ def unexpected_objects(path: Path, revision: str) -> list[str]:
     expected = expected_objects(revision)
     # Read-write like the integrity check: a read-only connection leaves -wal and -shm behind.
     # Only the schema table is read; no trigger can fire on a SELECT.
+    found = _objects_in(path)
+    return _named_strange(path, [key for key, value in found.items() if expected.get(key) != value])
+
+
+def _objects_in(path: Path) -> SchemaObjects:
     connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
     try:
-        found = schema_objects(connection)
+        return schema_objects(connection)
     finally:
         connection.close()
-    strange = [key for key, value in sorted(found.items()) if expected.get(key) != value]
+
+
+def _named_strange(path: Path, strange: list[SchemaKey]) -> list[str]:
+    strange = sorted(strange)
     if strange:
         logger.warning("%s holds objects the app never creates: %r", path, strange[:100])
     return [_label(kind, name) for kind, name in strange]
+
+
+def code_digest(key: SchemaKey, value: tuple[str, str]) -> str:
+    """What identifies one object that runs code: its type, name, table and SQL."""
+    return hashlib.sha256("\0".join((*key, *value)).encode()).hexdigest()
+
+
+def code_objects(objects: SchemaObjects) -> SchemaObjects:
+    """The objects that run code (those ``schema_objects`` keeps the SQL of)."""
+    return {key: value for key, value in objects.items() if value[1]}
+
+
+def refuse_foreign_code(path: Path) -> None:
+    """Refuse to open the database ``path`` if it holds code the migrations never create.
+
+    Raises:
+        ForeignCodeError: it does; the objects are named, the file is untouched.
+        sqlite3.Error: its schema cannot be read.
+    """
+    found = code_objects(_objects_in(path))
+    strange = _named_strange(
+        path, [key for key, value in found.items() if code_digest(key, value) not in APP_CODE]
+    )
+    if strange:
+        raise ForeignCodeError(
+            _(
+                "The database {path} holds what ACSG Desktop never creates ({objects}): it "
+                "could change data without a trace, so it was not opened and nothing in it was "
+                "changed. Restore a backup you trust (acsg db restore), or ask whoever looks "
+                "after this folder what changed it."
+            ).format(path=path, objects=named(strange))
+        )
 
 
 def named(objects: list[str]) -> str:
