@@ -26,6 +26,10 @@ LANGUAGES = ("en", "fr", "es")
 TRANSLATED = ("fr", "es")
 # Spelled out at the first use in a text, then the short form.
 FULL_NAMES = {
+    "en": {
+        "EUAA": "European Union Agency for Asylum (EUAA)",
+        "ACSG": "Asylum Capacity Support Group (ACSG)",
+    },
     "fr": {
         "AUEA": "Agence de l'Union européenne pour l'asile (AUEA)",
         "ACSG": "Groupe d'appui à la capacité d'asile (ACSG)",
