@@ -116,13 +116,13 @@ def unexpected_objects(path: Path, revision: str) -> list[str]:
         sqlite3.Error: the file's schema cannot be read (callers checked it is a database).
     """
     expected = expected_objects(revision)
-    # Read-write like the integrity check: a read-only connection leaves -wal and -shm behind.
-    # Only the schema table is read; no trigger can fire on a SELECT.
     found = _objects_in(path)
     return _named_strange(path, [key for key, value in found.items() if expected.get(key) != value])
 
 
 def _objects_in(path: Path) -> SchemaObjects:
+    # Read-write like the integrity check: a read-only connection leaves -wal and -shm behind.
+    # Only the schema table is read; no trigger can fire on a SELECT.
     connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
     try:
         return schema_objects(connection)
