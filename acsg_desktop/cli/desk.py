@@ -111,7 +111,11 @@ def cmd_certify(args: argparse.Namespace, folder: Path) -> int:
         raise AcsgError(str(error.strerror or error)) from error
     with DeskWorkspace.open(folder) as desk:
         issued = desk.trust.certify(
-            request, read_passphrase(args.passphrase_file), actor=desk_actor(args), days=args.days
+            request,
+            read_passphrase(args.passphrase_file),
+            actor=desk_actor(args),
+            days=args.days,
+            second_key_confirmed=args.second_key_confirmed,
         )
     Path(args.out).write_text(issued.pem, "ascii")
     emit(
@@ -177,6 +181,14 @@ def add_desk_commands(commands: Any, json_flag: argparse.ArgumentParser) -> None
     certify.add_argument("--passphrase-file", required=True)
     certify.add_argument("--days", type=int)
     certify.add_argument("--out", required=True)
+    certify.add_argument(
+        "--second-key-confirmed",
+        action="store_true",
+        help=_(
+            "the authority already holds an active certificate, and has confirmed by telephone "
+            "or in person that it sent this request for a second key"
+        ),
+    )
     certify.set_defaults(handler=cmd_certify)
     revoke = sub.add_parser("revoke", parents=[json_flag], help=_("revoke a certificate"))
     revoke.add_argument("serial")

@@ -84,3 +84,31 @@ def test_the_desk_receives_and_answers_from_the_command_line(
     assert status == 0, err
     shown = json.loads(run(capsys, "request", "show", str(request_id), "--json")[1])
     assert (shown["match_stage"], shown["match_message"]) == ("agreed", "Twinning agreed.")
+
+
+def test_certify_asks_for_a_second_key_to_be_confirmed(
+    capsys, tmp_path: Path, isolated_home: Path
+) -> None:
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from tests.core.desk.test_certify_known_keys import NIGER, request_for
+
+    passphrase = tmp_path / "desk-pass.txt"
+    passphrase.write_text("the desk's own long passphrase\n")
+    assert run(capsys, "desk", "init", "--name", "D", "--passphrase-file", str(passphrase))[0] == 0
+    requests = []
+    for n in (1, 2):
+        requests.append(tmp_path / f"key{n}.csr")
+        requests[-1].write_bytes(request_for(ec.generate_private_key(ec.SECP256R1()), NIGER))
+    certify = ["desk", "certify", "--passphrase-file", str(passphrase), "--json"]
+    first = tmp_path / "first.pem"
+    status, _out, err = run(capsys, *certify, str(requests[0]), "--out", str(first))
+    assert status == 0, err
+    second = tmp_path / "second.pem"
+    status, _out, err = run(capsys, *certify, str(requests[1]), "--out", str(second))
+    assert status == 1 and "already holds an active certificate" in err
+    assert not second.exists()
+    confirmed = [*certify, str(requests[1]), "--out", str(second), "--second-key-confirmed"]
+    status, _out, err = run(capsys, *confirmed)
+    assert status == 0, err
+    assert second.read_text().startswith("-----BEGIN CERTIFICATE-----")

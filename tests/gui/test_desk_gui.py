@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QMessageBox,
 )
 from pytestqt.qtbot import QtBot
 
@@ -281,6 +282,44 @@ def test_the_certificates_page_saves_certifies_and_revokes(
     assert desk.trust.certificates()[0].revoked_at is not None
     page.table.selectRow(0)
     assert not page.buttons["revoke"].isEnabled() and "Key lost." in page.details.text()
+
+
+def test_a_second_key_for_one_authority_is_certified_only_once_confirmed(
+    window: DeskWindow, desk: DeskWorkspace, monkeypatch, tmp_path: Path
+) -> None:
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from tests.core.desk.test_certify_known_keys import NIGER, request_for
+
+    desk.trust.certify(
+        request_for(ec.generate_private_key(ec.SECP256R1()), NIGER),
+        DESK_PASSPHRASE.encode(),
+        actor="D",
+    )
+    window.show_area(2)
+    page = window.certificates_page
+    csr, issued_pem = tmp_path / "second.csr", tmp_path / "second.pem"
+    csr.write_bytes(request_for(ec.generate_private_key(ec.SECP256R1()), NIGER))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(csr), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(issued_pem), ""))
+
+    def certify(dialog: CertifyDialog) -> int:
+        dialog.passphrase.setText(DESK_PASSPHRASE)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CertifyDialog, "exec", certify)
+    asked: list[str] = []
+    for answer in (QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes):
+        monkeypatch.setattr(
+            QMessageBox, "question", lambda _p, _t, text, *_a, a=answer: asked.append(text) or a
+        )
+        page.buttons["certify"].click()
+        if answer == QMessageBox.StandardButton.No:
+            assert "second key was not confirmed" in page.message.text()
+            assert not issued_pem.exists() and len(desk.trust.certificates()) == 1
+    assert len(asked) == 2 and "already holds an active certificate" in asked[0]
+    assert issued_pem.exists() and len(desk.trust.certificates()) == 2
+    assert page.table.rowCount() == 2
 
 
 def test_french_relabels_the_open_window_and_a_french_start(

@@ -10,6 +10,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from acsg_desktop.core.desk.known_keys import check_request
 from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.fileio import write_bytes_atomically
 from acsg_desktop.core.i18n import _
@@ -117,10 +118,24 @@ class DeskTrust:
         return from_pkcs12((self._folder / KEY_FILE).read_bytes(), passphrase)
 
     def certify(
-        self, request_pem: bytes, passphrase: bytes, *, actor: str, days: int | None = None
+        self,
+        request_pem: bytes,
+        passphrase: bytes,
+        *,
+        actor: str,
+        days: int | None = None,
+        second_key_confirmed: bool = False,
     ) -> IssuedCertificate:
-        """An authority certificate from its CSR, recorded and audited."""
+        """An authority certificate from its CSR, recorded and audited, once the request holds
+        against what the desk already certified (``known_keys``: ``second_key_confirmed`` when
+        the officer has confirmed a second active key with the authority).
+
+        Raises:
+            IdentityError, SecondKeyError: as ``known_keys.check_request``; AcsgError: the
+                passphrase or the desk's key.
+        """
         request = read_request(request_pem)
+        check_request(request, self.certificates(), second_key_confirmed=second_key_confirmed)
         identity = self.unlock(passphrase)
         issued = (
             issue_certificate(identity, request)
@@ -140,7 +155,14 @@ class DeskTrust:
         with self._database.unit_of_work() as session:
             DeskRepository(session).add_certificate(record)
             AuditRepository(session).append(
-                actor, "certificate", record.serial, "issue", new_value=record.subject
+                actor,
+                "certificate",
+                record.serial,
+                "issue",
+                new_value=record.subject,
+                reason="second active key, confirmed with the authority"
+                if second_key_confirmed
+                else "",
             )
         return record
 

@@ -117,11 +117,13 @@ def issue_certificate(
     )
 
 
-def country_of(certificate: x509.Certificate) -> str:
+def country_of(certificate: x509.Certificate | x509.CertificateSigningRequest) -> str:
+    """The country a certificate (or a request) names."""
     return _attribute(certificate.subject, NameOID.COUNTRY_NAME)
 
 
-def authority_of(certificate: x509.Certificate) -> str:
+def authority_of(certificate: x509.Certificate | x509.CertificateSigningRequest) -> str:
+    """The authority a certificate (or a request) names."""
     return _attribute(certificate.subject, NameOID.ORGANIZATION_NAME)
 
 

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from acsg_desktop.core.desk.known_keys import SecondKeyError
 from acsg_desktop.core.desk.workspace import DeskWorkspace
 from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.errors import AcsgError, os_reason
@@ -188,12 +190,10 @@ class CertificatesPage(Retranslatable, QWidget):
         if not target:
             return
         try:
-            issued = self._desk.trust.certify(
-                request_pem,
-                dialog.passphrase_bytes(),
-                actor=desk_actor(self._desk),
-                days=dialog.days.value(),
-            )
+            issued = self._issue(request_pem, dialog)
+            if issued is None:
+                show_text(self.message, _("Not certified: the second key was not confirmed."))
+                return
             Path(target).write_text(issued.pem, "ascii")
         except (AcsgError, OSError) as error:
             self._say_not_certified(error)
@@ -205,6 +205,30 @@ class CertificatesPage(Retranslatable, QWidget):
             ),
         )
         self.refresh()
+
+    def _issue(self, request_pem: bytes, dialog: CertifyDialog) -> IssuedCertificate | None:
+        """The certificate, once the officer has confirmed a second active key (None if not)."""
+        confirmed = False
+        while True:
+            try:
+                return self._desk.trust.certify(
+                    request_pem,
+                    dialog.passphrase_bytes(),
+                    actor=desk_actor(self._desk),
+                    days=dialog.days.value(),
+                    second_key_confirmed=confirmed,
+                )
+            except SecondKeyError as error:
+                answer = QMessageBox.question(
+                    self,
+                    _("Certify a second key?"),
+                    error.message + "\n\n" + _("Has the authority confirmed this request?"),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return None
+                confirmed = True
 
     def _say_not_certified(self, error: AcsgError | OSError) -> None:
         reason = error.message if isinstance(error, AcsgError) else os_reason(error)
