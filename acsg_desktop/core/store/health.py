@@ -21,6 +21,7 @@ from enum import Enum
 from pathlib import Path
 
 from acsg_desktop.core.errors import AcsgError
+from acsg_desktop.core.fileio import fsync_folder
 from acsg_desktop.core.i18n import _, format_number, ngettext
 from acsg_desktop.core.store.early_check import early_result
 
@@ -366,3 +367,19 @@ def move_aside(path: Path, label: str = "corrupt") -> Path:
         if side.exists():
             os.replace(side, moved.with_name(moved.name + suffix))
     return moved
+
+
+def put_back(path: Path, kept: Path | None) -> None:
+    """Undo a replacement of ``path``: the file ``move_aside`` kept as ``kept`` (and its WAL
+    files) takes its name again; with None there was none, and ``path`` is removed."""
+    for suffix in SIDE_FILES:
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    if kept is None:
+        path.unlink(missing_ok=True)
+        return
+    for suffix in SIDE_FILES:
+        side = kept.with_name(kept.name + suffix)
+        if side.exists():
+            os.replace(side, path.with_name(path.name + suffix))
+    os.replace(kept, path)
+    fsync_folder(path.parent)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, fields
+from contextlib import suppress
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -102,19 +103,62 @@ def _same(first: Path, second: Path) -> bool:
     return first.read_bytes() == second.read_bytes()
 
 
-def install_files(staged_root: Path, data_dir: Path) -> list[Path]:
-    """Move every file under ``staged_root`` to the same place under ``data_dir``; return
-    where the different files already there were kept."""
+@dataclass
+class InstalledFiles:
+    """What ``install_files`` changed so far, so that a later failure can undo it."""
+
+    placed: list[Path] = field(default_factory=list)  # new files where there was none
+    replaced: list[tuple[Path, Path]] = field(default_factory=list)  # (place, old file kept)
+    folders: list[Path] = field(default_factory=list)  # folders made for them
+
+    @property
+    def kept(self) -> list[Path]:
+        """Where the different files already there were kept."""
+        return [aside for _place, aside in self.replaced]
+
+    def undo(self) -> None:
+        """Put every place back as it was before the install.
+
+        Raises:
+            OSError: the disk refused a step; the steps not yet undone stay as they are.
+        """
+        for place in reversed(self.placed):
+            place.unlink(missing_ok=True)
+        self.placed.clear()
+        while self.replaced:
+            place, aside = self.replaced[-1]
+            os.replace(aside, place)
+            self.replaced.pop()
+        for folder in reversed(self.folders):
+            with suppress(OSError):  # not empty: something else was put there meanwhile
+                folder.rmdir()
+        self.folders.clear()
+
+
+def _make_folders(folder: Path, installed: InstalledFiles) -> None:
+    missing = [place for place in (folder, *folder.parents) if not place.exists()]
+    for place in reversed(missing):
+        place.mkdir()
+        installed.folders.append(place)
+
+
+def install_files(staged_root: Path, data_dir: Path, installed: InstalledFiles) -> None:
+    """Move every file under ``staged_root`` to the same place under ``data_dir``, noting each
+    step in ``installed`` as it is done (a different file already there is kept beside).
+
+    Raises:
+        OSError: the disk refused a step; ``installed`` holds the steps done until then.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = []
     for staged, target in file_targets(staged_root, data_dir):
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folders(target.parent, installed)
         if target.is_file():
             if _same(staged, target):
                 continue
             aside = target.with_name(f"{target.name}.before-move-{stamp}")
             os.replace(target, aside)
-            kept.append(aside)
+            installed.replaced.append((target, aside))
+        else:
+            installed.placed.append(target)
         os.replace(staged, target)
         fsync_folder(target.parent)
-    return kept

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,12 +34,14 @@ from acsg_desktop.core.store.database import (
     prepare_data_dir,
     restore_closed,
     translated_errors,
+    undo_restore_closed,
 )
 from acsg_desktop.core.store.lock import InstanceLock
 from acsg_desktop.core.store.move import DatabaseFacts, database_facts, snapshot
 from acsg_desktop.core.store.schema_guard import named, unexpected_objects
 from acsg_desktop.core.transfer import payload
 from acsg_desktop.core.transfer.install import (
+    InstalledFiles,
     carried_settings,
     file_targets,
     install_files,
@@ -276,11 +278,13 @@ def move_in(
 ) -> MoveResult:
     """Check ``source`` as ``inspect`` does, then make its data the data of ``data_dir`` (not
     in use: this takes its lock). Everything in the file (its database, settings and files)
-    is checked before anything is changed: any refusal leaves ``data_dir`` as it was.
+    is checked before anything is changed: any refusal leaves ``data_dir`` as it was. A disk
+    that fails while the data is put in place has what was done undone, step by step.
 
     Raises:
         SealError, PayloadError, BackupRefusedError: as ``inspect``; InstanceLockedError when
-            the app is open on ``data_dir``.
+            the app is open on ``data_dir``; AcsgError when the disk fails while the data is put
+            in place (it says whether the folder could be put back as it was).
     """
     prepare_data_dir(data_dir)
     with _disk_errors(source), InstanceLock(data_dir), _staging(data_dir) as staging:
@@ -291,7 +295,59 @@ def move_in(
         # restore_closed checks the database again before it replaces the current one.
         previous = restore_closed(data_dir, tree / payload.DATABASE)
         progress(95)
-        kept = install_files(tree / payload.FILES, data_dir)
-        save_settings(data_dir, settings)
+        installed = InstalledFiles()
+        try:
+            install_files(tree / payload.FILES, data_dir, installed)
+            save_settings(data_dir, settings)
+        except BaseException as error:
+            _undo_move_in(data_dir, previous, installed, error)
+            raise
     progress(100)
-    return MoveResult(_summary(document), previous, kept)
+    return MoveResult(_summary(document), previous, installed.kept)
+
+
+def _undo_move_in(
+    data_dir: Path, previous: Path | None, installed: InstalledFiles, error: BaseException
+) -> None:
+    """Put ``data_dir`` back as it was before a move-in that failed after its database was
+    replaced; for a disk's refusal, raise the error that says so and what was put back."""
+    files_error = _attempt(installed.undo)
+    database_error = _attempt(lambda: undo_restore_closed(data_dir, previous))
+    if not isinstance(error, OSError):
+        return  # the first error goes on as it was
+    undo_error = files_error or database_error
+    if undo_error is None:
+        raise AcsgError(
+            _(
+                "The data could not be put in place in {folder}: {reason}. The data folder "
+                "was put back as it was, and nothing was changed."
+            ).format(folder=data_dir, reason=os_reason(error))
+        ) from error
+    if database_error is None:
+        where = _("The database that was there is back in place.")
+    elif previous is not None:
+        where = _("The database that was there is kept as {path}.").format(path=previous)
+    else:
+        where = _("There was no database there before.")
+    raise AcsgError(
+        _(
+            "The data could not be put in place in {folder}: {reason}; and it could not be "
+            "put back as it was: {undo_reason}. {where} Files that were there are kept beside "
+            "the new ones, named “…before-move-…”. Free some space or repair the disk, then "
+            "import the file again."
+        ).format(
+            folder=data_dir,
+            reason=os_reason(error),
+            undo_reason=os_reason(undo_error),
+            where=where,
+        )
+    ) from error
+
+
+def _attempt(step: Callable[[], None]) -> OSError | None:
+    """Run ``step``; the disk's refusal, if any."""
+    try:
+        step()
+    except OSError as error:
+        return error
+    return None
