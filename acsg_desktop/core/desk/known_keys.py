@@ -68,7 +68,9 @@ def check_request(
                     "speaks for one authority. Not certified."
                 ).format(other=_named(record.country, record.authority), serial=record.serial)
             )
-        active = record.revoked_at is None and record.not_after > moment
+        # A revocation dated later (planned for a handover) leaves the key active until then.
+        revoked = record.revoked_at is not None and record.revoked_at <= moment
+        active = not revoked and record.not_after > moment
         if same_authority and not same_key and active:
             others.append(record.serial)
     if others and not second_key_confirmed:

@@ -2,6 +2,7 @@
 never speaks for two authorities, a second active key for one authority waits for the officer's
 confirmation, and the same key again is a renewal."""
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,15 @@ def test_once_the_old_key_is_revoked_a_new_one_needs_no_confirmation(desk) -> No
     desk.trust.revoke(first.serial, "Laptop stolen", actor="Desk officer")
     replacement = certify(desk, request_for(ec.generate_private_key(ec.SECP256R1()), NIGER))
     assert replacement.authority == NIGER[1]
+
+
+def test_a_revocation_planned_for_later_leaves_the_old_key_active_until_then(desk) -> None:
+    first = certify(desk, request_for(ec.generate_private_key(ec.SECP256R1()), NIGER))
+    handover = datetime.now(UTC) + timedelta(days=7)
+    desk.trust.revoke(first.serial, "Handover next week", actor="Desk officer", at=handover)
+    with pytest.raises(SecondKeyError, match=first.serial):
+        certify(desk, request_for(ec.generate_private_key(ec.SECP256R1()), NIGER))
+    assert [c.serial for c in desk.trust.certificates()] == [first.serial]
 
 
 def test_another_authority_keeps_its_own_first_key(desk) -> None:
