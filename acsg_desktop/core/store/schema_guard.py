@@ -97,13 +97,18 @@ def expected_objects(revision: str) -> SchemaObjects:
             connection.close()
 
 
-def _label(kind: str, name: str) -> str:
+def label(kind: str, name: str) -> str:
+    """One object named for a message: its kind and (a cut) name."""
     shown = name if len(name) <= _MAX_NAME else name[:_MAX_NAME] + "…"
     labels = {
         "trigger": _("trigger “{name}”"),
         "view": _("view “{name}”"),
         "table": _("table “{name}”"),
         "index": _("index “{name}”"),
+        "function": _("function “{name}”"),
+        "rule": _("rule “{name}”"),
+        "policy": _("row security policy “{name}”"),
+        "event trigger": _("event trigger “{name}”"),
     }
     return labels.get(kind, "{name}").format(name=shown)
 
@@ -134,7 +139,7 @@ def _named_strange(path: Path, strange: list[SchemaKey]) -> list[str]:
     strange = sorted(strange)
     if strange:
         logger.warning("%s holds objects the app never creates: %r", path, strange[:100])
-    return [_label(kind, name) for kind, name in strange]
+    return [label(kind, name) for kind, name in strange]
 
 
 def code_digest(key: SchemaKey, value: tuple[str, str]) -> str:

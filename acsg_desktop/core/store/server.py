@@ -33,6 +33,10 @@ from acsg_desktop.core.store.server_errors import (
     operation_error,
 )
 from acsg_desktop.core.store.server_roles import create_roles, grant_officials, owner_role_if_member
+from acsg_desktop.core.store.server_schema_guard import (
+    foreign_server_code,
+    refuse_foreign_server_code,
+)
 from acsg_desktop.core.store.server_url import parse_address, without_password
 
 logger = logging.getLogger(__name__)
@@ -58,24 +62,35 @@ def make_server_engine(address: str, password: str | None = None) -> Engine:
     )
 
 
-def _revision(engine: Engine, location: str) -> tuple[str | None, int]:
-    """The schema revision (None: not migrated yet) and how many other tables there are."""
+@contextmanager
+def _reading(location: str, what: str) -> Iterator[None]:
+    """Translate the server's errors while ``what`` is read."""
     try:
-        with engine.connect() as connection:
-            tables = {
-                str(name)
-                for (name,) in connection.execute(
-                    text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-                )
-            }
-            if "alembic_version" not in tables:
-                return None, len(tables)
-            found = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+        yield
     except DBAPIError as error:
         if error.connection_invalidated or isinstance(error, OperationalError):
             raise connection_error(error.orig or error, location) from error
-        raise operation_error(error, location, "Reading the revision") from error
+        raise operation_error(error, location, what) from error
+
+
+def _revision(engine: Engine, location: str) -> tuple[str | None, int]:
+    """The schema revision (None: not migrated yet) and how many other tables there are."""
+    with _reading(location, "Reading the revision"), engine.connect() as connection:
+        tables = {
+            str(name)
+            for (name,) in connection.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            )
+        }
+        if "alembic_version" not in tables:
+            return None, len(tables)
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).first()
     return (str(found[0]) if found else None), len(tables)
+
+
+def _refuse_foreign_code(engine: Engine, location: str) -> None:
+    with _reading(location, "Checking"), engine.connect() as connection:
+        refuse_foreign_server_code(connection, location)
 
 
 def pg_dump_program() -> str | None:
@@ -202,6 +217,7 @@ class ServerDatabase(Database):
                     "Desktop (schema {revision}). Install that version or newer."
                 ).format(server=self.address, revision=revision)
             )
+        _refuse_foreign_code(self.engine, self.address)  # before an upgrade could run it
         return revision
 
     def _backup_before_upgrade(self, allow_without_backup: bool) -> None:
@@ -273,9 +289,13 @@ class ServerDatabase(Database):
         return _revision(self.engine, self.address)[0]
 
     def integrity_problems(self, thorough: bool = True) -> list[str]:
-        """The server checks its own pages: here, that it answers at the current revision."""
+        """The server checks its own pages: here, that it answers at the current revision and
+        holds no code the app never creates."""
         revision = self.schema_revision()
-        return [] if revision == HEAD_REVISION else [f"schema revision {revision}"]
+        if revision != HEAD_REVISION:
+            return [f"schema revision {revision}"]
+        with _reading(self.address, "Checking"), self.engine.connect() as connection:
+            return foreign_server_code(connection, self.address)
 
     def close(self) -> str | None:
         self.engine.dispose()
