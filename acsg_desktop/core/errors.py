@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 
 class AcsgError(Exception):
     """An expected failure with a clear message for the user (already translated)."""
@@ -71,3 +75,20 @@ def os_reason(error: OSError) -> str:
 
 class NotThisLoginError(AcsgError):
     """On an office server, a change was to be recorded under someone the login is not."""
+
+
+@contextmanager
+def keys_written(folder: Path) -> Iterator[None]:
+    """Say in words that the disk refused to write signing keys in ``folder`` (the files are
+    written all or none, so nothing of them was kept)."""
+    try:
+        yield
+    except OSError as error:
+        from acsg_desktop.core.i18n import _
+
+        raise AcsgError(
+            _(
+                "The signing key could not be written in {folder}: {reason}. Nothing of it was "
+                "kept; free some space or choose another disk, then try again."
+            ).format(folder=folder, reason=os_reason(error))
+        ) from error

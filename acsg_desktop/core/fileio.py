@@ -55,6 +55,36 @@ def write_bytes_atomically(target: Path, data: bytes) -> None:
         stream.write(data)
 
 
+def write_files_together(files: dict[Path, bytes]) -> None:
+    """Replace each target of ``files`` with its data, all or none on a full or failing disk.
+
+    Every file is written in full and synced beside its target first; only then are they
+    renamed into place, in order (a rename needs no space). A refusal while writing removes
+    what was written and changes no target; only a crash between two renames (milliseconds)
+    could leave some renamed and not the others.
+    """
+    written: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX
+            )
+            written.append((Path(temp_name), target))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+        for temp_path, target in written:
+            os.replace(temp_path, target)
+    except BaseException:
+        for temp_path, _target in written:
+            temp_path.unlink(missing_ok=True)
+        raise
+    for folder in {target.parent for _temp, target in written}:
+        fsync_folder(folder)
+
+
 def write_text_atomically(target: Path, text: str) -> None:
     """Replace ``target`` with ``text`` (UTF-8) atomically."""
     write_bytes_atomically(target, text.encode("utf-8"))

@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from acsg_desktop.core.desk.known_keys import check_request
-from acsg_desktop.core.errors import AcsgError
-from acsg_desktop.core.fileio import write_bytes_atomically
+from acsg_desktop.core.errors import AcsgError, keys_written
+from acsg_desktop.core.fileio import write_files_together
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.desk import IssuedCertificate
 from acsg_desktop.core.signing.ca import (
@@ -98,13 +98,16 @@ class DeskTrust:
             public_exponent=65537, key_size=ENCRYPTION_KEY_BITS
         )
         encryption = issue_encryption_certificate(identity, encryption_key)
-        write_bytes_atomically(
-            self._folder / ENCRYPTION_KEY_FILE,
-            key_to_pkcs12(encryption_key, encryption, passphrase, person),
-        )
-        write_bytes_atomically(self.encryption_certificate_path, certificate_pem(encryption))
-        write_bytes_atomically(self._folder / KEY_FILE, to_pkcs12(identity, passphrase, person))
-        write_bytes_atomically(self.certificate_path, certificate_pem(identity.certificate))
+        files = {
+            self._folder / ENCRYPTION_KEY_FILE: key_to_pkcs12(
+                encryption_key, encryption, passphrase, person
+            ),
+            self.encryption_certificate_path: certificate_pem(encryption),
+            self.certificate_path: certificate_pem(identity.certificate),
+            self._folder / KEY_FILE: to_pkcs12(identity, passphrase, person),
+        }
+        with keys_written(self._folder):  # all or none, the key ``exists`` looks for last
+            write_files_together(files)
         return identity.certificate
 
     def certificate(self) -> x509.Certificate:

@@ -12,7 +12,8 @@ from cryptography.x509.oid import NameOID
 
 from acsg_desktop.core.display import escape_line
 from acsg_desktop.core.envelope.format import sha256_hex
-from acsg_desktop.core.fileio import write_bytes_atomically
+from acsg_desktop.core.errors import keys_written
+from acsg_desktop.core.fileio import write_bytes_atomically, write_files_together
 from acsg_desktop.core.i18n import _
 from acsg_desktop.core.records.profile import Profile
 from acsg_desktop.core.signing.keys import (
@@ -47,6 +48,13 @@ def _slug(person: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", person.casefold()).strip("-") or "signatory"
 
 
+def _key_files(key_path: Path, data: bytes) -> dict[Path, bytes]:
+    """The key file and its checksum (``sha256sum -c`` format, which tells damage apart from a
+    wrong passphrase), the key last."""
+    line = f"{sha256_hex(data)}  {key_path.name}\n"
+    return {_checksum_path(key_path): line.encode(), key_path: data}
+
+
 class IdentityStore:
     """Identities in ``<data>/identities``: ``<slug>.p12`` (key + certificate) and ``.pem``."""
 
@@ -58,11 +66,9 @@ class IdentityStore:
         return self.folder / f"{slug}.p12", self.folder / f"{slug}.pem"
 
     def _write_key(self, key_path: Path, data: bytes) -> None:
-        """The key file and its checksum (``sha256sum -c`` format), which tells damage apart
-        from a wrong passphrase."""
-        write_bytes_atomically(key_path, data)
-        line = f"{sha256_hex(data)}  {key_path.name}\n"
-        write_bytes_atomically(_checksum_path(key_path), line.encode())
+        """The key file and its checksum, together."""
+        with keys_written(key_path.parent):
+            write_files_together(_key_files(key_path, data))
 
     def _read_key(self, person: str) -> bytes:
         key_path, _cert_path = self._paths(person)
@@ -94,8 +100,10 @@ class IdentityStore:
         if key_path.exists():
             raise IdentityError(_("{name} already has a signing identity.").format(name=person))
         identity = create_identity(person, profile.authority_name, profile.country_code)
-        self._write_key(key_path, to_pkcs12(identity, passphrase, person))
-        write_bytes_atomically(cert_path, certificate_pem(identity.certificate))
+        key_files = _key_files(key_path, to_pkcs12(identity, passphrase, person))
+        # The certificate first, the key (what ``create`` looks for) last; all or none.
+        with keys_written(self.folder):
+            write_files_together({cert_path: certificate_pem(identity.certificate), **key_files})
         return IdentityInfo(person, identity.certificate)
 
     def info(self, person: str) -> IdentityInfo:
