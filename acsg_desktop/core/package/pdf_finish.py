@@ -18,6 +18,7 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
+from acsg_desktop.core.package import no_network
 from acsg_desktop.core.signing.keys import Identity
 from acsg_desktop.paths import resources_dir
 
@@ -74,7 +75,7 @@ def make_pdfa3(pdf: bytes, package_json: bytes, title: str) -> bytes:
 
 def _pdf17_signer(metadata: Any, signer: Any) -> Any:
     """A PAdES signer that leaves the file at PDF 1.7 (only the ESIC extension registered)."""
-    from pyhanko.sign.signers import PdfSigner, constants
+    from pyhanko.sign.signers import PdfSigner, constants  # after sign_pdf's install()
 
     class Pdf17Signer(PdfSigner):
         def register_extensions(self, pdf_out: Any, *, md_algorithm: str) -> None:
@@ -86,6 +87,7 @@ def _pdf17_signer(metadata: Any, signer: Any) -> Any:
 
 def sign_pdf(pdf: bytes, identity: Identity) -> bytes:
     """A PAdES B-B signature covering the whole file, with an ECDSA P-256 key."""
+    no_network.install()  # before pyHanko is imported: it signs offline
     from asn1crypto import keys, x509
     from cryptography.hazmat.primitives import serialization
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
