@@ -322,6 +322,30 @@ def test_a_second_key_for_one_authority_is_certified_only_once_confirmed(
     assert page.table.rowCount() == 2
 
 
+def test_a_revocation_planned_for_later_says_the_certificate_is_valid_until_then(
+    window: DeskWindow, desk: DeskWorkspace
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from tests.core.desk.test_certify_known_keys import NIGER, request_for
+
+    issued = desk.trust.certify(
+        request_for(ec.generate_private_key(ec.SECP256R1()), NIGER),
+        DESK_PASSPHRASE.encode(),
+        actor="D",
+    )
+    handover = datetime.now(UTC) + timedelta(days=7)
+    desk.trust.revoke(issued.serial, "Handover.", actor="D", at=handover)
+    window.show_area(2)
+    page = window.certificates_page
+    page.refresh()
+    page.table.selectRow(0)
+    assert "(still valid until then): Handover." in page.details.text()
+    assert "Revoked on" not in page.details.text()
+
+
 def test_french_relabels_the_open_window_and_a_french_start(
     qtbot: QtBot, window: DeskWindow, desk: DeskWorkspace, language: LanguageSwitcher
 ) -> None:

@@ -3,6 +3,7 @@ aloud), certifying an authority's key from its request, and revoking what it iss
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -42,8 +43,14 @@ def _details_text(issued: IssuedCertificate | None) -> str:
         return _("Choose a certificate to see its subject and fingerprint.")
     lines = [issued.subject, _("Fingerprint: {fingerprint}").format(fingerprint=issued.fingerprint)]
     if issued.revoked_at is not None:
+        planned = issued.revoked_at > datetime.now(UTC).replace(tzinfo=None)
+        words = (
+            _("Revoked from {date} (still valid until then): {reason}")
+            if planned
+            else _("Revoked on {date}: {reason}")
+        )
         lines.append(
-            _("Revoked on {date}: {reason}").format(
+            words.format(
                 date=format_datetime(issued.revoked_at, "short"),
                 reason=escape_line(issued.revocation_reason),
             )
