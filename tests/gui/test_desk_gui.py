@@ -344,6 +344,7 @@ def test_a_revocation_planned_for_later_says_the_certificate_is_valid_until_then
     page.table.selectRow(0)
     assert "(still valid until then): Handover." in page.details.text()
     assert "Revoked on" not in page.details.text()
+    assert page.buttons["revoke"].isEnabled()  # a key lost before the handover: revoke it now
 
 
 def test_french_relabels_the_open_window_and_a_french_start(

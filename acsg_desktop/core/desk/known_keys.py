@@ -68,9 +68,7 @@ def check_request(
                     "speaks for one authority. Not certified."
                 ).format(other=_named(record.country, record.authority), serial=record.serial)
             )
-        # A revocation dated later (planned for a handover) leaves the key active until then.
-        revoked = record.revoked_at is not None and record.revoked_at <= moment
-        active = not revoked and record.not_after > moment
+        active = not record.revoked_by(moment) and record.not_after > moment
         if same_authority and not same_key and active:
             others.append(record.serial)
     if others and not second_key_confirmed:

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from acsg_desktop.core.desk.known_keys import check_request
 from acsg_desktop.core.errors import AcsgError, keys_written
 from acsg_desktop.core.fileio import write_files_together
-from acsg_desktop.core.i18n import _
+from acsg_desktop.core.i18n import _, format_datetime
 from acsg_desktop.core.records.desk import IssuedCertificate
 from acsg_desktop.core.signing.ca import (
     authority_of,
@@ -176,12 +176,21 @@ class DeskTrust:
     def revoke(
         self, serial: str, reason: str, *, actor: str, at: datetime | None = None
     ) -> IssuedCertificate:
-        """Revoke an issued certificate from ``at`` (default now); audited."""
+        """Revoke an issued certificate from ``at`` (default now); audited. A revocation dated
+        later may be brought forward (a key lost before a planned handover), never put off.
+        """
         moment = (at or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
         with self._database.unit_of_work() as session:
             repository = DeskRepository(session)
-            if repository.certificate(serial) is None:
+            issued = repository.certificate(serial)
+            if issued is None:
                 raise AcsgError(_("The desk issued no certificate {serial}.").format(serial=serial))
+            if not issued.revocable_now(moment):
+                raise AcsgError(
+                    _("Certificate {serial} is already revoked from {date}.").format(
+                        serial=serial, date=format_datetime(issued.revoked_at or moment, "short")
+                    )
+                )
             repository.revoke(serial, moment, reason.strip())
             AuditRepository(session).append(
                 actor, "certificate", serial, "revoke", new_value=moment.isoformat(), reason=reason

@@ -73,5 +73,15 @@ class IssuedCertificate:
     not_after: datetime
     issued_at: datetime
     pem: str
-    revoked_at: datetime | None = None
+    revoked_at: datetime | None = None  # naive UTC, as every time the desk stores
     revocation_reason: str = ""
+
+    def revoked_by(self, moment: datetime) -> bool:
+        """Whether the certificate is revoked at ``moment`` (naive UTC): a revocation may be
+        dated later, for a planned handover."""
+        return self.revoked_at is not None and self.revoked_at <= moment
+
+    def revocable_now(self, now: datetime) -> bool:
+        """Whether a revocation from ``now`` would change anything: not yet revoked, or only
+        from a later date (a revocation is brought forward, never put off)."""
+        return self.revoked_at is None or self.revoked_at > now

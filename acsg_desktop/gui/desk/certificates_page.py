@@ -43,11 +43,10 @@ def _details_text(issued: IssuedCertificate | None) -> str:
         return _("Choose a certificate to see its subject and fingerprint.")
     lines = [issued.subject, _("Fingerprint: {fingerprint}").format(fingerprint=issued.fingerprint)]
     if issued.revoked_at is not None:
-        planned = issued.revoked_at > datetime.now(UTC).replace(tzinfo=None)
         words = (
-            _("Revoked from {date} (still valid until then): {reason}")
-            if planned
-            else _("Revoked on {date}: {reason}")
+            _("Revoked on {date}: {reason}")
+            if issued.revoked_by(_now())
+            else _("Revoked from {date} (still valid until then): {reason}")
         )
         lines.append(
             words.format(
@@ -56,6 +55,10 @@ def _details_text(issued: IssuedCertificate | None) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as the desk stores times
 
 
 class CertificatesPage(Retranslatable, QWidget):
@@ -145,7 +148,7 @@ class CertificatesPage(Retranslatable, QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        self.buttons["revoke"].setEnabled(chosen is not None and chosen.revoked_at is None)
+        self.buttons["revoke"].setEnabled(chosen is not None and chosen.revocable_now(_now()))
         self.details.setText(_details_text(chosen))
 
     def save_certificate(self) -> None:
@@ -243,7 +246,7 @@ class CertificatesPage(Retranslatable, QWidget):
 
     def revoke(self) -> None:
         chosen = self.selected()
-        if chosen is None or chosen.revoked_at is not None:
+        if chosen is None or not chosen.revocable_now(_now()):
             return
         reason, given = QInputDialog.getText(
             self,

@@ -13,6 +13,7 @@ from cryptography.x509.oid import NameOID
 
 from acsg_desktop.core.desk.known_keys import SecondKeyError
 from acsg_desktop.core.desk.workspace import DeskWorkspace
+from acsg_desktop.core.errors import AcsgError
 from acsg_desktop.core.i18n import language_as
 from acsg_desktop.core.signing.keys import IdentityError
 from acsg_desktop.core.store.audit_repository import AuditRepository
@@ -85,6 +86,20 @@ def test_a_revocation_planned_for_later_leaves_the_old_key_active_until_then(des
     with pytest.raises(SecondKeyError, match=first.serial):
         certify(desk, request_for(ec.generate_private_key(ec.SECP256R1()), NIGER))
     assert [c.serial for c in desk.trust.certificates()] == [first.serial]
+
+
+def test_a_planned_revocation_is_brought_forward_never_put_off(desk) -> None:
+    issued = certify(desk, request_for(ec.generate_private_key(ec.SECP256R1()), NIGER))
+    now = datetime.now(UTC)
+    desk.trust.revoke(issued.serial, "Handover", actor="Desk officer", at=now + timedelta(days=7))
+    with pytest.raises(AcsgError, match="already revoked from"):
+        desk.trust.revoke(issued.serial, "Later", actor="Desk officer", at=now + timedelta(days=30))
+    desk.trust.revoke(issued.serial, "Laptop stolen before the handover", actor="Desk officer")
+    (revoked,) = desk.trust.certificates()
+    assert revoked.revoked_by(datetime.now(UTC).replace(tzinfo=None))
+    assert revoked.revocation_reason == "Laptop stolen before the handover"
+    with pytest.raises(AcsgError, match="already revoked from"):
+        desk.trust.revoke(issued.serial, "Again", actor="Desk officer")
 
 
 def test_another_authority_keeps_its_own_first_key(desk) -> None:
