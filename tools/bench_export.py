@@ -5,7 +5,8 @@ first export of a session: it pays its imports), timed from the call; each run o
 of one prepared folder, since an export of unchanged content is only looked up. Floor, in a
 fresh interpreter too, timed from its first import: ReportLab building a document as long as
 the app's report (tables of paragraphs, the same embedded DejaVu fonts), pyHanko signing it
-(PAdES, the same key) and the key derivation that unlocks that key.
+(PAdES, the same key; without importing its network client, as the app does) and the key
+derivation that unlocks that key.
 
 Verify: `acsg verify` as a user runs it, against `sha256sum` of the package's entries plus
 `openssl cms -verify` of its signed SHA256SUMS.
@@ -41,6 +42,8 @@ import sys, time
 started = time.perf_counter()
 import io
 from pathlib import Path
+from acsg_desktop.core.package import no_network
+no_network.install()  # offline signing needs no network client, here as in the app
 from asn1crypto import keys, x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
