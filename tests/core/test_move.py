@@ -356,15 +356,15 @@ def test_data_holding_a_trigger_the_app_never_creates_is_refused(
 
 
 def _failing_replace(
-    monkeypatch: pytest.MonkeyPatch, place: str, errno_code: int, also_putting_back: bool
+    monkeypatch: pytest.MonkeyPatch, place: str, errno_code: int, from_anywhere: bool
 ) -> None:
-    """``os.replace`` refuses with ``errno_code`` to put a file of the move at ``place`` (and,
-    with ``also_putting_back``, to put the file that was there back)."""
+    """``os.replace`` refuses with ``errno_code`` to put a file of the move at ``place`` (with
+    ``from_anywhere``, any file: the one that was there cannot be put back either)."""
     real_replace = os.replace
 
     def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         from_move = ".move-" in str(src)
-        if Path(dst).as_posix().endswith(place) and (from_move or also_putting_back):
+        if Path(dst).as_posix().endswith(place) and (from_move or from_anywhere):
             raise OSError(errno_code, os.strerror(errno_code))
         real_replace(src, dst)
 
@@ -378,33 +378,35 @@ def _office_with_a_certificate(new: Path) -> dict[str, str]:
     return _tree(new)
 
 
-def test_a_disk_failing_while_files_are_put_in_place_puts_everything_back(
-    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("place", "errno_code", "said"),
+    [
+        ("trust/desk.pem", errno.ENOSPC, "the disk is full"),  # while the files go in place
+        ("settings.json", errno.EIO, "input/output error"),  # once they all are
+    ],
+    ids=["a file", "the settings"],
+)
+def test_a_disk_failing_while_the_data_is_put_in_place_puts_everything_back(
+    source: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    place: str,
+    errno_code: int,
+    said: str,
 ) -> None:
     moved = _move_file(source, tmp_path / "office.acsgmove", with_keys=True)
     new = tmp_path / "new-laptop"
     before = _office_with_a_certificate(new)
-    _failing_replace(monkeypatch, "trust/desk.pem", errno.ENOSPC, also_putting_back=False)
+    # The settings are written from a file of their own: every write to their place fails.
+    _failing_replace(monkeypatch, place, errno_code, from_anywhere=place == "settings.json")
     with pytest.raises(AcsgError, match="put back as it was, and nothing was changed") as caught:
         move_in(moved, PASSPHRASE, new)
-    assert "the disk is full" in caught.value.message
+    assert said in caught.value.message
     assert _tree(new) == before  # the database, the certificate, no identities folder
     assert not (new / "identities").exists() and not list(new.glob(".move-*"))
     monkeypatch.undo()
-    move_in(moved, PASSPHRASE, new)  # once the disk has room, the same file moves in
+    move_in(moved, PASSPHRASE, new)  # once the disk works again, the same file moves in
     assert _facts(new)["assessments"] == _facts(source)["assessments"]
-
-
-def test_a_disk_failing_while_the_settings_are_written_puts_everything_back(
-    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    moved = _move_file(source, tmp_path / "office.acsgmove", with_keys=True)
-    new = tmp_path / "new-laptop"
-    before = _office_with_a_certificate(new)
-    _failing_replace(monkeypatch, "settings.json", errno.EIO, also_putting_back=True)
-    with pytest.raises(AcsgError, match="put back as it was, and nothing was changed"):
-        move_in(moved, PASSPHRASE, new)
-    assert _tree(new) == before
 
 
 def test_a_move_that_cannot_be_undone_says_where_everything_is(
@@ -413,7 +415,7 @@ def test_a_move_that_cannot_be_undone_says_where_everything_is(
     moved = _move_file(source, tmp_path / "office.acsgmove", with_keys=False)
     new = tmp_path / "new-laptop"
     before = _office_with_a_certificate(new)
-    _failing_replace(monkeypatch, "trust/desk.pem", errno.EIO, also_putting_back=True)
+    _failing_replace(monkeypatch, "trust/desk.pem", errno.EIO, from_anywhere=True)
     with pytest.raises(AcsgError, match="could not be put back as it was") as caught:
         move_in(moved, PASSPHRASE, new)
     assert "The database that was there is back in place." in caught.value.message
