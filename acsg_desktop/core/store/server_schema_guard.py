@@ -11,9 +11,10 @@ official cannot.
 Each such object of the current schema (and every event trigger of the database) is identified
 by its kind, its name and what it runs: a function by its arguments and its source, a trigger by
 the function it calls and when it fires (``tgtype``: a BEFORE trigger returning NULL would drop
-every write). Functions installed by an extension (``unaccent``) are the extension's, not
-foreign. What the app's migrations create at any revision is ``SERVER_APP_CODE``; a test keeps
-it equal to what they make.
+every write). What an extension installed (``unaccent``'s functions, the views of
+``pg_stat_statements`` that an IT officer may add) is the extension's, not foreign. What the
+app's migrations create at any revision is ``SERVER_APP_CODE``; a test keeps it equal to what
+they make.
 """
 
 from __future__ import annotations
@@ -44,16 +45,21 @@ SELECT 'trigger', t.tgname::text,
   FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
  WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal
 UNION ALL
-SELECT 'view', viewname::text, '' FROM pg_views WHERE schemaname = current_schema()
-UNION ALL
-SELECT 'view', matviewname::text, '' FROM pg_matviews WHERE schemaname = current_schema()
+SELECT 'view', c.relname::text, ''
+  FROM pg_class c
+ WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('v', 'm')
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                   AND d.objid = c.oid AND d.deptype = 'e')
 UNION ALL
 SELECT 'rule', rulename::text, tablename::text FROM pg_rules WHERE schemaname = current_schema()
 UNION ALL
 SELECT 'policy', policyname::text, tablename::text
   FROM pg_policies WHERE schemaname = current_schema()
 UNION ALL
-SELECT 'event trigger', evtname::text, evtfoid::regprocedure::text FROM pg_event_trigger
+SELECT 'event trigger', e.evtname::text, e.evtfoid::regprocedure::text
+  FROM pg_event_trigger e
+ WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_event_trigger'::regclass
+                   AND d.objid = e.oid AND d.deptype = 'e')
 """
 )
 

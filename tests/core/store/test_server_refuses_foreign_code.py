@@ -105,3 +105,12 @@ def test_code_added_while_a_window_is_open_is_named_by_the_data_check(
         assert workspace.database.integrity_problems() == []
         postgres_cluster.run_sql(FOREIGN[3][0], database=database_name(migrated_postgres_url))
         assert workspace.database.integrity_problems() == ["rule “keep_old”"]
+
+
+def test_what_an_extension_installs_is_not_foreign(
+    postgres_cluster: PostgresCluster, migrated_postgres_url: str, tmp_path: Path
+) -> None:
+    database = database_name(migrated_postgres_url)
+    postgres_cluster.run_sql("CREATE EXTENSION pg_stat_statements", database=database)
+    with Workspace.open(tmp_path / "data", migrated_postgres_url) as workspace:
+        assert workspace.database.integrity_problems() == []
