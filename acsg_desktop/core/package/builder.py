@@ -51,6 +51,7 @@ from acsg_desktop.core.store.package_repository import (
     Reservation,
 )
 from acsg_desktop.core.store.request_repository import RequestRepository
+from acsg_desktop.core.store.schema_guard import named
 
 # A full integrity_check before the first export of a session, then again once this old. In
 # between, quick_check: the same checks of every page, b-tree and free list, only not whether
@@ -103,11 +104,7 @@ class ExportService:
         identity = self._identities.unlock(person, passphrase)
         problems = self._database.integrity_problems(thorough=_full_check_due(self._database))
         if problems:
-            raise PackageError(
-                _("The database is damaged ({problem}); nothing was exported.").format(
-                    problem=describe_damage(problems)
-                )
-            )
+            raise PackageError(_failed_check(self._database, problems))
         settle_pending(self._database, identity)
         document, offers, repeats = self._document(assessment_id, person, language, evidence)
         digest = content_digest(document)
@@ -183,6 +180,17 @@ class ExportService:
             ) from error
         offers = {offer.id: offer for offer in source.offers.catalogue.offers}
         return _checked_document(source, person, language, evidence), offers, source.repeats
+
+
+def _failed_check(database: Database, problems: list[str]) -> str:
+    if database.is_server:  # the server checks its own pages: these are named objects
+        return _(
+            "The office server {server} failed its check ({problems}); nothing was exported. "
+            "Ask your IT officer."
+        ).format(server=database.location, problems=named(problems))
+    return _("The database is damaged ({problem}); nothing was exported.").format(
+        problem=describe_damage(problems)
+    )
 
 
 def _checked_document(

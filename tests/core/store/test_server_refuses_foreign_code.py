@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
+from acsg_desktop.core.demo.build import create_demo
+from acsg_desktop.core.package.builder import PackageError
+from acsg_desktop.core.package.identities import IdentityStore
 from acsg_desktop.core.store.server import probe_server
 from acsg_desktop.core.store.server_schema_guard import (
     SERVER_APP_CODE,
@@ -20,6 +23,9 @@ from acsg_desktop.core.store.server_url import parse_address
 from acsg_desktop.core.workspace import Workspace
 from tests.core.store.office import database_name
 from tests.postgres_cluster import PostgresCluster
+
+SIGNATORY = "Fatimé Zakaria"
+PASSPHRASE = b"a long enough passphrase"
 
 FOREIGN = [
     (  # one of ours in name, firing before each row: returning NULL, it drops every write
@@ -114,3 +120,17 @@ def test_what_an_extension_installs_is_not_foreign(
     postgres_cluster.run_sql("CREATE EXTENSION pg_stat_statements", database=database)
     with Workspace.open(tmp_path / "data", migrated_postgres_url) as workspace:
         assert workspace.database.integrity_problems() == []
+
+
+def test_no_package_is_signed_while_the_server_holds_foreign_code(
+    postgres_cluster: PostgresCluster, migrated_postgres_url: str, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with Workspace.open(data, migrated_postgres_url) as workspace:
+        demo = create_demo(workspace, "en")
+        IdentityStore(data).create(SIGNATORY, workspace.profiles.get(), PASSPHRASE)
+        postgres_cluster.run_sql(FOREIGN[3][0], database=database_name(migrated_postgres_url))
+        out = tmp_path / "package.acsgpkg"
+        with pytest.raises(PackageError, match=r"failed its check \(rule “keep_old”\)"):
+            workspace.exports.export(demo.baseline.id, SIGNATORY, PASSPHRASE, out, "en")
+        assert not out.exists()
