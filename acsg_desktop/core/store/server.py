@@ -293,7 +293,7 @@ class ServerDatabase(Database):
         holds no code the app never creates."""
         revision = self.schema_revision()
         if revision != HEAD_REVISION:
-            return [f"schema revision {revision}"]
+            return [_("the schema is at revision {revision}").format(revision=revision)]
         with _reading(self.address, "Checking"), self.engine.connect() as connection:
             return foreign_server_code(connection, self.address)
 
