@@ -123,7 +123,10 @@ def test_what_an_extension_installs_is_not_foreign(
 
 
 def test_no_package_is_signed_while_the_server_holds_foreign_code(
-    postgres_cluster: PostgresCluster, migrated_postgres_url: str, tmp_path: Path
+    postgres_cluster: PostgresCluster,
+    migrated_postgres_url: str,
+    tmp_path: Path,
+    demo_logins_dropped: None,  # the demo's logins are the cluster's: dropped after
 ) -> None:
     data = tmp_path / "data"
     with Workspace.open(data, migrated_postgres_url) as workspace:
