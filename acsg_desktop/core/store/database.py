@@ -35,7 +35,6 @@ from acsg_desktop.core.store.health import (
     log_raw,
     move_aside,
     problem_sentence,
-    put_back,
     require_free_space,
     store_error,
     writable,
@@ -394,13 +393,3 @@ def restore_closed(data_dir: Path, backup: Path) -> Path | None:
     from acsg_desktop.core.store.migrate import KNOWN_REVISIONS
 
     return restore_backup(backup, database_path(data_dir), KNOWN_REVISIONS)
-
-
-def undo_restore_closed(data_dir: Path, kept: Path | None) -> None:
-    """Undo ``restore_closed``: the database it kept aside as ``kept`` is the database of
-    ``data_dir`` again (None: there was none, and the restored one is removed).
-
-    Raises:
-        OSError: the disk refused.
-    """
-    put_back(database_path(data_dir), kept)

@@ -31,11 +31,12 @@ from acsg_desktop.core.store.backup import BackupRefusedError
 from acsg_desktop.core.store.database import (
     Database,
     StoreWriteError,
+    database_path,
     prepare_data_dir,
     restore_closed,
     translated_errors,
-    undo_restore_closed,
 )
+from acsg_desktop.core.store.health import put_back
 from acsg_desktop.core.store.lock import InstanceLock
 from acsg_desktop.core.store.move import DatabaseFacts, database_facts, snapshot
 from acsg_desktop.core.store.schema_guard import named, unexpected_objects
@@ -312,7 +313,7 @@ def _undo_move_in(
     """Put ``data_dir`` back as it was before a move-in that failed after its database was
     replaced; for a disk's refusal, raise the error that says so and what was put back."""
     files_error = _attempt(installed.undo)
-    database_error = _attempt(lambda: undo_restore_closed(data_dir, previous))
+    database_error = _attempt(lambda: put_back(database_path(data_dir), previous))
     if not isinstance(error, OSError):
         return  # the first error goes on as it was
     undo_error = files_error or database_error
